@@ -1,0 +1,91 @@
+"""Reading the corpus folder: one UTF-8 text file per document, named by its id."""
+
+import difflib
+import hashlib
+from pathlib import Path
+
+from .errors import CorpusError, UnknownDocument
+from .metadata import apply_overrides, extract, load_overrides
+from .models import Document
+from .text import clean, split_paragraphs
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+
+
+def document_paths(corpus_dir: Path) -> list[Path]:
+    """The document files of a corpus folder, sorted by id."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(
+            f"no corpus folder at {corpus_dir}; pass --corpus DIR or set UDOCS_CORPUS"
+        )
+    return sorted(
+        (p for p in corpus_dir.iterdir() if p.suffix in DOCUMENT_SUFFIXES and _visible(p)),
+        key=lambda p: p.stem,
+    )
+
+
+def _visible(path: Path) -> bool:
+    return not path.name.startswith(".") and path.is_file()
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a document file; binary or non-UTF-8 data is refused by name."""
+    if b"\x00" in data:
+        raise CorpusError(f"{name} is binary, not text; remove it from the corpus")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{name} is not UTF-8 (byte {exc.start}); convert it or bring it in with `udocs add`"
+        ) from exc
+
+
+def parse_document(path: Path, data: bytes, overrides: dict | None = None) -> Document:
+    """A Document from a file's bytes: paragraphs, cleaned text and extracted metadata."""
+    paragraphs = [clean(p) for p in split_paragraphs(decode(data, path.name))]
+    metadata = extract(paragraphs, path.stem)
+    if overrides and path.stem in overrides:
+        metadata = apply_overrides(metadata, overrides[path.stem])
+    return Document(
+        id=path.stem,
+        title=metadata.title,
+        date=metadata.date,
+        kind=metadata.kind,
+        path=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def read_document(path: Path, overrides: dict | None = None) -> Document:
+    """Read and parse one document file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"cannot read {path}: {exc.strerror}") from exc
+    return parse_document(path, data, overrides)
+
+
+def load_corpus(corpus_dir: Path) -> list[Document]:
+    """Every document in the corpus, sorted by id."""
+    overrides = load_overrides(corpus_dir)
+    return [read_document(path, overrides) for path in document_paths(corpus_dir)]
+
+
+def get_document(corpus_dir: Path, doc_id: str) -> Document:
+    """One document by id; an unknown id raises with the closest ids suggested."""
+    paths = {p.stem: p for p in document_paths(corpus_dir)}
+    if doc_id not in paths:
+        raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
+    return read_document(paths[doc_id], load_overrides(corpus_dir))
+
+
+def suggest(word: str, choices: list[str], n: int = 3) -> list[str]:
+    """The choices closest to word, best first; substrings count as close.
+
+    >>> suggest("hrc51", ["2022-09-hrc51-joint-letter", "2020-03-12-news"])
+    ['2022-09-hrc51-joint-letter']
+    """
+    contained = [c for c in choices if word.lower() in c.lower()] if word else []
+    close = difflib.get_close_matches(word, choices, n=n, cutoff=0.5)
+    return list(dict.fromkeys(contained + close))[:n]

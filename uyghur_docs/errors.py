@@ -1,0 +1,27 @@
+"""Every error udocs reports to a user.
+
+The library raises these; the CLI turns each into one line on stderr and exit code 1.
+Anything else that escapes is a bug and keeps its traceback.
+"""
+
+
+class UdocsError(Exception):
+    """A user or runtime error whose message says what to do next."""
+
+
+class CorpusError(UdocsError):
+    """The corpus folder or a file in it cannot be read."""
+
+
+class UnknownDocument(UdocsError):
+    """No document has the requested id."""
+
+    def __init__(self, doc_id: str, suggestions: list[str]):
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no document with id {doc_id!r}{hint} (`udocs docs` lists the ids)")
+        self.doc_id = doc_id
+        self.suggestions = suggestions
+
+
+class OverrideError(UdocsError):
+    """The declared metadata override file is malformed."""
