@@ -20,6 +20,7 @@ OVERRIDES_FILE = "overrides.toml"
 HEADER_PARAGRAPHS = 6
 MAX_TITLE = 200
 MAX_DATELINE = 60
+MAX_DATELINE_WORDS = 4
 
 _ADDRESS = re.compile(
     r"^(to\b.*:$|dear\b|madam\b|sir\b|your excellenc|excellenc|mr\.? president)", re.IGNORECASE
@@ -54,7 +55,14 @@ def _is_title(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    return len(line) <= MAX_DATELINE and find_date(line) is not None
+    """A short line that is mostly a date: "28.08.24, OMCT", "Geneva, 3 October 2022"."""
+    if len(line) > MAX_DATELINE:
+        return False
+    found = find_date(line)
+    if found is None:
+        return False
+    rest = line[: found[1].start()] + " " + line[found[1].end() :]
+    return len(rest.split()) <= MAX_DATELINE_WORDS
 
 
 def extract_title(paragraphs: list[str]) -> str | None:

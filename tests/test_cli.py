@@ -1,0 +1,139 @@
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from uyghur_docs.cli import cli
+
+from .conftest import SEED_IDS, run, run_json
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_docs_json_lists_the_five_seeds(corpus):
+    rows = run_json("docs")["documents"]
+    assert [r["id"] for r in rows] == SEED_IDS
+    assert {r["id"]: r["date"] for r in rows}["2022-09-hrc51-joint-letter"] == "2022-09"
+    assert {r["id"]: r["paragraphs"] for r in rows}["2022-09-hrc51-joint-letter"] == 23
+
+
+def test_docs_piped_is_one_line_per_document_never_cut(corpus):
+    result = run("docs")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5
+    assert lines[1].split("\t")[3].endswith("in Xinjiang can wait no longer")
+
+
+def test_docs_csv_has_a_header_and_five_rows(corpus):
+    lines = run("docs", "--csv").stdout.splitlines()
+    assert lines[0] == "id,date,kind,title,paragraphs"
+    assert lines[4].startswith("2022-09-hrc51-joint-letter,2022-09,joint-letter,")
+
+
+def test_json_and_csv_together_is_a_usage_error(corpus):
+    assert run("docs", "--json", "--csv").exit_code == 2
+
+
+def test_show_one_paragraph(corpus):
+    data = run_json("show", "2022-09-hrc51-joint-letter", "--para", "7")
+    assert data["paragraphs"] == [
+        {
+            "paragraph": 7,
+            "text": "The report concludes that the extent of these abuses “may constitute"
+            " international crimes, in particular crimes against humanity”. As conditions in"
+            " the region remain conducive for such violations “to continue and recur”, the"
+            " situation requires “urgent attention by the United Nations intergovernmental"
+            " bodies and human rights system.”",
+        }
+    ]
+    assert data["kind"] == "joint-letter"
+
+
+def test_show_numbers_every_paragraph(corpus):
+    lines = run("show", "2024-08-28-omct-second-anniversary-statement").stdout.splitlines()
+    assert lines[2] == "¶1\t" + (
+        "China: Joint statement on the 2nd Anniversary of the Publication of UN OHCHR"
+        " Assessment on Atrocity Crimes in the Uyghur Region"
+    )
+    assert lines[-1] == "¶27\tWorld Uyghur Congress"
+
+
+def test_unknown_id_suggests_the_closest(corpus):
+    result = run("show", "2022-09-hrc51")
+    assert result.exit_code == 1
+    assert "did you mean 2022-09-hrc51-joint-letter?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_paragraph_out_of_range(corpus):
+    result = run("show", "2022-09-hrc51-joint-letter", "--para", "24")
+    assert result.exit_code == 1
+    assert "2022-09-hrc51-joint-letter has 23 paragraphs" in result.stderr
+
+
+def test_missing_corpus_is_one_line(tmp_path):
+    result = run("--corpus", str(tmp_path / "nowhere"), "docs")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "--corpus DIR" in result.stderr
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = README.read_text()
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert run(name, "--help").exit_code == 0
+        assert re.search(rf"udocs {name}\b", readme), f"{name} missing from README"
+
+
+def test_readme_quick_start_is_two_lines():
+    block = re.search(r"## Quick start\n+```sh\n(.*?)```", README.read_text(), re.DOTALL)
+    assert block and len(block.group(1).strip().splitlines()) == 2
+
+
+def _modules_after(*args: str) -> set[str]:
+    code = (
+        "import sys; from uyghur_docs.cli import cli\n"
+        f"try: cli({list(args)!r})\n"
+        "except SystemExit: pass\n"
+        "print(' '.join(sys.modules), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return set(result.stderr.split())
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_and_version_import_neither_whoosh_nor_rich(args):
+    loaded = _modules_after(*args)
+    assert "click" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in {"whoosh", "rich"}}
+
+
+def test_core_imports_without_click_or_rich():
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, *a):\n"
+        "        if name.split('.')[0] in {'click', 'rich'}: raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from pathlib import Path\n"
+        "from uyghur_docs import corpus, metadata, dates, text, listing, config, errors\n"
+        f"print(len(corpus.load_corpus(Path({str(README.parent / 'corpus')!r}))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "5", result.stderr
+
+
+def test_version():
+    result = run("--version")
+    assert result.stdout == "udocs 0.1.0\n"
+
+
+def test_closed_pipe_prints_no_traceback(corpus):
+    shell = (
+        f"{sys.executable} -m uyghur_docs show 2022-08-31-campaign-for-uyghurs-press-release | true"
+    )
+    result = subprocess.run(shell, shell=True, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr
+    assert result.stderr == ""

@@ -1,0 +1,138 @@
+"""The `udocs` command line: parses options, calls the library, hands results to render.
+
+Library modules and rich are imported inside the commands that use them, so `udocs --help`
+and `udocs --version` stay as light as click itself.
+"""
+
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from . import __version__, config
+from .errors import UdocsError
+
+
+@dataclass
+class Settings:
+    """The global options, resolved on first use."""
+
+    corpus_flag: str | None
+    index_flag: str | None
+    no_color: bool
+
+    @cached_property
+    def corpus(self) -> Path:
+        return config.corpus_dir(self.corpus_flag)
+
+    @cached_property
+    def index(self) -> Path:
+        return config.index_dir(self.index_flag, self.corpus)
+
+    @cached_property
+    def out(self):
+        from .render import Renderer
+
+        return Renderer(no_color=self.no_color)
+
+
+class UdocsGroup(click.Group):
+    """Turns every UdocsError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UdocsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def output_options(csv: bool = True):
+    """--json (and --csv for flat listings), shared by every listing command."""
+
+    def decorator(command):
+        if csv:
+            command = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows.")(command)
+        return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+    return decorator
+
+
+def _format(as_json: bool, as_csv: bool = False) -> str:
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    return "json" if as_json else "csv" if as_csv else "text"
+
+
+@click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--corpus",
+    metavar="DIR",
+    help="Corpus folder [env UDOCS_CORPUS; default: the bundled statements].",
+)
+@click.option(
+    "--index",
+    metavar="DIR",
+    help="Index folder [env UDOCS_INDEX; default: beside the corpus, else the user cache].",
+)
+@click.option("--no-color", is_flag=True, help="No colour (also NO_COLOR=1 or TERM=dumb).")
+@click.version_option(__version__, "--version", prog_name="udocs", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx: click.Context, corpus: str | None, index: str | None, no_color: bool):
+    """Search civil society's statements on the 2022 OHCHR Xinjiang assessment.
+
+    Every citation is `id ¶N`: a document id and a paragraph number from 1.
+    """
+    ctx.obj = Settings(corpus, index, no_color)
+
+
+@cli.command()
+@output_options()
+@click.pass_obj
+def docs(settings: Settings, as_json: bool, as_csv: bool):
+    """List the documents: id, date, kind, title, paragraphs."""
+    from .listing import DocumentRow, list_documents
+
+    rows = list_documents(settings.corpus)
+    columns = list(DocumentRow.__dataclass_fields__)
+    fmt = _format(as_json, as_csv)
+    if fmt == "json":
+        settings.out.json({"documents": rows})
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
+
+
+@cli.command()
+@click.argument("doc_id", metavar="ID")
+@click.option("--para", "-p", type=click.IntRange(min=1), metavar="N", help="Only paragraph N.")
+@output_options(csv=False)
+@click.pass_obj
+def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
+    """Show a document's text with its paragraph numbers."""
+    from .corpus import get_document
+
+    doc = get_document(settings.corpus, doc_id)
+    if para is not None and para > len(doc.paragraphs):
+        raise UdocsError(f"{doc.id} has {len(doc.paragraphs)} paragraphs; ¶{para} does not exist")
+    numbers = [para] if para else range(1, len(doc.paragraphs) + 1)
+    numbered = [(n, doc.paragraph(n)) for n in numbers]
+    if as_json:
+        meta = {k: v for k, v in vars(doc).items() if k != "paragraphs"}
+        settings.out.json(
+            {**meta, "paragraphs": [{"paragraph": n, "text": t} for n, t in numbered]}
+        )
+    else:
+        settings.out.paragraphs(
+            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}", numbered
+        )
+
+
+def main() -> None:
+    """The console-script entry point."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    cli(prog_name="udocs")
