@@ -130,6 +130,74 @@ def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
         )
 
 
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
+@output_options(csv=False)
+@click.pass_obj
+def index_command(settings: Settings, rebuild: bool, as_json: bool):
+    """Build or refresh the index (only new or changed files are read)."""
+    import time
+
+    from .index import update
+
+    out = settings.out
+    started = time.perf_counter()
+    try:
+        with out.progress("indexing") as advance:
+            report = update(settings.corpus, settings.index, rebuild=rebuild, progress=advance)
+    except KeyboardInterrupt:
+        out.message("udocs index: interrupted; the index is as it was before this run")
+        sys.exit(130)
+    for warning in report.skipped:
+        out.message(f"skipped: {warning}", style="yellow")
+    if as_json:
+        out.json(report)
+    out.message(
+        f"indexed {settings.index}: {report.added} added, {report.updated} updated,"
+        f" {report.removed} removed, {report.unchanged} unchanged, {len(report.skipped)}"
+        f" skipped ({report.paragraphs} paragraphs) in {time.perf_counter() - started:.1f}s"
+    )
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(min=1))
+@click.option("--doc", "doc_id", metavar="ID", help="Only this document.")
+@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this kind (repeatable).")
+@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
+@output_options(csv=False)
+@click.pass_obj
+def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, until, as_json):
+    """Search the statements; hits are cited as `id ¶N`.
+
+    QUERY uses whoosh syntax: words (all must match), OR, NOT, "a phrase", title:word,
+    wild*, fuzzy~ . Curly quotes make phrases too.
+    """
+    from . import search as s
+    from .index import Filters
+
+    s.check_query(query)
+    filters = Filters(
+        doc=doc_id,
+        kinds=s.check_kinds(kinds),
+        since=s.date_bound(since, "--since"),
+        until=s.date_bound(until, "--until"),
+    )
+    out = settings.out
+    s.ensure_current(settings.corpus, settings.index, out.message)
+    result = s.search(settings.index, query, filters, limit=limit)
+    if as_json:
+        out.json(result)
+    else:
+        out.search(result)
+    if not result.hits:
+        hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
+        out.message(f"no matches for {query!r}{hint}")
+    elif not as_json:
+        out.message(f"{len(result.hits)} of {result.total} matching documents shown")
+
+
 def main() -> None:
     """The console-script entry point."""
     for stream in (sys.stdout, sys.stderr):

@@ -25,3 +25,15 @@ class UnknownDocument(UdocsError):
 
 class OverrideError(UdocsError):
     """The declared metadata override file is malformed."""
+
+
+class IndexFault(UdocsError):
+    """The index cannot be opened, read or written."""
+
+
+class IndexLocked(IndexFault):
+    """Another indexing run holds the index's write lock."""
+
+
+class QueryError(UdocsError):
+    """A search query or filter that cannot be understood."""

@@ -5,6 +5,8 @@ JSON and CSV on request. The only module that imports rich.
 import csv
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -74,9 +76,48 @@ class Renderer:
             console.print()
             console.print(Text(f"¶{number} ", style="cyan bold") + Text(text))
 
+    def search(self, result) -> None:
+        """Hits grouped by document, each passage behind its citation, matches highlighted."""
+        if not self.terminal:
+            for hit in result.hits:
+                for p in hit.passages:
+                    line = p.text.replace("\n", " / ")
+                    sys.stdout.write(f"{hit.id} ¶{p.paragraph}\t{hit.date or ''}\t{line}\n")
+            return
+        console = self.console()
+        for hit in result.hits:
+            console.print(
+                Text(hit.id, style="bold cyan")
+                + Text(f"  {hit.date or 'undated'}  {hit.kind}  score {hit.score:.2f}", style="dim")
+            )
+            console.print(Text(hit.title, style="italic"))
+            for p in hit.passages:
+                text = Text(f"¶{p.paragraph} ", style="cyan") + _highlighted(p.text, p.highlights)
+                console.print(text)
+            console.print()
+
+    @contextmanager
+    def progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
+        """A progress bar on stderr when it is a terminal; None (no bar) otherwise."""
+        if not sys.stderr.isatty():
+            yield None
+            return
+        from rich.progress import Progress
+
+        with Progress(console=self.console(stderr=True), transient=True) as bar:
+            task = bar.add_task(label, total=None)
+            yield lambda done, total: bar.update(task, completed=done, total=total)
+
     def message(self, text: str, style: str = "") -> None:
         """A message for the person, on stderr."""
         self.console(stderr=True).print(Text(text, style=style))
+
+
+def _highlighted(text: str, spans) -> Text:
+    out = Text(text)
+    for start, end in spans:
+        out.stylize("bold yellow", start, end)
+    return out
 
 
 def _cell(value: Any) -> str:

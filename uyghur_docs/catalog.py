@@ -1,0 +1,106 @@
+"""The catalog: what was indexed, from which file version, and what was extracted from it.
+
+It lives beside the search index as one JSON file, replaced atomically after each indexing
+run, so `udocs docs` can tell which documents are indexed and current without opening the
+search engine. Comparing it with the corpus gives the work an indexing run has to do.
+"""
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .corpus import document_paths
+from .errors import IndexFault
+
+CATALOG_FILE = "catalog.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One indexed document: the file version it came from and its metadata."""
+
+    id: str
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    title: str
+    date: str | None
+    kind: str
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an indexing run must do to bring the index up to the corpus."""
+
+    new: tuple[Path, ...] = ()
+    changed: tuple[Path, ...] = ()
+    removed: tuple[str, ...] = ()
+    current: tuple[str, ...] = field(default=())
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.new or self.changed or self.removed)
+
+
+def load(index_dir: Path) -> dict[str, Entry]:
+    """The catalog of an index folder; empty when there is none yet."""
+    path = index_dir / CATALOG_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise IndexFault(
+            f"the index catalog {path} is unreadable ({exc}); run `udocs index --rebuild`"
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return {}
+    try:
+        return {e["id"]: Entry(**e) for e in data["documents"]}
+    except (KeyError, TypeError) as exc:
+        raise IndexFault(
+            f"the index catalog {path} is damaged; run `udocs index --rebuild`"
+        ) from exc
+
+
+def save(index_dir: Path, entries: dict[str, Entry]) -> None:
+    """Replace the catalog atomically: readers see the old one or the new one, never half."""
+    payload = {"format": FORMAT, "documents": [asdict(e) for _, e in sorted(entries.items())]}
+    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".catalog-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(payload, out, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, index_dir / CATALOG_FILE)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def compare(corpus: Path, entries: dict[str, Entry]) -> Changes:
+    """Which corpus files are new or changed, and which indexed ids are gone.
+
+    Size and modification time decide "unchanged" without reading the file; a file whose
+    stamp moved but whose bytes did not is found unchanged later, by its sha256.
+    """
+    new, changed, current = [], [], []
+    seen = set()
+    for path in document_paths(corpus):
+        seen.add(path.stem)
+        entry = entries.get(path.stem)
+        if entry is None:
+            new.append(path)
+            continue
+        stat = path.stat()
+        if (stat.st_size, stat.st_mtime_ns, entry.path) == (entry.size, entry.mtime_ns, str(path)):
+            current.append(path.stem)
+        else:
+            changed.append(path)
+    removed = sorted(set(entries) - seen)
+    return Changes(tuple(new), tuple(changed), tuple(removed), tuple(current))

@@ -1,0 +1,327 @@
+"""The search index: the one module that imports whoosh.
+
+One whoosh record per paragraph, so every hit is a citation (`id ¶N`). The analyzer keeps
+every word (no stop list: "may" and "can" must differ in a phrase), folds case and accents
+before stemming, and the body field keeps unstemmed spelling words for suggestions.
+
+The interface is narrow on purpose — `update`, `query`, `suggest` — so another engine is one
+new module.
+"""
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
+from whoosh.spelling import Corrector
+from whoosh.support.charset import accent_map
+from whoosh.writing import CLEAR
+
+from . import catalog
+from .corpus import read_document
+from .errors import CorpusError, IndexFault, IndexLocked
+from .metadata import load_overrides
+from .models import Document
+
+INDEX_NAME = "paragraphs"
+LOCK_WAIT = 3.0
+_CURLY_DOUBLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
+
+
+def _folding():
+    return RegexTokenizer(r"\w+(?:\.?\w+)*") | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+@cache
+def _analyzer():
+    return _folding() | StemFilter(cachesize=100_000)
+
+
+def _schema() -> Schema:
+    analyzer = _analyzer()
+    return Schema(
+        key=ID(unique=True),
+        doc=ID(stored=True, sortable=True),
+        para=NUMERIC(stored=True),
+        title=TEXT(analyzer=analyzer, stored=True),
+        body=TEXT(analyzer=analyzer, stored=True),
+        # Unstemmed words, for "did you mean": whoosh's own spelling field would make
+        # fuzzy queries on the stemmed body look up unstemmed words and find nothing.
+        words=TEXT(analyzer=_folding(), phrase=False),
+        date=ID(stored=True),
+        kind=ID(stored=True),
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    """What an indexing run did."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: tuple[str, ...]
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class ParagraphHit:
+    """One matching paragraph, with the character spans of the matched words."""
+
+    doc: str
+    paragraph: int
+    score: float
+    title: str
+    date: str | None
+    kind: str
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on a search: one document, kinds, a date range (ISO prefixes)."""
+
+    doc: str | None = None
+    kinds: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+
+def exists(index_dir: Path) -> bool:
+    """Whether an index has been built in this folder."""
+    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+
+
+def _open(index_dir: Path):
+    try:
+        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    except (OSError, EOFError, ValueError, whoosh_index.IndexError) as exc:
+        raise IndexFault(
+            f"the index in {index_dir} cannot be read ({exc}); run `udocs index --rebuild`"
+        ) from exc
+
+
+def _records(doc: Document):
+    for number, text in enumerate(doc.paragraphs, start=1):
+        yield {
+            "key": f"{doc.id}#{number}",
+            "doc": doc.id,
+            "para": number,
+            "title": doc.title,
+            "body": text,
+            "words": text,
+            "date": doc.date or "",
+            "kind": doc.kind,
+        }
+
+
+def update(
+    corpus: Path,
+    index_dir: Path,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Bring the index up to the corpus: add new files, re-index changed ones, drop gone ones.
+
+    Nothing is visible until whoosh commits its table of contents (an atomic rename), so a
+    run killed midway leaves the previous index answering; the catalog is replaced after it.
+    """
+    try:
+        index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ix = _open(index_dir) if exists(index_dir) else None
+        if ix is None:
+            ix = whoosh_index.create_in(str(index_dir), _schema(), indexname=INDEX_NAME)
+            rebuild = True
+        writer = ix.writer(timeout=LOCK_WAIT)
+    except whoosh_index.LockError as exc:
+        raise IndexLocked(
+            f"another `udocs index` run holds the lock on {index_dir}; wait for it to finish"
+        ) from exc
+    except PermissionError as exc:
+        raise IndexFault(
+            f"cannot write the index in {index_dir} ({exc.strerror}); pass --index DIR"
+        ) from exc
+    try:
+        return _apply(corpus, index_dir, writer, rebuild, progress)
+    except BaseException:
+        writer.cancel()
+        raise
+
+
+def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
+    old = {} if rebuild else catalog.load(index_dir)
+    rebuild = rebuild or not old
+    changes = catalog.compare(corpus, old)
+    entries = {doc_id: old[doc_id] for doc_id in changes.current}
+    overrides = load_overrides(corpus)
+    todo = [*changes.new, *changes.changed]
+    skipped, paragraphs = [], 0
+    for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
+        writer.delete_by_term("doc", doc_id)
+    for done, path in enumerate(todo, start=1):
+        try:
+            doc = read_document(path, overrides)
+        except CorpusError as exc:
+            skipped.append(str(exc))
+            continue
+        for record in _records(doc):
+            writer.add_document(**record)
+        paragraphs += len(doc.paragraphs)
+        entries[doc.id] = _entry(path, doc)
+        if progress:
+            progress(done, len(todo))
+    writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+    catalog.save(index_dir, entries)
+    return Report(
+        added=len(changes.new) if not rebuild else len(entries),
+        updated=len(changes.changed) if not rebuild else 0,
+        removed=len(changes.removed),
+        unchanged=len(changes.current) if not rebuild else 0,
+        skipped=tuple(skipped),
+        paragraphs=paragraphs,
+    )
+
+
+def _entry(path: Path, doc: Document) -> catalog.Entry:
+    stat = path.stat()
+    return catalog.Entry(
+        id=doc.id,
+        path=str(path),
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        sha256=doc.sha256,
+        title=doc.title,
+        date=doc.date,
+        kind=doc.kind,
+        paragraphs=len(doc.paragraphs),
+    )
+
+
+def _normalise(qstring: str) -> str:
+    """Curly double quotes and guillemets made phrase quotes; accents dropped."""
+    qstring = unicodedata.normalize("NFKD", qstring.translate(_CURLY_DOUBLE))
+    return "".join(c for c in qstring if not unicodedata.combining(c)).strip()
+
+
+def _parse(ix, qstring: str):
+    qstring = _normalise(qstring)
+    parser = QueryParser("body", ix.schema, group=AndGroup)
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser.parse(qstring)
+
+
+def _filter(filters: Filters):
+    parts = []
+    if filters.doc:
+        parts.append(wq.Term("doc", filters.doc))
+    if filters.kinds:
+        parts.append(wq.Or([wq.Term("kind", k) for k in filters.kinds]))
+    if filters.since:
+        # A month-precision date ("2022-09") sorts before every day of its month.
+        parts.append(
+            wq.Or([wq.TermRange("date", filters.since, None), wq.Term("date", filters.since[:7])])
+        )
+    if filters.until:
+        parts.append(wq.TermRange("date", "0", filters.until + "\uffff"))
+    return wq.And(parts) if parts else None
+
+
+def query(
+    index_dir: Path, qstring: str, filters: Filters, limit: int, per_doc: int
+) -> tuple[int, list[ParagraphHit]]:
+    """The number of matching documents, and the best paragraphs of the best `limit` of them."""
+    ix = _open(index_dir)
+    q = _parse(ix, qstring)
+    with ix.searcher() as searcher:
+        results = searcher.search(
+            q,
+            limit=limit * per_doc,
+            filter=_filter(filters),
+            groupedby="doc",
+            collapse="doc",
+            collapse_limit=per_doc,
+            terms=True,
+        )
+        total = len(results.groups("doc"))
+        matched = q.existing_terms(searcher.reader(), expand=True)
+        terms = {t for field, t in matched if field == "body"}
+        hits = [_hit(result, terms) for result in results]
+    wanted = list(dict.fromkeys(h.doc for h in hits))[:limit]
+    return total, [h for h in hits if h.doc in wanted]
+
+
+def _hit(result, terms: set[bytes]) -> ParagraphHit:
+    text = result["body"]
+    return ParagraphHit(
+        doc=result["doc"],
+        paragraph=result["para"],
+        score=round(result.score, 4),
+        title=result["title"],
+        date=result["date"] or None,
+        kind=result["kind"],
+        text=text,
+        highlights=highlight_spans(text, {t.decode() for t in terms}),
+    )
+
+
+def highlight_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words in text whose analyzed form is one of terms."""
+    return tuple(
+        (t.startchar, t.endchar)
+        for t in _analyzer()(text, chars=True, mode="index")
+        if t.text in terms
+    )
+
+
+class _WordCorrector(Corrector):
+    """Suggests corpus words nearest first, then most common (whoosh's own ignores distance)."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def _suggestions(self, text, maxdist, prefix):
+        seen = {text}
+        for distance in range(1, maxdist + 1):
+            for word in self.reader.terms_within("words", text, distance, prefix=prefix):
+                if word not in seen:
+                    seen.add(word)
+                    frequency = self.reader.doc_frequency("words", word)
+                    yield frequency / (frequency + 1) - distance, word
+
+
+def suggest(index_dir: Path, qstring: str, filters: Filters) -> str | None:
+    """A corrected query that does find something, or None.
+
+    Each word whose stem the index lacks is replaced by the nearest corpus word, matched
+    against the word as typed (a stem such as "xinja" for "xinjaing" is too far from
+    anything); the corrected string is parsed again and tried before it is offered.
+    """
+    ix = _open(index_dir)
+    text = _normalise(qstring)
+    q = _parse(ix, qstring)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        corrector = _WordCorrector(reader)
+        corrected = text
+        tokens = sorted(q.all_tokens(), key=lambda t: t.startchar or 0, reverse=True)
+        for token in tokens:
+            if token.fieldname != "body" or token.startchar is None:
+                continue
+            if (token.fieldname, token.text) in reader:
+                continue
+            typed = text[token.startchar : token.endchar]
+            found = corrector.suggest(typed.lower(), limit=1)
+            if found:
+                corrected = corrected[: token.startchar] + found[0] + corrected[token.endchar :]
+        if corrected == text:
+            return None
+        hits = searcher.search(_parse(ix, corrected), limit=1, filter=_filter(filters))
+        return corrected if len(hits) else None
