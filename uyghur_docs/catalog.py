@@ -11,7 +11,6 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .corpus import document_paths
 from .errors import IndexFault
 
 CATALOG_FILE = "catalog.json"
@@ -68,6 +67,11 @@ def load(index_dir: Path) -> dict[str, Entry]:
         ) from exc
 
 
+def forget(index_dir: Path) -> None:
+    """Remove the catalog, so that whatever happens next, the next run rebuilds."""
+    (index_dir / CATALOG_FILE).unlink(missing_ok=True)
+
+
 def save(index_dir: Path, entries: dict[str, Entry]) -> None:
     """Replace the catalog atomically: readers see the old one or the new one, never half."""
     payload = {"format": FORMAT, "documents": [asdict(e) for _, e in sorted(entries.items())]}
@@ -83,15 +87,15 @@ def save(index_dir: Path, entries: dict[str, Entry]) -> None:
         raise
 
 
-def compare(corpus: Path, entries: dict[str, Entry]) -> Changes:
-    """Which corpus files are new or changed, and which indexed ids are gone.
+def compare(paths: list[Path], entries: dict[str, Entry]) -> Changes:
+    """Which document files are new or changed, and which indexed ids are gone.
 
     Size and modification time decide "unchanged" without reading the file; a file whose
     stamp moved but whose bytes did not is found unchanged later, by its sha256.
     """
     new, changed, current = [], [], []
     seen = set()
-    for path in document_paths(corpus):
+    for path in paths:
         seen.add(path.stem)
         entry = entries.get(path.stem)
         if entry is None:

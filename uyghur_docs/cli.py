@@ -29,7 +29,7 @@ class Settings:
 
     @cached_property
     def index(self) -> Path:
-        return config.index_dir(self.index_flag, self.corpus)
+        return config.check_apart(config.index_dir(self.index_flag, self.corpus), self.corpus)
 
     @cached_property
     def out(self):
@@ -175,7 +175,8 @@ def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, unt
     wild*, fuzzy~ . Curly quotes make phrases too.
     """
     from . import search as s
-    from .index import Filters
+    from .errors import IndexDamaged
+    from .index import Filters, update
 
     s.check_query(query)
     filters = Filters(
@@ -186,7 +187,12 @@ def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, unt
     )
     out = settings.out
     s.ensure_current(settings.corpus, settings.index, out.message)
-    result = s.search(settings.index, query, filters, limit=limit)
+    try:
+        result = s.search(settings.index, query, filters, limit=limit)
+    except IndexDamaged:
+        out.message(f"the index in {settings.index} is damaged; rebuilding it from the corpus")
+        update(settings.corpus, settings.index, rebuild=True)
+        result = s.search(settings.index, query, filters, limit=limit)
     if as_json:
         out.json(result)
     else:
@@ -196,10 +202,15 @@ def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, unt
         out.message(f"no matches for {query!r}{hint}")
     elif not as_json:
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
+    for doc_id in s.sources_gone(settings.index, result):
+        out.message(f"note: the source file of {doc_id} is gone; `udocs index` drops it")
 
 
 def main() -> None:
     """The console-script entry point."""
+    if sys.stdout is None:
+        sys.stderr.write("udocs: standard output is closed; nothing to write to\n")
+        sys.exit(1)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

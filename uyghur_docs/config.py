@@ -12,6 +12,8 @@ import site
 import sys
 from pathlib import Path
 
+from .errors import UdocsError
+
 CORPUS_ENV = "UDOCS_CORPUS"
 INDEX_ENV = "UDOCS_INDEX"
 _REPO_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -43,6 +45,21 @@ def index_dir(flag: str | None, corpus: Path) -> Path:
     if os.access(beside if beside.exists() else corpus.parent, os.W_OK):
         return beside
     return _cache_home() / "udocs" / hashlib.sha256(str(corpus).encode()).hexdigest()[:16]
+
+
+def check_apart(index: Path, corpus: Path) -> Path:
+    """The index folder, refused when it lies inside the corpus folder.
+
+    A corpus is something users download and share; an index inside it could have been
+    crafted by someone else, and opening a whoosh index unpickles its table of contents.
+    """
+    index_real, corpus_real = index.resolve(), corpus.resolve()
+    if index_real == corpus_real or corpus_real in index_real.parents:
+        raise UdocsError(
+            f"the index folder {index} is inside the corpus folder {corpus}; udocs never loads"
+            " an index that came with a corpus. Pass --index DIR outside it"
+        )
+    return index
 
 
 def _cache_home() -> Path:

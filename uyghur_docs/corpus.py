@@ -2,6 +2,7 @@
 
 import difflib
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import CorpusError, UnknownDocument
@@ -10,26 +11,54 @@ from .models import Document
 from .text import clean, split_paragraphs
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
+# Declared data beside the documents (overrides, aliases, provenance): never warned about.
+SIDECAR_SUFFIXES = (".toml", ".json")
+MAX_BYTES = 16 * 1024 * 1024
 
 
-def document_paths(corpus_dir: Path) -> list[Path]:
-    """The document files of a corpus folder, sorted by id."""
+def scan(corpus_dir: Path) -> tuple[list[Path], list[str]]:
+    """The document files of a corpus folder sorted by id, and a warning per file passed over.
+
+    Passed over, by name: files that are not documents (`.DS_Store`, a stray PDF), broken or
+    looping links, and files too large to be a statement. Folders are not read.
+    """
     if not corpus_dir.is_dir():
         raise CorpusError(
             f"no corpus folder at {corpus_dir}; pass --corpus DIR or set UDOCS_CORPUS"
         )
-    return sorted(
-        (p for p in corpus_dir.iterdir() if p.suffix in DOCUMENT_SUFFIXES and _visible(p)),
-        key=lambda p: p.stem,
-    )
+    paths, skipped = [], []
+    for path in corpus_dir.iterdir():
+        problem = _problem(path)
+        if problem is None:
+            paths.append(path)
+        elif problem:
+            skipped.append(f"{path.name}: {problem}")
+    return sorted(paths, key=lambda p: p.stem), sorted(skipped)
 
 
-def _visible(path: Path) -> bool:
-    return not path.name.startswith(".") and path.is_file()
+def _problem(path: Path) -> str | None:
+    """Why a folder entry is not read as a document; "" for entries passed over silently."""
+    if path.is_symlink() and not path.exists():
+        return "a broken or looping link"
+    if path.is_dir() or path.suffix in SIDECAR_SUFFIXES:
+        return ""
+    if path.suffix not in DOCUMENT_SUFFIXES or path.name.startswith("."):
+        return "not a document (.txt or .md); `udocs add` converts other formats"
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"{size // 1_000_000} MB is too large for a statement (at most 16 MiB); split it"
+    return None
+
+
+def document_paths(corpus_dir: Path) -> list[Path]:
+    """The document files of a corpus folder, sorted by id."""
+    return scan(corpus_dir)[0]
 
 
 def decode(data: bytes, name: str) -> str:
     """The text of a document file; binary or non-UTF-8 data is refused by name."""
+    if not data.strip():
+        raise CorpusError(f"{name} is empty; remove it or give it some text")
     if b"\x00" in data:
         raise CorpusError(f"{name} is binary, not text; remove it from the corpus")
     try:
@@ -66,10 +95,25 @@ def read_document(path: Path, overrides: dict | None = None) -> Document:
     return parse_document(path, data, overrides)
 
 
-def load_corpus(corpus_dir: Path) -> list[Document]:
-    """Every document in the corpus, sorted by id."""
+def load_corpus(corpus_dir: Path, skip: Callable[[str], None] | None = None) -> list[Document]:
+    """Every document in the corpus, sorted by id.
+
+    A file that cannot be read raises, unless `skip` is given: then it is told each problem,
+    by file name, and the rest are still read.
+    """
     overrides = load_overrides(corpus_dir)
-    return [read_document(path, overrides) for path in document_paths(corpus_dir)]
+    paths, passed_over = scan(corpus_dir)
+    documents = []
+    for path in paths:
+        try:
+            documents.append(read_document(path, overrides))
+        except CorpusError as exc:
+            if skip is None:
+                raise
+            skip(str(exc))
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return documents
 
 
 def get_document(corpus_dir: Path, doc_id: str) -> Document:

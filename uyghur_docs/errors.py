@@ -31,6 +31,10 @@ class IndexFault(UdocsError):
     """The index cannot be opened, read or written."""
 
 
+class IndexDamaged(IndexFault):
+    """The index files are truncated or corrupt; a rebuild from the corpus mends it."""
+
+
 class IndexLocked(IndexFault):
     """Another indexing run holds the index's write lock."""
 

@@ -8,7 +8,12 @@ The interface is narrow on purpose — `update`, `query`, `suggest` — so anoth
 new module.
 """
 
+import os
+import pickle
+import stat
+import struct
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -24,8 +29,8 @@ from whoosh.support.charset import accent_map
 from whoosh.writing import CLEAR
 
 from . import catalog
-from .corpus import read_document
-from .errors import CorpusError, IndexFault, IndexLocked
+from .corpus import read_document, scan
+from .errors import CorpusError, IndexDamaged, IndexFault, IndexLocked
 from .metadata import load_overrides
 from .models import Document
 
@@ -95,17 +100,61 @@ class Filters:
     until: str | None = None
 
 
+# What truncated or corrupt whoosh files raise when read.
+_DAMAGE = (
+    EOFError,
+    ValueError,
+    KeyError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    whoosh_index.IndexError,
+)
+
+
 def exists(index_dir: Path) -> bool:
     """Whether an index has been built in this folder."""
-    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir), indexname=INDEX_NAME)
+    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+
+
+def _check_trust(index_dir: Path) -> None:
+    """Refuse an index others could have written: whoosh's table of contents is a pickle,
+    so opening an index runs whatever it holds."""
+    for path in [index_dir, *index_dir.glob(f"_{INDEX_NAME}_*.toc")]:
+        info = path.stat()
+        if info.st_uid != os.getuid():
+            why = "belongs to another user"
+        elif info.st_mode & 0o022:
+            why = f"is writable by group or others (mode {stat.filemode(info.st_mode)})"
+        else:
+            continue
+        raise IndexFault(
+            f"{path} {why}; udocs will not open an index others could have written."
+            f" Delete {index_dir} and run `udocs index`, or pass --index DIR"
+        )
 
 
 def _open(index_dir: Path):
+    _check_trust(index_dir)
     try:
         return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    except (OSError, EOFError, ValueError, whoosh_index.IndexError) as exc:
-        raise IndexFault(
-            f"the index in {index_dir} cannot be read ({exc}); run `udocs index --rebuild`"
+    except whoosh_index.EmptyIndexError as exc:
+        raise IndexFault(f"no index in {index_dir}; run `udocs index`") from exc
+    except (*_DAMAGE, OSError) as exc:
+        raise IndexDamaged(
+            f"the index in {index_dir} is damaged ({exc!r}); run `udocs index --rebuild`"
+        ) from exc
+
+
+def check(index_dir: Path) -> int:
+    """Open the index and read its table of contents; the number of paragraphs in it."""
+    ix = _open(index_dir)
+    try:
+        with ix.searcher() as searcher:
+            return searcher.doc_count()
+    except _DAMAGE as exc:
+        raise IndexDamaged(
+            f"the index in {index_dir} is damaged ({exc!r}); run `udocs index --rebuild`"
         ) from exc
 
 
@@ -136,8 +185,9 @@ def update(
     """
     try:
         index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        ix = _open(index_dir) if exists(index_dir) else None
+        ix = _reusable(index_dir, rebuild)
         if ix is None:
+            catalog.forget(index_dir)
             ix = whoosh_index.create_in(str(index_dir), _schema(), indexname=INDEX_NAME)
             rebuild = True
         writer = ix.writer(timeout=LOCK_WAIT)
@@ -156,14 +206,34 @@ def update(
         raise
 
 
+def _reusable(index_dir: Path, rebuild: bool):
+    """The existing index, if a run can write into it; None when it must be created anew.
+
+    A rebuild keeps the old index answering until it commits, unless the old one is damaged
+    or was built with another schema (an older udocs).
+    """
+    if not exists(index_dir):
+        return None
+    try:
+        ix = _open(index_dir)
+    except IndexDamaged:
+        if rebuild:
+            return None
+        raise
+    if set(ix.schema.names()) != set(_schema().names()):
+        return None
+    return ix
+
+
 def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
-    changes = catalog.compare(corpus, old)
+    paths, passed_over = scan(corpus)
+    changes = catalog.compare(paths, old)
     entries = {doc_id: old[doc_id] for doc_id in changes.current}
     overrides = load_overrides(corpus)
     todo = [*changes.new, *changes.changed]
-    skipped, paragraphs = [], 0
+    skipped, paragraphs = list(passed_over), 0
     for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
         writer.delete_by_term("doc", doc_id)
     for done, path in enumerate(todo, start=1):
@@ -171,6 +241,8 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
             doc = read_document(path, overrides)
         except CorpusError as exc:
             skipped.append(str(exc))
+            if progress:
+                progress(done, len(todo))
             continue
         for record in _records(doc):
             writer.add_document(**record)
@@ -238,6 +310,15 @@ def query(
     index_dir: Path, qstring: str, filters: Filters, limit: int, per_doc: int
 ) -> tuple[int, list[ParagraphHit]]:
     """The number of matching documents, and the best paragraphs of the best `limit` of them."""
+    try:
+        return _query(index_dir, qstring, filters, limit, per_doc)
+    except _DAMAGE as exc:
+        raise IndexDamaged(
+            f"the index in {index_dir} is damaged ({exc!r}); run `udocs index --rebuild`"
+        ) from exc
+
+
+def _query(index_dir, qstring, filters, limit, per_doc):
     ix = _open(index_dir)
     q = _parse(ix, qstring)
     with ix.searcher() as searcher:

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog
+from .corpus import document_paths
 from .dates import parse_date
-from .errors import IndexFault, IndexLocked, QueryError
+from .errors import IndexDamaged, IndexFault, IndexLocked, QueryError
 from .models import KINDS
 
 
@@ -84,10 +85,15 @@ def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None])
 
     if not index.exists(index_dir):
         notify(f"no index yet in {index_dir}; building it")
-        report = index.update(corpus, index_dir)
-        notify(f"indexed {report.added} documents ({report.paragraphs} paragraphs)")
+        _report(index.update(corpus, index_dir), notify)
         return
-    changes = catalog.compare(corpus, catalog.load(index_dir))
+    try:
+        index.check(index_dir)
+    except IndexDamaged:
+        notify(f"the index in {index_dir} is damaged; rebuilding it from the corpus")
+        _report(index.update(corpus, index_dir, rebuild=True), notify)
+        return
+    changes = catalog.compare(document_paths(corpus), catalog.load(index_dir))
     if not changes.stale:
         return
     notify(
@@ -95,9 +101,18 @@ def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None])
         f" {len(changes.removed)} removed); refreshing the index"
     )
     try:
-        index.update(corpus, index_dir)
+        _report(index.update(corpus, index_dir), notify)
     except (IndexLocked, IndexFault) as exc:
         notify(f"searching the index as it is: {exc}")
+
+
+def _report(report, notify: Callable[[str], None]) -> None:
+    for problem in report.skipped:
+        notify(f"skipped {problem}")
+    notify(
+        f"indexed {report.added + report.updated} documents ({report.paragraphs} paragraphs),"
+        f" skipped {len(report.skipped)}"
+    )
 
 
 def search(
@@ -129,3 +144,9 @@ def search(
     )
     suggestion = None if result else index.suggest(index_dir, qstring, filters)
     return SearchResult(qstring, total, result, suggestion)
+
+
+def sources_gone(index_dir: Path, result: SearchResult) -> list[str]:
+    """The ids among the hits whose corpus file no longer exists (a stale, unwritable index)."""
+    entries = catalog.load(index_dir)
+    return [h.id for h in result.hits if h.id in entries and not Path(entries[h.id].path).exists()]
