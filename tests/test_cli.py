@@ -19,6 +19,36 @@ def test_docs_json_lists_the_five_seeds(corpus):
     assert {r["id"]: r["paragraphs"] for r in rows}["2022-09-hrc51-joint-letter"] == 23
 
 
+def test_docs_says_whether_each_document_is_indexed_and_current(corpus):
+    def status():
+        return {r["id"]: r["index"] for r in run_json("docs")["documents"]}
+
+    assert set(status().values()) == {"missing"}
+    assert run("index").exit_code == 0
+    assert set(status().values()) == {"current"}
+    letter = corpus / "2022-09-hrc51-joint-letter.txt"
+    letter.write_text(letter.read_text() + "\n\nPostscript.\n")
+    (corpus / "overrides.toml").write_text('["2020-03-12-ishr-hrw-news-release"]\nkind = "other"\n')
+    assert status() == {
+        "2020-03-12-ishr-hrw-news-release": "stale",
+        "2022-03-08-open-letter-high-commissioner": "current",
+        "2022-08-31-campaign-for-uyghurs-press-release": "current",
+        "2022-09-hrc51-joint-letter": "stale",
+        "2024-08-28-omct-second-anniversary-statement": "current",
+    }
+    rows = {r["id"]: r for r in run_json("docs")["documents"]}
+    assert rows["2020-03-12-ishr-hrw-news-release"]["kind"] == "other"
+    assert rows["2022-09-hrc51-joint-letter"]["paragraphs"] == 24
+
+
+def test_docs_lists_the_good_files_and_names_the_bad(corpus):
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00b\x00a\x00d")
+    result = run("docs")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 5
+    assert result.stderr == "skipped: broken.txt is binary, not text; remove it from the corpus\n"
+
+
 def test_docs_piped_is_one_line_per_document_never_cut(corpus):
     result = run("docs")
     lines = result.stdout.splitlines()
@@ -28,7 +58,7 @@ def test_docs_piped_is_one_line_per_document_never_cut(corpus):
 
 def test_docs_csv_has_a_header_and_five_rows(corpus):
     lines = run("docs", "--csv").stdout.splitlines()
-    assert lines[0] == "id,date,kind,title,paragraphs"
+    assert lines[0] == "id,date,kind,title,paragraphs,index"
     assert lines[4].startswith("2022-09-hrc51-joint-letter,2022-09,joint-letter,")
 
 
@@ -103,11 +133,12 @@ def _modules_after(*args: str) -> set[str]:
     return set(result.stderr.split())
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"]])
-def test_help_and_version_import_neither_whoosh_nor_rich(args):
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["docs"]])
+def test_help_version_and_docs_import_no_whoosh(args):
     loaded = _modules_after(*args)
     assert "click" in loaded
-    assert not {m for m in loaded if m.split(".")[0] in {"whoosh", "rich"}}
+    heavy = {"whoosh"} if args == ["docs"] else {"whoosh", "rich"}
+    assert not {m for m in loaded if m.split(".")[0] in heavy}
 
 
 def test_core_imports_without_click_or_rich():

@@ -30,6 +30,7 @@ class Entry:
     date: str | None
     kind: str
     paragraphs: int
+    overrides: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,11 @@ def save(index_dir: Path, entries: dict[str, Entry]) -> None:
         raise
 
 
-def compare(paths: list[Path], entries: dict[str, Entry]) -> Changes:
+def compare(paths: list[Path], entries: dict[str, Entry], overrides: dict) -> Changes:
     """Which document files are new or changed, and which indexed ids are gone.
 
-    Size and modification time decide "unchanged" without reading the file; a file whose
-    stamp moved but whose bytes did not is found unchanged later, by its sha256.
+    Size and modification time decide "unchanged" without reading the file. A document
+    whose declared overrides changed counts as changed too.
     """
     new, changed, current = [], [], []
     seen = set()
@@ -102,7 +103,8 @@ def compare(paths: list[Path], entries: dict[str, Entry]) -> Changes:
             new.append(path)
             continue
         stat = path.stat()
-        if (stat.st_size, stat.st_mtime_ns, entry.path) == (entry.size, entry.mtime_ns, str(path)):
+        stamp = (stat.st_size, stat.st_mtime_ns, str(path), overrides.get(path.stem, {}))
+        if stamp == (entry.size, entry.mtime_ns, entry.path, entry.overrides):
             current.append(path.stem)
         else:
             changed.append(path)

@@ -59,6 +59,10 @@ def output_options(csv: bool = True):
     return decorator
 
 
+def _warn_skipped(problem: str) -> None:
+    click.echo(f"skipped: {problem}", err=True)
+
+
 def _format(as_json: bool, as_csv: bool = False) -> str:
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -91,10 +95,14 @@ def cli(ctx: click.Context, corpus: str | None, index: str | None, no_color: boo
 @output_options()
 @click.pass_obj
 def docs(settings: Settings, as_json: bool, as_csv: bool):
-    """List the documents: id, date, kind, title, paragraphs."""
+    """List the documents: id, date, kind, title, paragraphs, index status.
+
+    The index column says whether the search index holds the document as it is now
+    ("current"), an older version of it ("stale") or not at all ("missing").
+    """
     from .listing import DocumentRow, list_documents
 
-    rows = list_documents(settings.corpus)
+    rows = list_documents(settings.corpus, settings.index, skip=_warn_skipped)
     columns = list(DocumentRow.__dataclass_fields__)
     fmt = _format(as_json, as_csv)
     if fmt == "json":

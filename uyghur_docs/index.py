@@ -229,9 +229,9 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
     paths, passed_over = scan(corpus)
-    changes = catalog.compare(paths, old)
-    entries = {doc_id: old[doc_id] for doc_id in changes.current}
     overrides = load_overrides(corpus)
+    changes = catalog.compare(paths, old, overrides)
+    entries = {doc_id: old[doc_id] for doc_id in changes.current}
     todo = [*changes.new, *changes.changed]
     skipped, paragraphs = list(passed_over), 0
     for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
@@ -247,7 +247,7 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
         for record in _records(doc):
             writer.add_document(**record)
         paragraphs += len(doc.paragraphs)
-        entries[doc.id] = _entry(path, doc)
+        entries[doc.id] = _entry(path, doc, overrides.get(doc.id, {}))
         if progress:
             progress(done, len(todo))
     writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
@@ -262,7 +262,7 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
     )
 
 
-def _entry(path: Path, doc: Document) -> catalog.Entry:
+def _entry(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
     stat = path.stat()
     return catalog.Entry(
         id=doc.id,
@@ -274,6 +274,7 @@ def _entry(path: Path, doc: Document) -> catalog.Entry:
         date=doc.date,
         kind=doc.kind,
         paragraphs=len(doc.paragraphs),
+        overrides=overrides,
     )
 
 

@@ -8,6 +8,7 @@ from . import catalog
 from .corpus import document_paths
 from .dates import parse_date
 from .errors import IndexDamaged, IndexFault, IndexLocked, QueryError
+from .metadata import load_overrides
 from .models import KINDS
 
 
@@ -93,7 +94,9 @@ def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None])
         notify(f"the index in {index_dir} is damaged; rebuilding it from the corpus")
         _report(index.update(corpus, index_dir, rebuild=True), notify)
         return
-    changes = catalog.compare(document_paths(corpus), catalog.load(index_dir))
+    changes = catalog.compare(
+        document_paths(corpus), catalog.load(index_dir), load_overrides(corpus)
+    )
     if not changes.stale:
         return
     notify(
