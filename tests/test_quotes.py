@@ -1,0 +1,180 @@
+"""Quotation extraction, attribution, grouping and verification, on the seeds and fixtures."""
+
+from functools import cache
+from pathlib import Path
+
+from uyghur_docs.corpus import load_corpus
+from uyghur_docs.quotes import extract_quotes
+
+REPO = Path(__file__).resolve().parent.parent
+CAMPAIGN = "2022-08-31-campaign-for-uyghurs-press-release"
+HRC51 = "2022-09-hrc51-joint-letter"
+OMCT = "2024-08-28-omct-second-anniversary-statement"
+ISHR = "2020-03-12-ishr-hrw-news-release"
+OPEN_LETTER = "2022-03-08-open-letter-high-commissioner"
+MAY_CONSTITUTE = "may constitute international crimes, in particular crimes against humanity"
+
+
+@cache
+def seeds():
+    return tuple(load_corpus(REPO / "corpus"))
+
+
+@cache
+def seed_quotes(doc_id):
+    doc = next(d for d in seeds() if d.id == doc_id)
+    return extract_quotes(doc.paragraphs, doc.date)
+
+
+def report_quotes(doc_id):
+    return {(q.paragraph, q.as_written) for q in seed_quotes(doc_id) if q.kind == "report"}
+
+
+def attributions(doc_id):
+    return {q.text: (q.kind, q.speaker) for q in seed_quotes(doc_id) if q.depth == 0}
+
+
+# --- the five seeds: exactly these report quotations -------------------------------------
+
+
+def test_campaign_release_report_quotations():
+    assert report_quotes(CAMPAIGN) == {
+        (7, "“arbitrary and discriminatory detention”"),
+        (7, f"“{MAY_CONSTITUTE}.”"),
+        (
+            8,
+            "“far-reaching, arbitrary and discriminatory restrictions on human rights and"
+            " fundamental freedoms, in violation of international norms and standards,”",
+        ),
+        (8, "“patterns of torture or ill-treatment”"),
+        (8, "“incidents of sexual […] violence.”"),
+        (9, "“deep concerns”"),
+        (
+            9,
+            "“OHCHR shares, from the human rights perspective, the concerns laid out by the"
+            " ILO supervisory bodies.”",
+        ),
+        (10, "“adequate remedy and reparation to victims”"),
+        (11, "“refrain from returning [Uyghurs and other Turkic peoples] to China”"),
+        (
+            11,
+            "“provide humanitarian assistance, including medical and psycho-social support,"
+            " to victims in the States in which they are located.”",
+        ),
+    }
+
+
+def test_hrc51_letter_report_quotations():
+    assert report_quotes(HRC51) == {
+        (
+            5,
+            "“broad interpretations of ‘extremism’, often explicitly targeting standard tenets"
+            " of Islamic religion in practice”",
+        ),
+        (5, "“religious or cultural practice or expression is conflated with ‘extremism’”"),
+        (
+            5,
+            "“manifestations... of nothing more or less than personal choice in the practice"
+            " of Islamic religious beliefs and/or legitimate expression of opinion”",
+        ),
+        (
+            6,
+            "“in the context in which this [anti-terrorism law] system is implemented, it also"
+            " carries an inherent risk of unnecessary, disproportionate and discriminatory"
+            " application to the ethnic and religious communities concerned”",
+        ),
+        (7, f"“{MAY_CONSTITUTE}”"),
+        (7, "“to continue and recur”"),
+        (
+            7,
+            "“urgent attention by the United Nations intergovernmental bodies and human rights"
+            " system.”",
+        ),
+        (
+            8,
+            "“forced to sing patriotic song after patriotic song every day, as loud as possible"
+            " and until it hurts, until our faces become red and our veins appeared on our"
+            " face”",
+        ),
+    }
+
+
+def test_omct_statement_report_quotation():
+    assert report_quotes(OMCT) == {(3, f"“{MAY_CONSTITUTE}.”")}
+
+
+def test_documents_dated_before_the_report_quote_no_report():
+    assert report_quotes(ISHR) == set()
+    assert report_quotes(OPEN_LETTER) == set()
+
+
+# --- the seeds' other quotations: who said them -----------------------------------------
+
+
+def test_campaign_release_quotes_its_staff_and_partners_not_the_report():
+    said = attributions(CAMPAIGN)
+    people = {text[:30]: who for text, (kind, who) in said.items() if kind == "person"}
+    assert people == {
+        "This UN report is extremely im": "Dolkun Isa",
+        "Accountability starts now.": "Dolkun Isa",
+        "This is a game-changer for the": "Omer Kanat",
+        "Despite the Chinese government": "Omer Kanat",
+        "The Office of the High Commiss": "Rushan Abbas",
+        "Now that the leading UN office": "Elfidar Iltebir",
+        "Our people are enduring genoci": "Hidayet Oghuzhan",
+        "As the diaspora community, we ": "Hidayet Oghuzhan",
+    }
+    assert said["finalizing its assessment"] == ("office", "OHCHR, not the report")
+    assert said["alarm"] == ("other", "members")
+    assert said["decisive measures"] == ("other", "50 UN experts")
+    assert said["Ittipak"] == ("term", "scare quote or term")
+
+
+def test_2020_release_quotes_the_secretary_general_and_bachelet_before_the_report():
+    said = attributions(ISHR)
+    assert said["call to action on human rights,"] == ("person", "Antonio Guterres")
+    assert said["unfettered access,"] == ("office", "OHCHR, not the report")
+    assert said["analyse in depth"] == ("office", "OHCHR, not the report")
+    assert {who for kind, who in said.values() if kind == "person"} == {
+        "Antonio Guterres",
+        "John Fisher",
+        "Sarah M. Brooks",
+    }
+    terms = {text for text, (kind, _) in said.items() if kind == "term"}
+    assert terms == {"China Cables", "Karakax List,", "re-educate", "re-education", "Areya Road"}
+
+
+def test_open_letter_quotes_the_office_before_the_report_existed():
+    (quote,) = [q for q in seed_quotes(OPEN_LETTER) if q.kind != "term"]
+    assert (quote.paragraph, quote.kind) == (7, "office")
+    assert quote.cue == "your Office was; dated 2022-03-08, before the report"
+    assert quote.text.startswith("finalising its assessment of the available information")
+
+
+def test_omct_quotes_the_spokesperson_update_and_the_government():
+    said = attributions(OMCT)
+    assert said["fully investigated,"] == ("office", "OHCHR, not the report")
+    assert said["helping improve human rights protections for the people on the ground"] == (
+        "office",
+        "OHCHR, not the report",
+    )
+    assert said["completely illegal and void."] == ("government", "Chinese government")
+    quote = next(q for q in seed_quotes(OMCT) if q.text == "completely illegal and void.")
+    assert quote.cue == "it has baselessly dismissed (The Chinese government)"
+
+
+def test_hrc51_scare_quotes_and_officials_terms_are_not_report_quotations():
+    said = attributions(HRC51)
+    assert said["close the door"] == ("government", "Chinese government")
+    assert said["vocational education and training centres"] == ("government", "Chinese government")
+    for term in (
+        "extremist",
+        "re-education",
+        "VETCs",
+        "education and training",
+        "cooperate",
+        "objective criteria",
+    ):
+        assert said[term] == ("term", "scare quote or term"), term
+    nested = [q.as_written for q in seed_quotes(HRC51) if q.depth == 1]
+    assert nested == ["‘extremism’", "‘extremism’"]

@@ -1,0 +1,259 @@
+"""Who a quotation quotes, decided from the words around it in its sentence and paragraph.
+
+All matching runs on a masked copy of the paragraph in which every quotation is replaced by
+underscores, so words inside a quotation ("This UN report is…") never count as a cue, and
+the offsets of the masked copy are those of the paragraph. Each look-around is capped at a
+few hundred characters, which keeps attribution linear in the length of the paragraph.
+"""
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import MONTHS
+from .text import one_line
+
+REPORT_PUBLISHED = (2022, 8, 31)
+LABELS = {
+    "report": "OHCHR report",
+    "office": "OHCHR, not the report",
+    "government": "Chinese government",
+    "term": "scare quote or term",
+    "unknown": "unknown",
+}
+_WINDOW = 600
+
+_REPORT = (
+    r"(?:(?:the|this|that|its|un|ohchr|assessment|landmark|high\s+commissioner['’]s"
+    r"|office['’]s)\s+)*(?:report|assessment)|(?:the\s+|your\s+|her\s+|his\s+)?office|ohchr"
+)
+_OFFICE = (
+    r"(?:the\s+)?(?:ohchr\s+|un\s+)?spokesperson|(?:the\s+)?(?:un\s+)?high\s+commissioner"
+    r"(?!['’]s\s+report)|bachelet|t[üu]rk"
+)
+_GOVERNMENT = (
+    r"(?:the\s+)?chinese\s+(?:government|officials|authorities|state|foreign\s+ministry)"
+    r"|beijing|china|(?:the\s+)?government|officials"
+)
+_OTHER = (
+    r"(?:\d+\s+)?(?:un\s+)?(?:experts?|special\s+procedures|special\s+rapporteurs?"
+    r"|secretary-general|treaty\s+bodies)|members|(?:the\s+)?committee|ilo|cerd|governments"
+)
+_WHO = (
+    rf"(?i:(?P<report>{_REPORT})|(?P<office>{_OFFICE})|(?P<government>{_GOVERNMENT})"
+    rf"|(?P<other>{_OTHER})|(?P<pronoun>it|they))"
+)
+_SAY = r"said|says|stated|added|wrote|writes|declared|told\s+\w+"
+_VERBS = (
+    rf"(?:is|are|was|were)\s+calling|{_SAY}|states|noted|notes|note|found|finds|find"
+    r"|concluded|concludes|conclude|recommends|recommended|recommend|affirms|affirmed"
+    r"|confirmed|confirms|called|calls|call|described|describes|dismissed|dismisses"
+    r"|registered|recalled|recalls|reiterated|reiterates|summari[sz]es|summari[sz]ed|warned"
+    r"|warns|adds|determined|urged|urges|declares|observed|observes|highlighted|highlights"
+    r"|acknowledged|acknowledges|announced|announces|expressed|expresses|branded|labell?ed"
+)
+# Words that end the noun phrase: a verb after them belongs to another clause.
+_STOP = r"but|and|or|since|while|which|where|that|who|by|to|for|of|in|on|at|with|from|as|if"
+_GAP = rf"(?:\W+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|at|de|van|von|al)\s+)*[A-Z][\w'’.-]*)*"
+
+_TIGHT = re.compile(rf"\b{_WHO}\b{_GAP}\W+(?i:{_VERBS})\b")
+_AUX = re.compile(rf"\b{_WHO}\s+(?:was|is|were|are|has\s+been|had\s+been)\W*$")
+_ACCORDING = re.compile(rf"(?i:according\s+to)\s+(?:{_WHO}\b|(?P<name>{_NAME}))[\s,:]*$")
+_SAID_BEFORE = re.compile(rf"(?P<name>{_NAME}),?\s+(?:{_SAY})(?:\s+that)?[\s,:]*$")
+_SAID_AFTER = re.compile(
+    rf"^[\s,;:\u2014\u2013-]*(?:(?:{_SAY})\s+(?P<after>(?i:the)\s+[\w-]+(?:\s+[\w-]+)?|{_NAME})"
+    rf"|(?P<before>{_NAME}|(?i:the)\s+[\w-]+)\s+(?:{_SAY})\b)"
+)
+_POSSESSIVE = re.compile(rf"(?P<name>{_NAME})['’]s?\s*$")
+_TITLE = re.compile(
+    r".*\b(?:President|Director|Chair|Chairman|Chairperson|Secretary-General|Spokesperson"
+    r"|Commissioner|Minister|Ambassador|Rapporteur)\s+(?=[A-Z])"
+)
+_SCARE = re.compile(r"(?i:so-called|dubbed|termed|known\s+as|the\s+(?:word|term|phrase))\W*$")
+_ANY_WHO = re.compile(rf"\b{_WHO}\b")
+_ANY_VERB = re.compile(rf"\b(?i:{_VERBS})\b")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = re.compile(rf"\b(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z_\"“‘'«(])|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|U\.S|e\.g|i\.e))$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who is quoted (`kind`, a `speaker` label for people) and the `cue` words that say so."""
+
+    kind: str
+    speaker: str
+    cue: str
+
+
+def attribute(paragraph: str, spans: Sequence, date: str | None = None) -> list[Attribution]:
+    """The attribution of each span (anything with start, end, depth) of one paragraph."""
+    masked = _mask(paragraph, spans)
+    bounds = _sentence_starts(masked)
+    result: list[Attribution] = []
+    previous: Attribution | None = None
+    for span in spans:
+        if span.depth:
+            result.append(Attribution("term", LABELS["term"], "inside a longer quotation"))
+            continue
+        start = bounds[bisect.bisect_right(bounds, span.start) - 1]
+        words = len(paragraph[span.start : span.end].split())
+        who = _decide(masked, start, span, words, previous)
+        who = _date_rule(who, masked[max(start, span.start - _WINDOW) : span.start], date)
+        result.append(who)
+        previous = who
+    return result
+
+
+def _mask(paragraph: str, spans: Sequence) -> str:
+    """The paragraph with every top-level quotation replaced by underscores.
+
+    A quotation that ends its own sentence keeps its final stop so sentences still split.
+    """
+    chars = list(paragraph)
+    for span in spans:
+        if span.depth == 0:
+            ends_sentence = paragraph[span.start : span.end].rstrip("\"'”’»›")[-1:] in ".!?"
+            chars[span.start : span.end] = "_" * (span.end - span.start - 1) + (
+                "." if ends_sentence else "_"
+            )
+    return "".join(chars)
+
+
+def _sentence_starts(masked: str) -> list[int]:
+    """Offsets where sentences begin; initials and abbreviations do not end a sentence."""
+    starts = [0]
+    for match in _BOUNDARY.finditer(masked):
+        if match.group().startswith(".") and _ABBREVIATION.search(masked, 0, match.start()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _decide(masked, start, span, words, previous) -> Attribution:
+    """Apply the cues in order of how directly they attach to the quotation."""
+    left = masked[max(start, span.start - _WINDOW) : span.start]
+    right = _until_sentence_end(masked[span.end : span.end + _WINDOW])
+    found = _said_after(right) or _adjacent(left)
+    if found:
+        return found
+    if _SCARE.search(left):
+        return Attribution("term", LABELS["term"], one_line(_SCARE.search(left).group()))
+    found = _nearest_cue(masked, start, left) or _subject(left)
+    if found and (words > 1 or len(left[found[1] :].split()) <= 1):
+        return found[0]
+    if previous and previous.kind not in ("term", "unknown") and words > 1 and not found:
+        return previous  # continues the paragraph's quotation of the same source
+    return Attribution(*(("term", LABELS["term"]) if words <= 3 else ("unknown", "unknown")), "")
+
+
+def _until_sentence_end(right: str) -> str:
+    starts = _sentence_starts(right)
+    return right[: starts[1]] if len(starts) > 1 else right
+
+
+def _said_after(right: str) -> Attribution | None:
+    """`“…,” said NAME` or `“…,” NAME said`."""
+    match = _SAID_AFTER.search(right)
+    if not match:
+        return None
+    who = (match.group("after") or match.group("before")).rstrip(".")
+    cue = one_line(match.group().strip(" ,;:.\u2014\u2013-"))
+    lexicon = _ANY_WHO.fullmatch(who)
+    if lexicon and not lexicon.group("pronoun"):
+        return _from_lexicon(lexicon, cue)
+    return _person(who, cue) if who[0].isupper() else None
+
+
+def _adjacent(left: str) -> Attribution | None:
+    """A speaker named right before the quotation: `NAME said:`, `according to X,`, `X's`."""
+    for pattern in (_SAID_BEFORE, _ACCORDING, _AUX, _POSSESSIVE):
+        match = pattern.search(left)
+        if match:
+            cue = one_line(match.group().strip(" ,:"))
+            name = match.groupdict().get("name")
+            if name and not _ANY_WHO.fullmatch(name):
+                return _person(name, cue)
+            who = _ANY_WHO.search(match.group())
+            if who and not who.group("pronoun"):
+                return _from_lexicon(who, cue)
+    return None
+
+
+def _nearest_cue(masked: str, start: int, left: str):
+    """The speaker-and-verb cue closest to the quotation, with where it ends in `left`."""
+    best = next(reversed(list(_TIGHT.finditer(left))), None)
+    if not best:
+        return None
+    cue = one_line(best.group())
+    if best.group("pronoun"):
+        referent = _referent(masked, start, left[: best.start()])
+        if not referent:
+            return None
+        return _from_lexicon(referent, f"{cue} ({one_line(referent.group())})"), best.end()
+    return _from_lexicon(best, cue), best.end()
+
+
+def _referent(masked: str, start: int, before: str):
+    """What `it`/`they` stands for: a speaker earlier in the sentence or the last one's subject."""
+    match = _first_who(before)
+    if match or start == 0:
+        return match
+    window = max(0, start - _WINDOW)
+    bounds = _sentence_starts(masked[window:start])
+    return _first_who(masked[window + bounds[-1] : start][:100])
+
+
+def _first_who(text: str):
+    return next((m for m in _ANY_WHO.finditer(text) if not m.group("pronoun")), None)
+
+
+def _subject(left: str):
+    """A speaker opening the sentence and a speech verb later in it, before the quotation."""
+    subject = _first_who(left)
+    if not subject or subject.start() > 100:
+        return None
+    verbs = list(_ANY_VERB.finditer(left, subject.end()))
+    if not verbs:
+        return None
+    cue = f"{one_line(subject.group())} … {verbs[-1].group()}"
+    return _from_lexicon(subject, cue), verbs[-1].end()
+
+
+def _from_lexicon(match: re.Match, cue: str) -> Attribution:
+    kind = next(k for k in ("report", "office", "government", "other") if match.group(k))
+    return Attribution(kind, LABELS.get(kind) or one_line(match.group(kind)), cue)
+
+
+def _person(name: str, cue: str) -> Attribution:
+    """A person by name: a title before the name ("… Executive Director Rushan Abbas") stays
+    in the cue only."""
+    name = name.rstrip(".").strip()
+    return Attribution("person", _TITLE.sub("", name, count=1) or name, cue)
+
+
+def _date_rule(who: Attribution, left: str, date: str | None) -> Attribution:
+    """A quotation dated, or said, before 31 August 2022 cannot come from the report."""
+    if who.kind != "report":
+        return who
+    if date and _before_report(date.split("-")):
+        return Attribution(
+            "office", LABELS["office"], f"{who.cue}; dated {date}, before the report"
+        )
+    for match in _DATE.finditer(left):
+        month = MONTHS[match.group("month").lower()] if match.group("month") else None
+        if _before_report([match.group("year"), month]):
+            said = one_line(match.group())
+            return Attribution(
+                "office", LABELS["office"], f"{who.cue}; said in {said}, before the report"
+            )
+    return who
+
+
+def _before_report(parts: Sequence) -> bool:
+    """Whether a (year, month?, day?) date is certainly earlier than the report."""
+    known = [int(p) for p in parts if p is not None][:3]
+    return tuple(known) < REPORT_PUBLISHED[: len(known)]
