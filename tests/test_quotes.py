@@ -3,10 +3,14 @@
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from uyghur_docs.corpus import load_corpus
 from uyghur_docs.quotes import extract_quotes
+from uyghur_docs.text import clean, split_paragraphs
 
 REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "data" / "quotes"
 CAMPAIGN = "2022-08-31-campaign-for-uyghurs-press-release"
 HRC51 = "2022-09-hrc51-joint-letter"
 OMCT = "2024-08-28-omct-second-anniversary-statement"
@@ -178,3 +182,74 @@ def test_hrc51_scare_quotes_and_officials_terms_are_not_report_quotations():
         assert said[term] == ("term", "scare quote or term"), term
     nested = [q.as_written for q in seed_quotes(HRC51) if q.depth == 1]
     assert nested == ["‘extremism’", "‘extremism’"]
+
+
+# --- fixtures: quoting styles and attribution patterns -----------------------------------
+
+REPORT, OFFICE, TERM = "OHCHR report", "OHCHR, not the report", "scare quote or term"
+GOVERNMENT, UNKNOWN = "Chinese government", "unknown"
+FIXTURE_QUOTES = {
+    # apostrophes, plural possessives, marks inside words, unbalanced marks: no quotations
+    "apostrophes": [],
+    "styles": [
+        (2, '"serious human rights violations"', REPORT),  # straight double
+        (3, "'arbitrary detention'", REPORT),  # straight single
+        (4, "« des crimes contre l’humanité »", UNKNOWN),  # spaced guillemets, no English cue
+        (4, "«pas de coopération»", REPORT),
+        (5, "“did not\nprovide curricula”", REPORT),  # spans a line break
+        (5, "“held without charge”", REPORT),
+        (6, "“so-called ‘voluntary’ programme”", REPORT),  # nested single in double
+        (6, "‘voluntary’", TERM),
+        (6, "'the \"vocational\" centres were not voluntary'", REPORT),  # nested double in single
+        (6, '"vocational"', TERM),
+        (7, "“closed words”", REPORT),  # an earlier unclosed “ does not swallow it
+    ],
+    "speakers": [
+        (2, "“We will keep pushing for accountability,”", "Jane Doe"),  # said-person after
+        (2, "“Nobody is above the law.”", "Jane Doe"),  # continues her quotation
+        (3, "“The findings confirm what survivors told us.”", "Amina Roe"),  # said before
+        (4, "“the Council must act this session.”", "Lee Park"),  # according to
+        (5, "“a farce”", GOVERNMENT),
+        (5, "“lies and disinformation”", GOVERNMENT),
+        (6, "“Strike Hard”", TERM),  # a campaign's name
+        (7, "“long-awaited”", TERM),  # scare quote
+        (8, "“the conditions remain in place for violations to continue”", REPORT),
+    ],
+    "continuation": [
+        (2, "“patterns of torture”", REPORT),  # it finds (the report)
+        (2, "“forced labour”", REPORT),  # continues the sentence
+        (2, "“may amount to crimes against humanity”", REPORT),
+        (3, "“subjected to ill-treatment”", REPORT),
+        (3, "“conducive to further violations”", REPORT),  # continues the paragraph
+        (4, "“finalizing its work”", OFFICE),  # said in September 2021
+        (4, "“serious violations have been committed”", REPORT),  # said in 2022
+    ],
+    "pre-report": [
+        (2, "“finalising its assessment”", OFFICE),  # document dated 2021
+        (2, "“made public in weeks”", OFFICE),
+    ],
+}
+
+
+def fixture_quotes(name, date):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    return extract_quotes([clean(p) for p in split_paragraphs(text)], date)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_QUOTES))
+def test_fixture_quotations_and_attributions(name):
+    date = "2021-06-01" if name == "pre-report" else "2023-01-01"
+    found = [(q.paragraph, q.as_written, q.speaker) for q in fixture_quotes(name, date)]
+    assert found == FIXTURE_QUOTES[name]
+
+
+def test_cues_say_why():
+    cues = {q.text: q.cue for q in fixture_quotes("speakers", "2023-01-01")}
+    assert cues["a farce"] == "Beijing called"
+    assert cues["Strike Hard"] == "known as"
+    assert cues["the Council must act this session."] == "According to Lee Park"
+    cues = {q.text: q.cue for q in fixture_quotes("continuation", "2023-01-01")}
+    assert cues["patterns of torture"] == "it finds (The report)"
+    assert cues["finalizing its work"] == (
+        "OHCHR confirmed; said in September 2021, before the report"
+    )

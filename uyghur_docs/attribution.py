@@ -66,6 +66,8 @@ _SAID_AFTER = re.compile(
     rf"^[\s,;:\u2014\u2013-]*(?:(?:{_SAY})\s+(?P<after>(?i:the)\s+[\w-]+(?:\s+[\w-]+)?|{_NAME})"
     rf"|(?P<before>{_NAME}|(?i:the)\s+[\w-]+)\s+(?:{_SAY})\b)"
 )
+_SAY_END = re.compile(rf"(?:{_SAY})(?:\s+that)?[\s,:]*$")
+_AUX_END = re.compile(r"\b(?:was|is|were|are|been)\W*$")
 _POSSESSIVE = re.compile(rf"(?P<name>{_NAME})['’]s?\s*$")
 _TITLE = re.compile(
     r".*\b(?:President|Director|Chair|Chairman|Chairperson|Secretary-General|Spokesperson"
@@ -91,18 +93,15 @@ class Attribution:
 
 def attribute(paragraph: str, spans: Sequence, date: str | None = None) -> list[Attribution]:
     """The attribution of each span (anything with start, end, depth) of one paragraph."""
-    masked = _mask(paragraph, spans)
-    bounds = _sentence_starts(masked)
+    context = _Context(_mask(paragraph, spans))
     result: list[Attribution] = []
     previous: Attribution | None = None
     for span in spans:
         if span.depth:
             result.append(Attribution("term", LABELS["term"], "inside a longer quotation"))
             continue
-        start = bounds[bisect.bisect_right(bounds, span.start) - 1]
         words = len(paragraph[span.start : span.end].split())
-        who = _decide(masked, start, span, words, previous)
-        who = _date_rule(who, masked[max(start, span.start - _WINDOW) : span.start], date)
+        who = _date_rule(context.decide(span, words, previous), context, span.start, date)
         result.append(who)
         previous = who
     return result
@@ -133,26 +132,90 @@ def _sentence_starts(masked: str) -> list[int]:
     return starts
 
 
-def _decide(masked, start, span, words, previous) -> Attribution:
-    """Apply the cues in order of how directly they attach to the quotation."""
-    left = masked[max(start, span.start - _WINDOW) : span.start]
-    right = _until_sentence_end(masked[span.end : span.end + _WINDOW])
-    found = _said_after(right) or _adjacent(left)
-    if found:
-        return found
-    if _SCARE.search(left):
-        return Attribution("term", LABELS["term"], one_line(_SCARE.search(left).group()))
-    found = _nearest_cue(masked, start, left) or _subject(left)
-    if found and (words > 1 or len(left[found[1] :].split()) <= 1):
-        return found[0]
-    if previous and previous.kind not in ("term", "unknown") and words > 1 and not found:
-        return previous  # continues the paragraph's quotation of the same source
-    return Attribution(*(("term", LABELS["term"]) if words <= 3 else ("unknown", "unknown")), "")
+class _Context:
+    """One masked paragraph with its sentences and cue words found once, so that each
+    quotation costs a few bisections rather than a scan of the text around it."""
 
+    def __init__(self, masked: str):
+        self.masked = masked
+        self.starts = _sentence_starts(masked)
+        self.tight = list(_TIGHT.finditer(masked))
+        self.whos = [m for m in _ANY_WHO.finditer(masked) if not m.group("pronoun")]
+        self.verbs = list(_ANY_VERB.finditer(masked))
+        self.dates = list(_DATE.finditer(masked))
+        self._ends = {
+            id(x): [m.end() for m in x] for x in (self.tight, self.whos, self.verbs, self.dates)
+        }
 
-def _until_sentence_end(right: str) -> str:
-    starts = _sentence_starts(right)
-    return right[: starts[1]] if len(starts) > 1 else right
+    def within(self, matches: list[re.Match], low: int, high: int) -> list[re.Match]:
+        """The matches lying wholly within masked[low:high]."""
+        ends = self._ends[id(matches)]
+        found = matches[bisect.bisect_left(ends, low) : bisect.bisect_right(ends, high)]
+        return [m for m in found if m.start() >= low]
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Start and end of the sentence around position."""
+        index = bisect.bisect_right(self.starts, position)
+        end = self.starts[index] if index < len(self.starts) else len(self.masked)
+        return self.starts[index - 1], end
+
+    def left_start(self, position: int) -> int:
+        return max(self.sentence(position)[0], position - _WINDOW)
+
+    def decide(self, span, words: int, previous: Attribution | None) -> Attribution:
+        """Apply the cues in order of how directly they attach to the quotation."""
+        low = self.left_start(span.start)
+        tail = self.masked[max(low, span.start - 150) : span.start]
+        right = self.masked[span.end : min(self.sentence(span.start)[1], span.end + 300)]
+        found = _said_after(right) or _adjacent(tail)
+        if found:
+            return found
+        scare = _SCARE.search(tail[-30:])
+        if scare:
+            return Attribution("term", LABELS["term"], one_line(scare.group()))
+        cue = self.nearest_cue(low, span.start) or self.subject(low, span.start)
+        gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
+        if cue and (words > 1 or gap <= 1):
+            return cue[0]
+        if previous and previous.kind not in ("term", "unknown") and words > 1 and not cue:
+            return previous  # continues the paragraph's quotation of the same source
+        kind = "term" if words <= 3 else "unknown"
+        return Attribution(kind, LABELS[kind], "")
+
+    def nearest_cue(self, low: int, high: int):
+        """The speaker-and-verb cue closest before masked[high], and where it ends."""
+        cues = self.within(self.tight, low, high)
+        if not cues:
+            return None
+        best = cues[-1]
+        text = one_line(best.group())
+        if not best.group("pronoun"):
+            return _from_lexicon(best, text), best.end()
+        referent = self.referent(low, best.start())
+        if not referent:
+            return None
+        return _from_lexicon(referent, f"{text} ({one_line(referent.group())})"), best.end()
+
+    def referent(self, low: int, pronoun: int):
+        """What `it`/`they` stands for: a speaker earlier in the sentence, else the subject
+        of the sentence before."""
+        earlier = self.within(self.whos, low, pronoun)
+        if earlier or low == 0:
+            return earlier[0] if earlier else None
+        previous = self.sentence(low - 1)[0]
+        opening = self.within(self.whos, previous, min(low, previous + 100))
+        return opening[0] if opening else None
+
+    def subject(self, low: int, high: int):
+        """A speaker opening the sentence and a speech verb after it, before the quotation."""
+        subjects = self.within(self.whos, low, min(high, low + 100))
+        if not subjects:
+            return None
+        verbs = self.within(self.verbs, subjects[0].end(), high)
+        if not verbs:
+            return None
+        cue = f"{one_line(subjects[0].group())} … {verbs[-1].group()}"
+        return _from_lexicon(subjects[0], cue), verbs[-1].end()
 
 
 def _said_after(right: str) -> Attribution | None:
@@ -170,8 +233,15 @@ def _said_after(right: str) -> Attribution | None:
 
 def _adjacent(left: str) -> Attribution | None:
     """A speaker named right before the quotation: `NAME said:`, `according to X,`, `X's`."""
-    for pattern in (_SAID_BEFORE, _ACCORDING, _AUX, _POSSESSIVE):
-        match = pattern.search(left)
+    # End-anchored searches retry at every offset, so each runs only if its last words occur.
+    end = left[-60:].casefold()
+    for guard, pattern in (
+        (_SAY_END.search(end), _SAID_BEFORE),
+        ("according" in end, _ACCORDING),
+        (_AUX_END.search(end), _AUX),
+        (end.rstrip()[-1:] in ("'", "’") or end.rstrip()[-2:] in ("'s", "’s"), _POSSESSIVE),
+    ):
+        match = guard and pattern.search(left)
         if match:
             cue = one_line(match.group().strip(" ,:"))
             name = match.groupdict().get("name")
@@ -181,46 +251,6 @@ def _adjacent(left: str) -> Attribution | None:
             if who and not who.group("pronoun"):
                 return _from_lexicon(who, cue)
     return None
-
-
-def _nearest_cue(masked: str, start: int, left: str):
-    """The speaker-and-verb cue closest to the quotation, with where it ends in `left`."""
-    best = next(reversed(list(_TIGHT.finditer(left))), None)
-    if not best:
-        return None
-    cue = one_line(best.group())
-    if best.group("pronoun"):
-        referent = _referent(masked, start, left[: best.start()])
-        if not referent:
-            return None
-        return _from_lexicon(referent, f"{cue} ({one_line(referent.group())})"), best.end()
-    return _from_lexicon(best, cue), best.end()
-
-
-def _referent(masked: str, start: int, before: str):
-    """What `it`/`they` stands for: a speaker earlier in the sentence or the last one's subject."""
-    match = _first_who(before)
-    if match or start == 0:
-        return match
-    window = max(0, start - _WINDOW)
-    bounds = _sentence_starts(masked[window:start])
-    return _first_who(masked[window + bounds[-1] : start][:100])
-
-
-def _first_who(text: str):
-    return next((m for m in _ANY_WHO.finditer(text) if not m.group("pronoun")), None)
-
-
-def _subject(left: str):
-    """A speaker opening the sentence and a speech verb later in it, before the quotation."""
-    subject = _first_who(left)
-    if not subject or subject.start() > 100:
-        return None
-    verbs = list(_ANY_VERB.finditer(left, subject.end()))
-    if not verbs:
-        return None
-    cue = f"{one_line(subject.group())} … {verbs[-1].group()}"
-    return _from_lexicon(subject, cue), verbs[-1].end()
 
 
 def _from_lexicon(match: re.Match, cue: str) -> Attribution:
@@ -235,7 +265,7 @@ def _person(name: str, cue: str) -> Attribution:
     return Attribution("person", _TITLE.sub("", name, count=1) or name, cue)
 
 
-def _date_rule(who: Attribution, left: str, date: str | None) -> Attribution:
+def _date_rule(who: Attribution, context: _Context, position: int, date: str | None):
     """A quotation dated, or said, before 31 August 2022 cannot come from the report."""
     if who.kind != "report":
         return who
@@ -243,10 +273,12 @@ def _date_rule(who: Attribution, left: str, date: str | None) -> Attribution:
         return Attribution(
             "office", LABELS["office"], f"{who.cue}; dated {date}, before the report"
         )
-    for match in _DATE.finditer(left):
-        month = MONTHS[match.group("month").lower()] if match.group("month") else None
-        if _before_report([match.group("year"), month]):
-            said = one_line(match.group())
+    # The last date before the quotation dates the cue ("In 2021 … and in 2022 the report …").
+    dates = context.within(context.dates, context.left_start(position), position)
+    if dates:
+        month = MONTHS[dates[-1].group("month").lower()] if dates[-1].group("month") else None
+        if _before_report([dates[-1].group("year"), month]):
+            said = one_line(dates[-1].group())
             return Attribution(
                 "office", LABELS["office"], f"{who.cue}; said in {said}, before the report"
             )
