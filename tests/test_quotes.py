@@ -1,12 +1,25 @@
 """Quotation extraction, attribution, grouping and verification, on the seeds and fixtures."""
 
+import dataclasses
+import json
+import time
 from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from uyghur_docs.corpus import load_corpus
-from uyghur_docs.quotes import extract_quotes
+from uyghur_docs.errors import UnknownDocument
+from uyghur_docs.quote_groups import (
+    QuoteQueryError,
+    contains,
+    normalise,
+    quote_report,
+    report_quote_counts,
+)
+from uyghur_docs.quotes import extract_quotes, find_quotations
 from uyghur_docs.text import clean, split_paragraphs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -253,3 +266,126 @@ def test_cues_say_why():
     assert cues["finalizing its work"] == (
         "OHCHR confirmed; said in September 2021, before the report"
     )
+
+
+# --- grouping and the report the CLI prints ---------------------------------------------
+
+
+def test_may_constitute_group_cites_every_document_that_quotes_it():
+    first = quote_report(seeds()).quotes[0]
+    assert first.text == f"{MAY_CONSTITUTE}."
+    assert (first.attributed_to, first.cue) == (REPORT, "it finds (The report)")
+    assert [(c.id, c.date, c.paragraph, c.as_written) for c in first.citations] == [
+        (CAMPAIGN, "2022-08-31", 7, f"“{MAY_CONSTITUTE}.”"),
+        (HRC51, "2022-09", 7, f"“{MAY_CONSTITUTE}”"),
+        (OMCT, "2024-08-28", 3, f"“{MAY_CONSTITUTE}.”"),
+    ]
+    assert [len(g.citations) for g in quote_report(seeds()).quotes] == [3] + [1] * 16
+
+
+def test_report_filters_and_json_contract():
+    assert [g.text for g in quote_report(seeds(), min_docs=2).quotes] == [f"{MAY_CONSTITUTE}."]
+    by_keyword = quote_report(seeds(), keyword="Crimes HUMANITY").quotes
+    assert [g.text for g in by_keyword] == [f"{MAY_CONSTITUTE}."]
+    assert quote_report(seeds(), keyword="humanity genocide").quotes == ()
+    omct = quote_report(seeds(), doc_id=OMCT).quotes
+    assert len(omct) == 1 and len(omct[0].citations) == 3  # its groups, with all citations
+    data = json.loads(json.dumps(dataclasses.asdict(quote_report(seeds(), doc_id=OMCT))))
+    assert list(data) == ["quotes"]
+    assert list(data["quotes"][0]) == ["text", "attributed_to", "cue", "citations"]
+    assert list(data["quotes"][0]["citations"][0]) == [
+        "id",
+        "title",
+        "date",
+        "paragraph",
+        "as_written",
+    ]
+
+
+def test_all_mode_labels_other_speakers():
+    groups = quote_report(seeds(), include_all=True).quotes
+    speakers = {g.attributed_to for g in groups}
+    assert {"Dolkun Isa", "Antonio Guterres", GOVERNMENT, OFFICE, TERM} <= speakers
+    re_education = next(g for g in groups if g.text == "re-education")
+    assert [c.id for c in re_education.citations] == [ISHR, HRC51]
+    assert len(quote_report(seeds(), include_all=True, doc_id=ISHR).quotes) == 12
+
+
+def test_bad_queries_raise_udocs_errors():
+    with pytest.raises(UnknownDocument, match="2022-09-hrc51-joint-letter"):
+        quote_report(seeds(), doc_id="hrc51")
+    with pytest.raises(QuoteQueryError):
+        quote_report(seeds(), min_docs=0)
+
+
+def test_report_quote_counts_per_document():
+    assert report_quote_counts(seeds()) == {
+        ISHR: 0,
+        OPEN_LETTER: 0,
+        CAMPAIGN: 10,
+        HRC51: 8,
+        OMCT: 1,
+    }
+
+
+def test_stored_quotations_are_used_instead_of_extracting_again():
+    stored = {OMCT: ()}
+    assert report_quote_counts(seeds(), stored)[OMCT] == 0
+    assert quote_report(seeds(), extracted=stored).quotes[0].citations[-1].id == HRC51
+
+
+def test_normalise_and_contains():
+    assert (
+        normalise("“Sexual […] violence.”")
+        == normalise("sexual ... VIOLENCE")
+        == ("sexual ... violence")
+    )
+    assert normalise("“manifestations... of”") == "manifestations ... of"
+    assert contains("a b c d", "b c d") and not contains("a b c d", "c d")  # too short
+    assert contains("crimes x y z against humanity", "crimes ... against humanity")
+    assert not contains("against humanity crimes", "crimes ... against humanity")
+
+
+# --- robustness --------------------------------------------------------------------------
+
+QUOTE_CHARS = "\"'“”‘’«»„‚‹› \n.,abcS[]…"
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.text(alphabet=st.sampled_from(QUOTE_CHARS) | st.characters()), max_size=4))
+def test_arbitrary_text_never_raises_and_spans_are_quotes(paragraphs):
+    started = time.perf_counter()
+    quotes = extract_quotes(paragraphs, date="2023-01-01")
+    assert time.perf_counter() - started < 1
+    for q in quotes:
+        assert paragraphs[q.paragraph - 1][q.start : q.end] == q.as_written
+        assert q.kind in ("report", "office", "person", "government", "other", "term", "unknown")
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text):
+    assert normalise(normalise(text)) == normalise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"' * 50_000,
+        "“" * 50_000,
+        "'" * 50_000,
+        "“”‘’\"'«»" * 6_250,
+        "a “b ‘c\" d' " * 12_500,
+        "The report notes “a b” " * 12_500,
+        "“a” said Jane Doe. " * 12_500,
+    ],
+)
+def test_pathological_input_finishes_fast(text):
+    started = time.perf_counter()
+    extract_quotes([text])
+    assert time.perf_counter() - started < 3
+
+
+def test_balanced_marks_pair_up_without_quadratic_stack():
+    assert len(find_quotations("“a” " * 10_000)) == 10_000
+    spans = find_quotations("“" * 1000 + "x”")  # only the innermost opener pairs
+    assert [(s.start, s.end, s.depth) for s in spans] == [(999, 1002, 0)]

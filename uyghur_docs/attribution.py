@@ -126,7 +126,8 @@ def _sentence_starts(masked: str) -> list[int]:
     """Offsets where sentences begin; initials and abbreviations do not end a sentence."""
     starts = [0]
     for match in _BOUNDARY.finditer(masked):
-        if match.group().startswith(".") and _ABBREVIATION.search(masked, 0, match.start()):
+        stop = match.start()
+        if match.group().startswith(".") and _ABBREVIATION.search(masked, max(0, stop - 6), stop):
             continue
         starts.append(match.end())
     return starts
