@@ -21,6 +21,13 @@ from uyghur_docs.quote_groups import (
 )
 from uyghur_docs.quotes import extract_quotes, find_quotations
 from uyghur_docs.text import clean, split_paragraphs
+from uyghur_docs.verify import (
+    ReportParagraph,
+    ReportTextError,
+    parse_report,
+    verify_quote,
+    verify_report,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "data" / "quotes"
@@ -389,3 +396,72 @@ def test_balanced_marks_pair_up_without_quadratic_stack():
     assert len(find_quotations("“a” " * 10_000)) == 10_000
     spans = find_quotations("“" * 1000 + "x”")  # only the innermost opener pairs
     assert [(s.start, s.end, s.depth) for s in spans] == [(999, 1002, 0)]
+
+
+# --- verification against a report text (fixture written for the tests) -----------------
+
+
+@cache
+def fixture_report():
+    return (REPO / "tests" / "data" / "report-fixture.txt").read_text(encoding="utf-8")
+
+
+def test_parse_report_numbers_paragraphs_and_skips_headings():
+    paragraphs = parse_report(fixture_report())
+    assert [p.number for p in paragraphs] == [1, 2, 3, 4, 5, 6]
+    assert paragraphs[3].text.startswith("Accounts of incidents")  # "para 4:" numbering
+    assert "II. Findings" not in " ".join(p.text for p in paragraphs)
+    with pytest.raises(ReportTextError, match="numbered paragraphs"):
+        parse_report("A report\n\nwith no numbers at all.")
+
+
+def test_verify_seed_quotations_against_the_fixture_report():
+    results = verify_report(fixture_report(), quote_report(seeds())).results
+    found = {(r.text, r.ids): (r.status, r.paragraph, r.diff) for r in results if r.paragraph}
+    assert found == {
+        (f"“{MAY_CONSTITUTE}.”", (CAMPAIGN, OMCT)): ("verbatim", 3, None),
+        (f"“{MAY_CONSTITUTE}”", (HRC51,)): ("verbatim", 3, None),
+        ("“arbitrary and discriminatory detention”", (CAMPAIGN,)): ("verbatim", 3, None),
+        ("“incidents of sexual […] violence.”", (CAMPAIGN,)): (
+            "verbatim-with-elision",
+            4,
+            "incidents of sexual [-and gender-based-]{+[…]+} violence",
+        ),
+        ("“adequate remedy and reparation to victims”", (CAMPAIGN,)): (
+            "altered",
+            5,
+            "adequate [-remedies-]{+remedy+} and reparation to victims",
+        ),
+        ("“refrain from returning [Uyghurs and other Turkic peoples] to China”", (CAMPAIGN,)): (
+            "verbatim-with-elision",
+            5,
+            "refrain from returning [-them-]{+[Uyghurs and other Turkic peoples]+} to China",
+        ),
+        (
+            "“manifestations... of nothing more or less than personal choice in the practice of"
+            " Islamic religious beliefs and/or legitimate expression of opinion”",
+            (HRC51,),
+        ): (
+            "verbatim-with-elision",
+            6,
+            "manifestations [-, in form or in substance,-]{+...+} of nothing more or less than"
+            " personal choice in the practice of Islamic religious beliefs and/or legitimate"
+            " expression of opinion",
+        ),
+        (
+            "“broad interpretations of ‘extremism’, often explicitly targeting standard tenets"
+            " of Islamic religion in practice”",
+            (HRC51,),
+        ): ("verbatim", 2, None),
+    }
+    assert len(results) == 18  # the other ten are "not found" in the fixture
+    assert {r.status for r in results if not r.paragraph} == {"not found"}
+
+
+def test_dropped_and_added_words_are_alterations():
+    report = [ReportParagraph(7, "The Government must release all those arbitrarily detained.")]
+    dropped = verify_quote("“must release those arbitrarily detained”", report)
+    assert (dropped.status, dropped.paragraph) == ("altered", 7)
+    assert dropped.diff == "must release [-all-] those arbitrarily detained"
+    assert verify_quote("“release all those detained”", report).status == "altered"
+    assert verify_quote("“Something else entirely”", report).status == "not found"
