@@ -133,6 +133,21 @@ def _sentence_starts(masked: str) -> list[int]:
     return starts
 
 
+class _Matches:
+    """Non-overlapping matches in text order, searchable by position."""
+
+    def __init__(self, matches):
+        self.matches = list(matches)
+        self.ends = [m.end() for m in self.matches]
+
+    def within(self, low: int, high: int) -> list[re.Match]:
+        """The matches lying wholly within text[low:high]."""
+        found = self.matches[
+            bisect.bisect_left(self.ends, low) : bisect.bisect_right(self.ends, high)
+        ]
+        return [m for m in found if m.start() >= low]
+
+
 class _Context:
     """One masked paragraph with its sentences and cue words found once, so that each
     quotation costs a few bisections rather than a scan of the text around it."""
@@ -140,19 +155,10 @@ class _Context:
     def __init__(self, masked: str):
         self.masked = masked
         self.starts = _sentence_starts(masked)
-        self.tight = list(_TIGHT.finditer(masked))
-        self.whos = [m for m in _ANY_WHO.finditer(masked) if not m.group("pronoun")]
-        self.verbs = list(_ANY_VERB.finditer(masked))
-        self.dates = list(_DATE.finditer(masked))
-        self._ends = {
-            id(x): [m.end() for m in x] for x in (self.tight, self.whos, self.verbs, self.dates)
-        }
-
-    def within(self, matches: list[re.Match], low: int, high: int) -> list[re.Match]:
-        """The matches lying wholly within masked[low:high]."""
-        ends = self._ends[id(matches)]
-        found = matches[bisect.bisect_left(ends, low) : bisect.bisect_right(ends, high)]
-        return [m for m in found if m.start() >= low]
+        self.tight = _Matches(_TIGHT.finditer(masked))
+        self.whos = _Matches(m for m in _ANY_WHO.finditer(masked) if not m.group("pronoun"))
+        self.verbs = _Matches(_ANY_VERB.finditer(masked))
+        self.dates = _Matches(_DATE.finditer(masked))
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence around position."""
@@ -185,7 +191,7 @@ class _Context:
 
     def nearest_cue(self, low: int, high: int):
         """The speaker-and-verb cue closest before masked[high], and where it ends."""
-        cues = self.within(self.tight, low, high)
+        cues = self.tight.within(low, high)
         if not cues:
             return None
         best = cues[-1]
@@ -200,19 +206,19 @@ class _Context:
     def referent(self, low: int, pronoun: int):
         """What `it`/`they` stands for: a speaker earlier in the sentence, else the subject
         of the sentence before."""
-        earlier = self.within(self.whos, low, pronoun)
+        earlier = self.whos.within(low, pronoun)
         if earlier or low == 0:
             return earlier[0] if earlier else None
         previous = self.sentence(low - 1)[0]
-        opening = self.within(self.whos, previous, min(low, previous + 100))
+        opening = self.whos.within(previous, min(low, previous + 100))
         return opening[0] if opening else None
 
     def subject(self, low: int, high: int):
         """A speaker opening the sentence and a speech verb after it, before the quotation."""
-        subjects = self.within(self.whos, low, min(high, low + 100))
+        subjects = self.whos.within(low, min(high, low + 100))
         if not subjects:
             return None
-        verbs = self.within(self.verbs, subjects[0].end(), high)
+        verbs = self.verbs.within(subjects[0].end(), high)
         if not verbs:
             return None
         cue = f"{one_line(subjects[0].group())} … {verbs[-1].group()}"
@@ -275,7 +281,7 @@ def _date_rule(who: Attribution, context: _Context, position: int, date: str | N
             "office", LABELS["office"], f"{who.cue}; dated {date}, before the report"
         )
     # The last date before the quotation dates the cue ("In 2021 … and in 2022 the report …").
-    dates = context.within(context.dates, context.left_start(position), position)
+    dates = context.dates.within(context.left_start(position), position)
     if dates:
         month = MONTHS[dates[-1].group("month").lower()] if dates[-1].group("month") else None
         if _before_report([dates[-1].group("year"), month]):
