@@ -1,0 +1,188 @@
+"""The same words quoted across documents, grouped, filtered and counted for `udocs quotes`.
+
+`dataclasses.asdict(quote_report(...))` is the JSON the CLI prints.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .corpus import suggest
+from .errors import UdocsError, UnknownDocument
+from .models import Document
+from .quotes import Quotation, extract_quotes
+from .text import fold
+
+# Quoted fragments shorter than this only group with identical words: a single term such
+# as 'extremism' must not join every longer quotation that happens to contain it.
+MIN_CONTAINED_WORDS = 3
+_ELLIPSIS = re.compile(r"\[[^\[\]]*\]|(?:\.\s*){3,}")
+_TOKEN = re.compile(r"\.\.\.|\w+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a document quotes the words: its ¶ number and the quotation as written there."""
+
+    id: str
+    title: str
+    date: str | None
+    paragraph: int
+    as_written: str
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Words quoted by one or more documents, in their most complete form, cited by date."""
+
+    text: str
+    attributed_to: str
+    cue: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """The groups of a `udocs quotes` query, most-cited first."""
+
+    quotes: tuple[QuoteGroup, ...]
+
+
+class QuoteQueryError(UdocsError):
+    """A quotation query that cannot be answered as asked."""
+
+
+def normalise(text: str) -> str:
+    """The words of a quotation for matching: folded, punctuation and quote marks dropped,
+    every ellipsis or bracketed insertion reduced to `...`.
+
+    >>> normalise("“Incidents of sexual […] violence.”")
+    'incidents of sexual ... violence'
+    """
+    tokens = _TOKEN.findall(_ELLIPSIS.sub(" ... ", fold(_ELLIPSIS.sub(" ... ", text))))
+    kept: list[str] = []
+    for token in tokens:
+        if token != "..." or (kept and kept[-1] != "..."):
+            kept.append(token)
+    while kept and kept[-1] == "...":
+        kept.pop()
+    return " ".join(kept)
+
+
+def contains(longer: str, shorter: str) -> bool:
+    """Whether normalised `shorter` is `longer` or a part of it (gaps at its ellipses).
+
+    >>> contains("a b c d e", "b ... d e")
+    True
+    """
+    if longer == shorter:
+        return True
+    parts = [p.strip() for p in shorter.split("...") if p.strip()]
+    if sum(len(p.split()) for p in parts) < MIN_CONTAINED_WORDS:
+        return False
+    haystack, position = f" {longer} ", 0
+    for part in parts:
+        found = haystack.find(f" {part} ", position)
+        if found < 0:
+            return False
+        position = found + len(part) + 1
+    return True
+
+
+def group_quotes(cited: Sequence[tuple[Document, Quotation]]) -> list[QuoteGroup]:
+    """Group quotations of the same words from the same source; longest form first tried."""
+    ordered = sorted(cited, key=lambda dq: -len(normalise(dq[1].text)))
+    groups: list[tuple[str, str, list[tuple[Document, Quotation]]]] = []
+    for doc, quote in ordered:
+        words = normalise(quote.text)
+        home = next(
+            (g for g in groups if g[1] == quote.speaker and contains(g[0], words)),
+            None,
+        )
+        if home:
+            home[2].append((doc, quote))
+        else:
+            groups.append((words, quote.speaker, [(doc, quote)]))
+    return [_group(members) for _, _, members in groups]
+
+
+def _group(members: list[tuple[Document, Quotation]]) -> QuoteGroup:
+    members.sort(key=lambda dq: (dq[0].date or "9999", dq[0].id, dq[1].paragraph, dq[1].start))
+    longest = max(members, key=lambda dq: len(dq[1].text))[1]
+    first = members[0][1]
+    citations = tuple(
+        Citation(doc.id, doc.title, doc.date, quote.paragraph, quote.as_written)
+        for doc, quote in members
+    )
+    return QuoteGroup(longest.text, first.speaker, first.cue, citations)
+
+
+def quote_report(
+    docs: Sequence[Document],
+    *,
+    keyword: str | None = None,
+    doc_id: str | None = None,
+    min_docs: int = 1,
+    include_all: bool = False,
+    extracted: Mapping[str, Sequence[Quotation]] | None = None,
+) -> QuoteReport:
+    """The report's quotations (every quotation if `include_all`) grouped across `docs`.
+
+    `keyword` keeps groups whose words include every keyword word (folded like search);
+    `doc_id` keeps groups that cite that document, with all their citations; `min_docs`
+    keeps groups cited by at least that many documents. `extracted` maps document ids to
+    quotations stored at index time; documents missing from it are extracted now.
+    """
+    if min_docs < 1:
+        raise QuoteQueryError(f"--min-docs must be 1 or more, not {min_docs}")
+    ids = [doc.id for doc in docs]
+    if doc_id is not None and doc_id not in ids:
+        raise UnknownDocument(doc_id, suggest(doc_id, ids))
+    cited = [
+        (doc, quote)
+        for doc in docs
+        for quote in _quotes_of(doc, extracted)
+        if include_all or (quote.kind == "report" and quote.depth == 0)
+    ]
+    wanted = set(_TOKEN.findall(fold(keyword or "")))
+    kept = [
+        group
+        for group in group_quotes(cited)
+        if len({c.id for c in group.citations}) >= min_docs
+        and (doc_id is None or any(c.id == doc_id for c in group.citations))
+        and wanted <= _words(group)
+    ]
+    kept.sort(key=_most_cited_first)
+    return QuoteReport(tuple(kept))
+
+
+def _quotes_of(doc: Document, extracted: Mapping[str, Sequence[Quotation]] | None):
+    if extracted is not None and doc.id in extracted:
+        return extracted[doc.id]
+    return extract_quotes(doc.paragraphs, doc.date)
+
+
+def _words(group: QuoteGroup) -> set[str]:
+    return {w for c in group.citations for w in _TOKEN.findall(fold(c.as_written))}
+
+
+def _most_cited_first(group: QuoteGroup):
+    first = group.citations[0]
+    return (
+        -len({c.id for c in group.citations}),
+        -len(group.citations),
+        first.date or "9999",
+        first.id,
+        first.paragraph,
+    )
+
+
+def report_quote_counts(
+    docs: Sequence[Document], extracted: Mapping[str, Sequence[Quotation]] | None = None
+) -> dict[str, int]:
+    """How many quotations of the report each document makes, by document id."""
+    return {
+        doc.id: Counter(q.kind for q in _quotes_of(doc, extracted) if q.depth == 0)["report"]
+        for doc in docs
+    }

@@ -1,0 +1,155 @@
+"""Quotations in a document: where they are, exactly as written, and who is being quoted.
+
+Quote marks are paired with a single left-to-right scan. Each mark is classed as opening or
+closing from the characters around it (as Markdown's smart quotes do), so typographic
+direction, straight quotes and mistyped curly quotes are all handled the same way, and an
+apostrophe inside a word or after a plural (People's, Guterres') never opens a quotation.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .attribution import attribute
+from .text import one_line
+
+# family, and the direction the glyph suggests: +1 opens, -1 closes, 0 either way.
+_MARKS = {
+    '"': ("double", 0),
+    "\u201c": ("double", 1),
+    "\u201e": ("double", 1),
+    "\u201d": ("double", -1),
+    "'": ("single", 0),
+    "\u2018": ("single", 1),
+    "\u201a": ("single", 1),
+    "\u2019": ("single", -1),
+    "\u00ab": ("guillemet", 1),
+    "\u00bb": ("guillemet", -1),
+    "\u2039": ("guillemet", 1),
+    "\u203a": ("guillemet", -1),
+}
+_SINGLES = "'\u2018\u2019\u201a"
+_OPEN_PUNCT = "([{<\u2014\u2013-/"
+_CLOSE_PUNCT = ".,;:!?)]}>\u2014\u2013-/\u2026"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quotation: ¶ number (from 1), offsets in that paragraph, and its attribution.
+
+    `as_written` is the exact slice of the paragraph, marks and line breaks included;
+    `text` is the words inside the marks on one line. `depth` is 0 unless the quotation
+    sits inside another one. `kind` is report, office, person, government, other, term or
+    unknown; `speaker` labels it for people and `cue` holds the words that decided it.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    as_written: str
+    text: str
+    depth: int
+    kind: str
+    speaker: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Offsets of a quotation in a paragraph, opening mark to just after the closing one."""
+
+    start: int
+    end: int
+    depth: int
+    text_start: int
+    text_end: int
+
+
+def _mark_at(paragraph: str, i: int) -> tuple[str, int, int]:
+    """The mark starting at i as (family, direction, length); two singles make a double."""
+    pair = paragraph[i : i + 2]
+    if len(pair) == 2 and pair[0] in _SINGLES and pair[1] in _SINGLES:
+        # ‘’Now that…” and ''LaTeX'' style: two single marks typed for one double.
+        direction = 1 if pair == "\u2018\u2018" else -1 if pair == "\u2019\u2019" else 0
+        return "double", direction, 2
+    family, direction = _MARKS[paragraph[i]]
+    return family, direction, 1
+
+
+def _role(prev: str, nxt: str, prev_opened: bool, direction: int, family: str, is_open: bool):
+    """+1 if the mark opens, -1 if it closes, 0 if it is an apostrophe or stray mark."""
+    if family == "guillemet":
+        return direction  # never apostrophes, and French spacing defeats flanking
+    after_space = prev == "" or prev.isspace() or prev in _OPEN_PUNCT or prev_opened
+    left = nxt != "" and not nxt.isspace() and after_space
+    right = not after_space and (nxt == "" or nxt.isspace() or nxt in _CLOSE_PUNCT or nxt in _MARKS)
+    if left and not right:
+        return 1
+    if right and not left:
+        return -1 if is_open else 0
+    if left and right:
+        return direction or (-1 if is_open else 1)
+    return 0
+
+
+def find_quotations(paragraph: str) -> list[Span]:
+    """Spans of every balanced quotation in a paragraph, in order of their opening mark.
+
+    Only the innermost open quotation of each family is remembered, so the scan is linear
+    even on text made of nothing but quote marks; an opening mark that is never closed is
+    dropped instead of swallowing the rest of the paragraph.
+
+    >>> p = "He said \u201cthe \u2018so-called\u2019 plan\u201d; it\u2019s Guterres' 'call'."
+    >>> [p[s.start:s.end] for s in find_quotations(p)]
+    ['\u201cthe \u2018so-called\u2019 plan\u201d', '\u2018so-called\u2019', "'call'"]
+    """
+    stack: list[tuple[str, int, int]] = []  # (family, start, mark length), outermost first
+    spans: list[Span] = []
+    i, prev_opened = 0, False
+    while i < len(paragraph):
+        if paragraph[i] not in _MARKS:
+            i, prev_opened = i + 1, False
+            continue
+        family, direction, length = _mark_at(paragraph, i)
+        prev = paragraph[i - 1] if i else ""
+        nxt = paragraph[i + length] if i + length < len(paragraph) else ""
+        is_open = any(entry[0] == family for entry in stack)
+        role = _role(prev, nxt, prev_opened, direction, family, is_open)
+        if role == 1:
+            if is_open:  # the earlier mark of this family was never closed
+                del stack[[entry[0] for entry in stack].index(family) :]
+            stack.append((family, i, length))
+        elif role == -1 and is_open:
+            depth = [entry[0] for entry in stack].index(family)
+            _, start, open_length = stack[depth]
+            del stack[depth:]
+            if paragraph[start + open_length : i].strip():
+                spans.append(Span(start, i + length, depth, start + open_length, i))
+        prev_opened = role == 1
+        i += length
+    return sorted(spans, key=lambda s: s.start)
+
+
+def extract_quotes(paragraphs: Sequence[str], date: str | None = None) -> tuple[Quotation, ...]:
+    """Every quotation in a document's paragraphs, attributed; `date` is the document's.
+
+    A pure function of its arguments, so it can run once per document when indexing.
+    """
+    found = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        spans = find_quotations(paragraph)
+        for span, who in zip(spans, attribute(paragraph, spans, date), strict=True):
+            as_written = paragraph[span.start : span.end]
+            found.append(
+                Quotation(
+                    paragraph=number,
+                    start=span.start,
+                    end=span.end,
+                    as_written=as_written,
+                    text=one_line(paragraph[span.text_start : span.text_end]),
+                    depth=span.depth,
+                    kind=who.kind,
+                    speaker=who.speaker,
+                    cue=who.cue,
+                )
+            )
+    return tuple(found)
