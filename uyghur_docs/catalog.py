@@ -12,14 +12,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import IndexFault
+from .quotes import Quotation
 
 CATALOG_FILE = "catalog.json"
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One indexed document: the file version it came from and its metadata."""
+    """One analysed document: the file version it came from, its metadata, and what was
+    extracted from it (quotations), so that listings need not read or analyse it again."""
 
     id: str
     path: str
@@ -31,6 +33,12 @@ class Entry:
     kind: str
     paragraphs: int
     overrides: dict = field(default_factory=dict)
+    quotes: tuple[Quotation, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Entry":
+        """The entry a catalog line describes (nested records made dataclasses again)."""
+        return cls(**{**data, "quotes": tuple(Quotation(**q) for q in data["quotes"])})
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ def load(index_dir: Path) -> dict[str, Entry]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return {}
     try:
-        return {e["id"]: Entry(**e) for e in data["documents"]}
+        return {e["id"]: Entry.from_dict(e) for e in data["documents"]}
     except (KeyError, TypeError) as exc:
         raise IndexFault(
             f"the index catalog {path} is damaged; run `udocs index --rebuild`"

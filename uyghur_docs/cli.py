@@ -214,6 +214,78 @@ def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, unt
         out.message(f"note: the source file of {doc_id} is gone; `udocs index` drops it")
 
 
+@cli.command()
+@click.argument("keyword", required=False)
+@click.option("--doc", "doc_id", metavar="ID", help="Only groups this document quotes.")
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only words quoted by at least N documents.",
+)
+@click.option("--all", "include_all", is_flag=True, help="Quotations of every speaker, labelled.")
+@click.option(
+    "--against",
+    metavar="REPORT.txt",
+    help="Check each quotation against the report's text: verbatim, altered or not found.",
+)
+@output_options()
+@click.pass_obj
+def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, as_json, as_csv):
+    """What the statements quote from the OHCHR report, grouped, with citations.
+
+    KEYWORD keeps the quotations whose words include it (folded like search). The same
+    words quoted by several statements form one group, cited `id ¶N (date)` by date.
+    """
+    from .analysis import analysed_documents
+    from .quote_groups import quote_report
+
+    fmt = _format(as_json, as_csv)
+    entries = [e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped)]
+    report = quote_report(
+        entries,
+        keyword=keyword,
+        doc_id=doc_id,
+        min_docs=min_docs,
+        include_all=include_all,
+        extracted={e.id: e.quotes for e in entries},
+    )
+    if against:
+        from .verify import verify_report
+
+        report = verify_report(_read_text(against), report)
+        rows = report.results
+        columns = ["status", "paragraph", "text", "diff", "ids"]
+    else:
+        rows = [
+            {"text": g.text, "attributed_to": g.attributed_to, "cue": g.cue, **vars(c)}
+            for g in report.quotes
+            for c in g.citations
+        ]
+        columns = ["text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"]
+    if fmt == "json":
+        settings.out.json(report)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    elif against:
+        settings.out.table(rows, columns)
+    else:
+        settings.out.quotes(report)
+    if not rows:
+        settings.out.message("no quotations match")
+
+
+def _read_text(path: str) -> str:
+    from .corpus import decode
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UdocsError(f"cannot read {path}: {exc.strerror}") from exc
+    return decode(data, path)
+
+
 def main() -> None:
     """The console-script entry point."""
     if sys.stdout is None:

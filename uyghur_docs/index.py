@@ -29,6 +29,7 @@ from whoosh.support.charset import accent_map
 from whoosh.writing import CLEAR
 
 from . import catalog
+from .analysis import analyse
 from .corpus import read_document, scan
 from .errors import CorpusError, IndexDamaged, IndexFault, IndexLocked
 from .metadata import load_overrides
@@ -247,7 +248,7 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
         for record in _records(doc):
             writer.add_document(**record)
         paragraphs += len(doc.paragraphs)
-        entries[doc.id] = _entry(path, doc, overrides.get(doc.id, {}))
+        entries[doc.id] = analyse(path, doc, overrides.get(doc.id, {}))
         if progress:
             progress(done, len(todo))
     writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
@@ -259,22 +260,6 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
         unchanged=len(changes.current) if not rebuild else 0,
         skipped=tuple(skipped),
         paragraphs=paragraphs,
-    )
-
-
-def _entry(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
-    stat = path.stat()
-    return catalog.Entry(
-        id=doc.id,
-        path=str(path),
-        size=stat.st_size,
-        mtime_ns=stat.st_mtime_ns,
-        sha256=doc.sha256,
-        title=doc.title,
-        date=doc.date,
-        kind=doc.kind,
-        paragraphs=len(doc.paragraphs),
-        overrides=overrides,
     )
 
 

@@ -96,6 +96,20 @@ class Renderer:
                 console.print(text)
             console.print()
 
+    def quotes(self, report) -> None:
+        """Quote groups, most cited first, each followed by its citations."""
+        for group in report.quotes:
+            cites = [f"{c.id} ¶{c.paragraph} ({c.date or 'undated'})" for c in group.citations]
+            if not self.terminal:
+                sys.stdout.write(f"{group.text}\t{group.attributed_to}\t{'; '.join(cites)}\n")
+                continue
+            console = self.console()
+            console.print(Text(f"“{group.text}”", style="bold"))
+            console.print(Text(f"  {group.attributed_to}: {group.cue}", style="dim"))
+            for cite in cites:
+                console.print(Text("  " + cite, style="cyan"))
+            console.print()
+
     @contextmanager
     def progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
         """A progress bar on stderr when it is a terminal; None (no bar) otherwise."""

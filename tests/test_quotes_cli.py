@@ -1,0 +1,91 @@
+import json
+
+from .conftest import DATA, SEED_IDS, run, run_json
+
+MAY_CONSTITUTE = "may constitute international crimes, in particular crimes against humanity."
+
+
+def test_most_cited_group_cites_every_document_that_quotes_it(corpus):
+    data = run_json("quotes", "--min-docs", "2")
+    (group,) = data["quotes"]
+    assert (group["text"], group["attributed_to"]) == (MAY_CONSTITUTE, "OHCHR report")
+    assert [(c["id"], c["paragraph"], c["date"]) for c in group["citations"]] == [
+        ("2022-08-31-campaign-for-uyghurs-press-release", 7, "2022-08-31"),
+        ("2022-09-hrc51-joint-letter", 7, "2022-09"),
+        ("2024-08-28-omct-second-anniversary-statement", 3, "2024-08-28"),
+    ]
+    assert {c["as_written"][-2:] for c in group["citations"]} == {".”", "y”"}
+
+
+def test_json_contract(corpus):
+    data = run_json("quotes")
+    assert set(data) == {"quotes"}
+    assert set(data["quotes"][0]) == {"text", "attributed_to", "cue", "citations"}
+    assert set(data["quotes"][0]["citations"][0]) == {
+        "id",
+        "title",
+        "date",
+        "paragraph",
+        "as_written",
+    }
+    assert len(data["quotes"]) == 17
+
+
+def test_keyword_filters_with_search_folding(corpus):
+    texts = [q["text"] for q in run_json("quotes", "TORTURE")["quotes"]]
+    assert texts == ["patterns of torture or ill-treatment"]
+
+
+def test_doc_filter_and_all_speakers(corpus):
+    only = run_json("quotes", "--doc", "2024-08-28-omct-second-anniversary-statement")
+    assert [q["text"] for q in only["quotes"]] == [MAY_CONSTITUTE]
+    everyone = run_json("quotes", "--all", "--doc", "2024-08-28-omct-second-anniversary-statement")
+    assert {(q["text"], q["attributed_to"]) for q in everyone["quotes"]} >= {
+        ("completely illegal and void.", "Chinese government"),
+        (MAY_CONSTITUTE, "OHCHR report"),
+    }
+
+
+def test_pre_report_documents_quote_nothing_from_it(corpus):
+    for doc_id in SEED_IDS[:2]:
+        assert run_json("quotes", "--doc", doc_id)["quotes"] == []
+
+
+def test_docs_counts_report_quotes(corpus):
+    rows = run_json("docs")["documents"]
+    assert [r["report_quotes"] for r in rows] == [0, 0, 10, 8, 1]
+
+
+def test_stored_quotes_equal_fresh_ones(corpus):
+    fresh = run_json("quotes", "--all")
+    assert run("index").exit_code == 0
+    assert run_json("quotes", "--all") == fresh
+
+
+def test_against_a_report_marks_each_quote(corpus):
+    data = run_json("quotes", "--against", str(DATA / "report-fixture.txt"))
+    statuses = {(r["text"], r["status"], r["paragraph"]) for r in data["results"]}
+    assert ("“adequate remedy and reparation to victims”", "altered", 5) in statuses
+    assert ("“deep concerns”", "not found", None) in statuses
+    first = data["results"][0]
+    assert (first["status"], first["paragraph"]) == ("verbatim", 3)
+
+
+def test_csv_is_one_row_per_citation(corpus):
+    lines = run("quotes", "--csv", "--min-docs", "2").stdout.splitlines()
+    assert lines[0] == "text,attributed_to,cue,id,title,date,paragraph,as_written"
+    assert len(lines) == 4
+
+
+def test_unknown_doc_and_missing_report_are_one_line_errors(corpus, tmp_path):
+    unknown = run("quotes", "--doc", "hrc51")
+    assert unknown.exit_code == 1 and "did you mean 2022-09-hrc51-joint-letter" in unknown.stderr
+    missing = run("quotes", "--against", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 1 and missing.stderr.startswith("Error: cannot read")
+
+
+def test_no_match_is_success_with_a_message(corpus):
+    result = run("quotes", "zzyzx")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert "no quotations match" in result.stderr
+    assert json.loads(run("quotes", "zzyzx", "--json").stdout) == {"quotes": []}

@@ -1,0 +1,64 @@
+"""What udocs extracts from each document, once, when it is indexed.
+
+Listings (`docs`, `quotes`, `signers`) read these results from the catalog; only documents
+that are new or changed since the last indexing run are read and analysed again.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from . import catalog
+from .corpus import read_document, scan
+from .errors import CorpusError
+from .metadata import load_overrides
+from .models import Document
+from .quotes import extract_quotes
+
+
+def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
+    """The catalog entry of a document read from path."""
+    stat = path.stat()
+    return catalog.Entry(
+        id=doc.id,
+        path=str(path),
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        sha256=doc.sha256,
+        title=doc.title,
+        date=doc.date,
+        kind=doc.kind,
+        paragraphs=len(doc.paragraphs),
+        overrides=overrides,
+        quotes=extract_quotes(doc.paragraphs, doc.date),
+    )
+
+
+def analysed_documents(
+    corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
+) -> list[tuple[catalog.Entry, str]]:
+    """Every document of the corpus with its index status ("current", "stale", "missing").
+
+    Current documents come from the catalog; the others are read and analysed now (and
+    not stored: that is `udocs index`'s job). Unreadable files go to `skip`, else raise.
+    """
+    paths, passed_over = scan(corpus)
+    overrides = load_overrides(corpus)
+    entries = catalog.load(index_dir)
+    current = set(catalog.compare(paths, entries, overrides).current)
+    found = []
+    for path in paths:
+        if path.stem in current:
+            found.append((entries[path.stem], "current"))
+            continue
+        try:
+            doc = read_document(path, overrides)
+        except CorpusError as exc:
+            if skip is None:
+                raise
+            skip(str(exc))
+            continue
+        status = "stale" if doc.id in entries else "missing"
+        found.append((analyse(path, doc, overrides.get(doc.id, {})), status))
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return found
