@@ -2,7 +2,7 @@
 
 One whoosh record per paragraph, so every hit is a citation (`id ¶N`). The analyzer keeps
 every word (no stop list: "may" and "can" must differ in a phrase), folds case and accents
-before stemming, and the body field keeps unstemmed spelling words for suggestions.
+before stemming. The title is indexed once per document, on its ¶1 record.
 
 The interface is narrow on purpose — `update`, `query`, `suggest` — so another engine is one
 new module.
@@ -22,9 +22,8 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
-from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
-from whoosh.spelling import Corrector
 from whoosh.support.charset import accent_map
 from whoosh.writing import CLEAR
 
@@ -52,14 +51,11 @@ def _analyzer():
 def _schema() -> Schema:
     analyzer = _analyzer()
     return Schema(
-        key=ID(unique=True),
         doc=ID(stored=True, sortable=True),
-        para=NUMERIC(stored=True),
-        title=TEXT(analyzer=analyzer, stored=True),
+        para=STORED(),
+        title=TEXT(analyzer=analyzer),
+        heading=STORED(),
         body=TEXT(analyzer=analyzer, stored=True),
-        # Unstemmed words, for "did you mean": whoosh's own spelling field would make
-        # fuzzy queries on the stemmed body look up unstemmed words and find nothing.
-        words=TEXT(analyzer=_folding(), phrase=False),
         date=ID(stored=True),
         kind=ID(stored=True),
     )
@@ -161,16 +157,17 @@ def check(index_dir: Path) -> int:
 
 def _records(doc: Document):
     for number, text in enumerate(doc.paragraphs, start=1):
-        yield {
-            "key": f"{doc.id}#{number}",
+        record = {
             "doc": doc.id,
             "para": number,
-            "title": doc.title,
+            "heading": doc.title,
             "body": text,
-            "words": text,
             "date": doc.date or "",
             "kind": doc.kind,
         }
+        if number == 1:
+            record["title"] = doc.title
+        yield record
 
 
 def update(
@@ -331,7 +328,7 @@ def _hit(result, terms: set[bytes]) -> ParagraphHit:
         doc=result["doc"],
         paragraph=result["para"],
         score=round(result.score, 4),
-        title=result["title"],
+        title=result["heading"],
         date=result["date"] or None,
         kind=result["kind"],
         text=text,
@@ -348,47 +345,49 @@ def highlight_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
     )
 
 
-class _WordCorrector(Corrector):
-    """Suggests corpus words nearest first, then most common (whoosh's own ignores distance)."""
-
-    def __init__(self, reader):
-        self.reader = reader
-
-    def _suggestions(self, text, maxdist, prefix):
-        seen = {text}
-        for distance in range(1, maxdist + 1):
-            for word in self.reader.terms_within("words", text, distance, prefix=prefix):
-                if word not in seen:
-                    seen.add(word)
-                    frequency = self.reader.doc_frequency("words", word)
-                    yield frequency / (frequency + 1) - distance, word
-
-
 def suggest(index_dir: Path, qstring: str, filters: Filters) -> str | None:
     """A corrected query that does find something, or None.
 
-    Each word whose stem the index lacks is replaced by the nearest corpus word, matched
-    against the word as typed (a stem such as "xinja" for "xinjaing" is too far from
-    anything); the corrected string is parsed again and tried before it is offered.
+    Each word whose stem the index lacks is replaced by the indexed stem nearest to the word
+    as typed (a stem such as "xinja" for "xinjaing" is too far from anything), shown as a
+    word the corpus really uses. The corrected string is parsed again and tried.
     """
     ix = _open(index_dir)
     text = _normalise(qstring)
     q = _parse(ix, qstring)
     with ix.searcher() as searcher:
-        reader = searcher.reader()
-        corrector = _WordCorrector(reader)
-        corrected = text
+        reader, corrected = searcher.reader(), text
         tokens = sorted(q.all_tokens(), key=lambda t: t.startchar or 0, reverse=True)
         for token in tokens:
             if token.fieldname != "body" or token.startchar is None:
                 continue
             if (token.fieldname, token.text) in reader:
                 continue
-            typed = text[token.startchar : token.endchar]
-            found = corrector.suggest(typed.lower(), limit=1)
-            if found:
-                corrected = corrected[: token.startchar] + found[0] + corrected[token.endchar :]
+            typed = text[token.startchar : token.endchar].lower()
+            stem = _nearest_stem(reader, typed)
+            if stem:
+                word = _surface(searcher, stem) or stem
+                corrected = corrected[: token.startchar] + word + corrected[token.endchar :]
         if corrected == text:
             return None
         hits = searcher.search(_parse(ix, corrected), limit=1, filter=_filter(filters))
         return corrected if len(hits) else None
+
+
+def _nearest_stem(reader, typed: str) -> str | None:
+    """The indexed stem nearest to a typed word; ties go to the most common."""
+    for distance in (1, 2):
+        found = list(reader.terms_within("body", typed, distance))
+        if found:
+            return max(found, key=lambda stem: reader.doc_frequency("body", stem))
+    return None
+
+
+def _surface(searcher, stem: str) -> str | None:
+    """A word as the corpus writes it that stems to `stem` (lower case)."""
+    for hit in searcher.search(wq.Term("body", stem), limit=1):
+        text = hit["body"]
+        for token in _analyzer()(text, chars=True, mode="index"):
+            if token.text == stem:
+                return text[token.startchar : token.endchar].lower()
+    return None

@@ -137,6 +137,8 @@ def extract_quotes(paragraphs: Sequence[str], date: str | None = None) -> tuple[
     found = []
     for number, paragraph in enumerate(paragraphs, start=1):
         spans = find_quotations(paragraph)
+        if not spans:
+            continue
         for span, who in zip(spans, attribute(paragraph, spans, date), strict=True):
             as_written = paragraph[span.start : span.end]
             found.append(
