@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import provenance
 from .corpus import load_corpus
 
 
@@ -15,10 +16,18 @@ class DocumentRow:
     kind: str
     title: str
     paragraphs: int
+    format: str  # of the original file: from its provenance, else the corpus file's own
 
 
 def list_documents(corpus: Path) -> list[DocumentRow]:
     """Every document of the corpus, by id."""
+    sources = provenance.load(corpus)
     return [
-        DocumentRow(d.id, d.date, d.kind, d.title, len(d.paragraphs)) for d in load_corpus(corpus)
+        DocumentRow(d.id, d.date, d.kind, d.title, len(d.paragraphs), _format(d, sources))
+        for d in load_corpus(corpus)
     ]
+
+
+def _format(doc, sources: dict[str, provenance.Source]) -> str:
+    source = sources.get(doc.id)
+    return source.format if source else Path(doc.path).suffix.lstrip(".")
