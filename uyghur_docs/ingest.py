@@ -343,7 +343,9 @@ def _drop_override(path: Path, doc_id: str) -> None:
         if not inside:
             kept.append(line)
     if len(kept) != len(lines):
-        write_atomic(path, "".join(kept).encode("utf-8"))
+        # `add` put a blank line before the table; do not leave it dangling at the end.
+        text = "".join(kept).rstrip("\n")
+        write_atomic(path, (text + "\n" if text else "").encode("utf-8"))
 
 
 def _table_key(line: str) -> str | None:
