@@ -41,3 +41,7 @@ class IndexLocked(IndexFault):
 
 class QueryError(UdocsError):
     """A search query or filter that cannot be understood."""
+
+
+class IngestError(UdocsError):
+    """A file that cannot be added to the corpus, or a document that cannot be removed."""

@@ -4,13 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import provenance
 from .analysis import analysed_documents
 
 
 @dataclass(frozen=True)
 class DocumentRow:
-    """A document as `udocs docs` lists it. `index` is "current", "stale" or "missing";
-    `report_quotes` counts its quotations of the OHCHR report."""
+    """A document as `udocs docs` lists it. `report_quotes` counts its quotations of the
+    OHCHR report; `format` is the original file's (from its provenance, else the corpus
+    file's own); `index` is "current", "stale" or "missing"."""
 
     id: str
     date: str | None
@@ -18,6 +20,7 @@ class DocumentRow:
     title: str
     paragraphs: int
     report_quotes: int
+    format: str
     index: str
 
 
@@ -25,6 +28,7 @@ def list_documents(
     corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
 ) -> list[DocumentRow]:
     """Every document of the corpus, by id; unreadable files go to `skip` (else raise)."""
+    sources = provenance.load(corpus)
     return [
         DocumentRow(
             e.id,
@@ -33,6 +37,7 @@ def list_documents(
             e.title,
             e.paragraphs,
             sum(q.kind == "report" and q.depth == 0 for q in e.quotes),
+            sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
             status,
         )
         for e, status in analysed_documents(corpus, index_dir, skip)

@@ -1,0 +1,369 @@
+"""`udocs add` and `udocs remove`: growing the corpus from the files people have.
+
+Each added file becomes one UTF-8 .txt document, its paragraphs separated by blank lines,
+under a generated id (`YYYY-MM-DD-short-title`, `YYYY-MM-…` or `undated-…`). Its provenance
+goes to `corpus/sources.json`; metadata the text alone would not give back on re-reading (a
+flag, a PDF's info title) goes to `corpus/overrides.toml`, so the corpus reads the same later.
+
+Batches: every file is added whole or not at all. The good files of a batch are added even
+when others are refused — refusing them all would make a user with one broken file in a
+folder of fifty fix it before anything works — and each refusal is reported, so the caller
+can exit non-zero. A refused file changes nothing in the corpus or the index.
+"""
+
+import hashlib
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import formats, provenance
+from .corpus import document_paths, parse_document, read_document, suggest
+from .dates import date_from_stem
+from .errors import CorpusError, IndexFault, IngestError, UnknownDocument
+from .metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
+from .models import Metadata
+from .provenance import SOURCES_FILE, Source, write_atomic
+from .text import clean, one_line
+
+MAX_SLUG = 40
+# Words a cut-off slug should not end on ("…-urge-action-on-the").
+_DANGLING = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+@dataclass(frozen=True)
+class AddOptions:
+    """What the user said on the command line; each, when given, wins over the text."""
+
+    id: str | None = None
+    title: str | None = None
+    date: str | None = None  # ISO, as `dates.parse_date` gives it
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `udocs add` decided for one file, so the user can correct it."""
+
+    id: str
+    title: str
+    date: str | None
+    kind: str
+    format: str
+    source: str
+    paragraphs: int
+    # Counts other analysers find in a new document (signatories, report quotes) belong
+    # here, as fields: the CLI's summary and --json show every field of this class.
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file that was not added, and why (the message names the file and what to do)."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True)
+class AddReport:
+    """The outcome of one `udocs add`: the documents added and the files refused."""
+
+    added: tuple[Added, ...]
+    refused: tuple[Refused, ...]
+    dry_run: bool
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A document taken out of the corpus."""
+
+    id: str
+    title: str
+    format: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    added: Added
+    text: bytes
+    source: Source
+    overrides: dict[str, str]
+
+
+@dataclass
+class _Corpus:
+    """What a new document must not collide with; grows as a batch is added."""
+
+    path: Path
+    sources: dict[str, Source]
+    taken: set[str]
+    known: dict[str, str] = field(default_factory=dict)  # sha256 of original or text -> id
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _survey(corpus: Path) -> _Corpus:
+    paths = document_paths(corpus)
+    ids = {p.stem for p in paths}
+    sources = provenance.load(corpus)
+    known = {_sha256(p.read_bytes()): p.stem for p in paths}
+    known.update({s.sha256: doc_id for doc_id, s in sources.items() if doc_id in ids})
+    # Stale sidecar entries still hold their ids: a new document must not inherit them.
+    taken = ids | set(sources) | set(load_overrides(corpus))
+    return _Corpus(corpus, sources, taken, known)
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[Refused]]:
+    """The files to add: each path itself, or a folder's supported files, recursively.
+
+    Hidden files and folders, and files of other formats inside a folder, are left alone.
+    """
+    files: list[Path] = []
+    refused: list[Refused] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in formats.FORMATS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                refused.append(Refused(str(path), f"{path} holds no {formats.SUPPORTED} files"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            refused.append(Refused(str(path), f"{path} does not exist; check the path"))
+    return list(dict.fromkeys(files)), refused
+
+
+def add(
+    corpus: Path,
+    paths: list[Path],
+    options: AddOptions = AddOptions(),  # frozen, so one shared default is safe
+    index_dir: Path | None = None,
+    dry_run: bool = False,
+) -> AddReport:
+    """Add files to the corpus (see the module docstring for the batch rule).
+
+    With index_dir the index is brought up to the corpus at once; with dry_run nothing is
+    written and the report says what would have been decided.
+    """
+    files, refused = collect(paths)
+    if (options.id or options.title) and len(files) > 1:
+        raise IngestError("--id and --title name one document; add one file at a time with them")
+    if options.id and not _ID.match(options.id):
+        raise IngestError(
+            f"--id {options.id!r}: use letters, digits, '-', '_' and '.', starting with a letter"
+            " or digit"
+        )
+    state = _survey(corpus)
+    added = []
+    for path in files:
+        try:
+            plan = _plan(path, options, state)
+            if not dry_run:
+                _write(state, plan)
+        except IngestError as exc:
+            refused.append(Refused(str(path), str(exc)))
+            continue
+        state.taken.add(plan.added.id)
+        state.sources[plan.added.id] = plan.source
+        state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
+        added.append(plan.added)
+    if added and index_dir is not None and not dry_run:
+        _reindex(corpus, index_dir)
+    return AddReport(tuple(added), tuple(refused), dry_run)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
+    formats.format_of(path)
+    data = _read(path)
+    extracted = formats.read(path, data)
+    text = ("\n\n".join(extracted.paragraphs) + "\n").encode("utf-8")
+    for digest in (_sha256(data), _sha256(text)):
+        if digest in state.known:
+            doc_id = state.known[digest]
+            raise IngestError(
+                f"{path} is already in the corpus as {doc_id}; `udocs remove {doc_id}` first"
+                " to replace it"
+            )
+    if options.id in state.taken:
+        raise IngestError(
+            f"{path}: the id {options.id} is taken; choose another --id or"
+            f" `udocs remove {options.id}` first"
+        )
+    wanted = _decide(path, extracted, options)
+    doc_id = options.id or make_id(wanted.title, wanted.date, state.taken)
+    reread = parse_document(Path(f"{doc_id}.txt"), text)
+    overrides = {
+        name: value
+        for name in ("title", "date", "kind")
+        if (value := getattr(wanted, name)) is not None and value != getattr(reread, name)
+    }
+    final = apply_overrides(Metadata(reread.title, reread.date, reread.kind), overrides)
+    added = Added(
+        id=doc_id,
+        title=final.title,
+        date=final.date,
+        kind=final.kind,
+        format=extracted.format,
+        source=path.name,
+        paragraphs=len(reread.paragraphs),
+    )
+    added_at = datetime.now(UTC).isoformat(timespec="seconds")
+    source = Source(path.name, extracted.format, _sha256(data), added_at)
+    return _Plan(added, text, source, overrides)
+
+
+def _decide(path: Path, extracted: formats.Extracted, options: AddOptions) -> Metadata:
+    """Flags first, then the text, then the format's metadata, then the file name."""
+    # An empty stem, so that the text's own metadata is told apart from fallbacks.
+    found = extract([clean(p) for p in extracted.paragraphs], "")
+    return Metadata(
+        title=options.title or found.title or extracted.title or one_line(path.stem),
+        date=options.date or found.date or extracted.date or date_from_stem(path.stem),
+        kind=options.kind or found.kind,
+    )
+
+
+def make_id(title: str, date: str | None, taken: set[str]) -> str:
+    """A new ASCII id: the date (or `undated`), then the title's first words.
+
+    >>> make_id("UN: “Act now” on Ürümqi's camps!", "2022-09", set())
+    '2022-09-un-act-now-on-urumqis-camps'
+    >>> make_id("Statement", None, {"undated-statement"})
+    'undated-statement-2'
+    """
+    # Apostrophes go first, so "Council's" gives "councils", not "council-s".
+    title = re.sub(r"['’]", "", title)
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", ascii_title.lower()):
+        if words and len("-".join([*words, word])) > MAX_SLUG:
+            while len(words) > 1 and words[-1] in _DANGLING:
+                words.pop()
+            break
+        words.append(word)
+    base = "-".join(filter(None, [date or "undated", "-".join(words)[:MAX_SLUG]]))
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _write(state: _Corpus, plan: _Plan) -> None:
+    """Sidecars first, the document last: it appears whole, and only once they are in place."""
+    corpus, doc_id = state.path, plan.added.id
+    sidecars = [corpus / SOURCES_FILE, corpus / OVERRIDES_FILE]
+    saved = {p: p.read_bytes() if p.is_file() else None for p in sidecars}
+    try:
+        write_atomic(sidecars[0], provenance.dumps({**state.sources, doc_id: plan.source}))
+        if plan.overrides:
+            before = (saved[sidecars[1]] or b"").decode("utf-8").rstrip("\n")
+            table = _toml_table(doc_id, plan.overrides)
+            write_atomic(sidecars[1], (before + "\n\n" + table).lstrip("\n").encode("utf-8"))
+        write_atomic(corpus / f"{doc_id}.txt", plan.text)
+    except BaseException as exc:
+        _restore(saved)
+        if isinstance(exc, OSError):
+            raise IngestError(
+                f"{plan.source.file}: cannot write to {corpus} ({exc.strerror}); nothing was added"
+            ) from exc
+        raise
+
+
+def _restore(saved: dict[Path, bytes | None]) -> None:
+    for path, data in saved.items():
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_atomic(path, data)
+
+
+def _toml_table(doc_id: str, fields: dict[str, str]) -> str:
+    """A TOML table; JSON strings are valid TOML basic strings."""
+    lines = [f"[{json.dumps(doc_id)}]"]
+    lines += [f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def remove(corpus: Path, doc_id: str, index_dir: Path | None = None) -> Removed:
+    """Take a document out: its file, its provenance and overrides, and its index entries."""
+    paths = {p.stem: p for p in document_paths(corpus)}
+    if doc_id not in paths:
+        raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
+    path = paths[doc_id]
+    try:
+        title = read_document(path, load_overrides(corpus)).title
+    except CorpusError:  # a broken file is a good reason to remove it, not to refuse
+        title = ""
+    sources = provenance.load(corpus)
+    source = sources.pop(doc_id, None)
+    try:
+        path.unlink()
+        if source:
+            write_atomic(corpus / SOURCES_FILE, provenance.dumps(sources))
+        _drop_override(corpus / OVERRIDES_FILE, doc_id)
+    except OSError as exc:
+        raise IngestError(f"cannot remove {doc_id} from {corpus}: {exc.strerror}") from exc
+    if index_dir is not None:
+        _reindex(corpus, index_dir)
+    fmt = source.format if source else path.suffix.lstrip(".")
+    return Removed(doc_id, title, fmt, source.file if source else None)
+
+
+def _drop_override(path: Path, doc_id: str) -> None:
+    """Cut the document's table out of overrides.toml, keeping every other line as written."""
+    if not path.is_file():
+        return
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, inside = [], False
+    for line in lines:
+        key = _table_key(line)
+        if key is not None:
+            inside = key == doc_id
+        if not inside:
+            kept.append(line)
+    if len(kept) != len(lines):
+        # `add` put a blank line before the table; do not leave it dangling at the end.
+        text = "".join(kept).rstrip("\n")
+        write_atomic(path, (text + "\n" if text else "").encode("utf-8"))
+
+
+def _table_key(line: str) -> str | None:
+    """The name of the table a `[header]` line opens, else None."""
+    stripped = line.strip()
+    if not stripped.startswith("[") or stripped.startswith("[["):
+        return None
+    try:
+        table = tomllib.loads(stripped)
+    except tomllib.TOMLDecodeError:
+        return None
+    return next(iter(table), None)
+
+
+def _reindex(corpus: Path, index_dir: Path) -> None:
+    from . import index
+
+    try:
+        index.update(corpus, index_dir)
+    except IndexFault as exc:
+        raise type(exc)(f"{exc} (the corpus itself is updated)") from exc

@@ -1,0 +1,63 @@
+"""Where each added document came from: `corpus/sources.json`, keyed by document id.
+
+The corpus reader only reads .txt and .md files, so this sidecar never becomes a document.
+Documents without an entry (the seeds, files dropped into the folder by hand) are plain
+text files. Files in the corpus folder are replaced atomically (temp file + os.replace), so
+a reader sees the old version or the new one, never half of either.
+"""
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .errors import CorpusError
+
+SOURCES_FILE = "sources.json"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Source:
+    """The original file of an added document."""
+
+    file: str  # its name, as the user had it
+    format: str  # txt, md, html, pdf or docx
+    sha256: str  # of the original bytes, to refuse adding the same file twice
+    added: str  # ISO 8601 UTC time of `udocs add`
+
+
+def load(corpus: Path) -> dict[str, Source]:
+    """The provenance of every added document, by id; empty when nothing was added."""
+    path = corpus / SOURCES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {doc_id: Source(**entry) for doc_id, entry in data["documents"].items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CorpusError(
+            f"cannot read {path} ({exc}); restore it from version control or remove it"
+        ) from exc
+
+
+def dumps(sources: dict[str, Source]) -> bytes:
+    """The sidecar's bytes for these entries, sorted by id."""
+    documents = {doc_id: asdict(s) for doc_id, s in sorted(sources.items())}
+    text = json.dumps({"format": FORMAT, "documents": documents}, ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace path's content in one step; a crash leaves the old file whole."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
