@@ -25,7 +25,7 @@ HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <p>The undersigned organisations call on the Human Rights Council to hold a debate on the
 OHCHR assessment of human rights concerns in the Xinjiang Uyghur Autonomous Region.</p>
 <p>The report found that serious human rights violations have been committed and that they
-may constitute international crimes, in particular crimes against humanity.</p>
+“may constitute international crimes, in particular crimes against humanity”.</p>
 <p>States must not let the report gather dust; the victims in Ürümqi and elsewhere deserve a
 response.</p>
 </article></main>
@@ -37,7 +37,7 @@ HTML_TEXT = [
     "The undersigned organisations call on the Human Rights Council to hold a debate on the"
     " OHCHR assessment of human rights concerns in the Xinjiang Uyghur Autonomous Region.",
     "The report found that serious human rights violations have been committed and that they"
-    " may constitute international crimes, in particular crimes against humanity.",
+    " “may constitute international crimes, in particular crimes against humanity”.",
     "States must not let the report gather dust; the victims in Ürümqi and elsewhere deserve a"
     " response.",
 ]
@@ -166,6 +166,7 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
         "format": "html",
         "source": "statement.html",
         "paragraphs": 5,
+        "report_quotes": 1,
     }
     text = (corpus / f"{added['id']}.txt").read_text(encoding="utf-8")
     assert text == "\n\n".join(HTML_TEXT) + "\n"

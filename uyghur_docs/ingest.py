@@ -27,6 +27,7 @@ from .errors import CorpusError, IndexFault, IngestError, UnknownDocument
 from .metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from .models import Metadata
 from .provenance import SOURCES_FILE, Source, write_atomic
+from .quotes import extract_quotes
 from .text import clean, one_line
 
 MAX_SLUG = 40
@@ -56,8 +57,7 @@ class Added:
     format: str
     source: str
     paragraphs: int
-    # Counts other analysers find in a new document (signatories, report quotes) belong
-    # here, as fields: the CLI's summary and --json show every field of this class.
+    report_quotes: int
 
 
 @dataclass(frozen=True)
@@ -226,6 +226,10 @@ def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
         format=extracted.format,
         source=path.name,
         paragraphs=len(reread.paragraphs),
+        report_quotes=sum(
+            q.kind == "report" and q.depth == 0
+            for q in extract_quotes(reread.paragraphs, final.date)
+        ),
     )
     added_at = datetime.now(UTC).isoformat(timespec="seconds")
     source = Source(path.name, extracted.format, _sha256(data), added_at)
