@@ -18,6 +18,7 @@ from .quotes import extract_quotes
 def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
     """The catalog entry of a document read from path."""
     stat = path.stat()
+    quotes = extract_quotes(doc.paragraphs, doc.date)
     return catalog.Entry(
         id=doc.id,
         path=str(path),
@@ -29,21 +30,26 @@ def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
         kind=doc.kind,
         paragraphs=len(doc.paragraphs),
         overrides=overrides,
-        quotes=extract_quotes(doc.paragraphs, doc.date),
+        report_quotes=sum(q.kind == "report" and q.depth == 0 for q in quotes),
+        quotes=quotes,
     )
 
 
 def analysed_documents(
-    corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
+    corpus: Path,
+    index_dir: Path,
+    skip: Callable[[str], None] | None = None,
+    analyses: bool = False,
 ) -> list[tuple[catalog.Entry, str]]:
     """Every document of the corpus with its index status ("current", "stale", "missing").
 
-    Current documents come from the catalog; the others are read and analysed now (and
-    not stored: that is `udocs index`'s job). Unreadable files go to `skip`, else raise.
+    Current documents come from the catalog (their extracted quotations too, if
+    `analyses`); the others are read and analysed now, and not stored: that is
+    `udocs index`'s job. Unreadable files go to `skip`, else raise.
     """
     paths, passed_over = scan(corpus)
     overrides = load_overrides(corpus)
-    entries = catalog.load(index_dir)
+    entries = catalog.load(index_dir, analyses=analyses)
     current = set(catalog.compare(paths, entries, overrides).current)
     found = []
     for path in paths:

@@ -1,27 +1,43 @@
 """The catalog: what was indexed, from which file version, and what was extracted from it.
 
-It lives beside the search index as one JSON file, replaced atomically after each indexing
-run, so `udocs docs` can tell which documents are indexed and current without opening the
-search engine. Comparing it with the corpus gives the work an indexing run has to do.
+It is a SQLite file beside the search index, written in one transaction after each
+indexing run, so `udocs docs`, `quotes` and `signers` read stored analyses without opening
+the search engine, and an indexing run learns what changed from file stamps alone.
+Analyses are JSON columns, read only by the commands that need them.
 """
 
 import json
-import os
-import tempfile
+import sqlite3
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import IndexFault
 from .quotes import Quotation
 
-CATALOG_FILE = "catalog.json"
-FORMAT = 2
+CATALOG_FILE = "catalog.sqlite"
+FORMAT = 3
+_COLUMNS = (
+    "id",
+    "path",
+    "size",
+    "mtime_ns",
+    "sha256",
+    "title",
+    "date",
+    "kind",
+    "paragraphs",
+    "overrides",
+    "report_quotes",
+    "quotes",
+)
+_SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY KEY (id))"
 
 
 @dataclass(frozen=True)
 class Entry:
     """One analysed document: the file version it came from, its metadata, and what was
-    extracted from it (quotations), so that listings need not read or analyse it again."""
+    extracted from it. `quotes` is empty unless loaded with the analyses."""
 
     id: str
     path: str
@@ -33,12 +49,8 @@ class Entry:
     kind: str
     paragraphs: int
     overrides: dict = field(default_factory=dict)
+    report_quotes: int = 0
     quotes: tuple[Quotation, ...] = ()
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Entry":
-        """The entry a catalog line describes (nested records made dataclasses again)."""
-        return cls(**{**data, "quotes": tuple(Quotation(**q) for q in data["quotes"])})
 
 
 @dataclass(frozen=True)
@@ -48,32 +60,45 @@ class Changes:
     new: tuple[Path, ...] = ()
     changed: tuple[Path, ...] = ()
     removed: tuple[str, ...] = ()
-    current: tuple[str, ...] = field(default=())
+    current: tuple[str, ...] = ()
 
     @property
     def stale(self) -> bool:
         return bool(self.new or self.changed or self.removed)
 
 
-def load(index_dir: Path) -> dict[str, Entry]:
-    """The catalog of an index folder; empty when there is none yet."""
+def _damaged(path: Path, exc: Exception) -> IndexFault:
+    return IndexFault(f"the index catalog {path} is damaged ({exc}); run `udocs index --rebuild`")
+
+
+def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
+    """The catalog of an index folder, by id; empty when there is none (or an older one)."""
     path = index_dir / CATALOG_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.is_file():
         return {}
-    except (OSError, ValueError) as exc:
-        raise IndexFault(
-            f"the index catalog {path} is unreadable ({exc}); run `udocs index --rebuild`"
-        ) from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
+    wanted = _COLUMNS if analyses else _COLUMNS[:-1]
     try:
-        return {e["id"]: Entry.from_dict(e) for e in data["documents"]}
-    except (KeyError, TypeError) as exc:
-        raise IndexFault(
-            f"the index catalog {path} is damaged; run `udocs index --rebuild`"
-        ) from exc
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                return {}
+            rows = db.execute(f"SELECT {', '.join(wanted)} FROM documents").fetchall()
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
+    return {row[0]: _entry(dict(zip(wanted, row, strict=True))) for row in rows}
+
+
+def _entry(row: dict) -> Entry:
+    row["overrides"] = json.loads(row["overrides"])
+    if "quotes" in row:
+        row["quotes"] = tuple(Quotation(**q) for q in json.loads(row["quotes"]))
+    return Entry(**row)
+
+
+def _row(entry: Entry) -> tuple:
+    data = asdict(entry)
+    data["overrides"] = json.dumps(data["overrides"], ensure_ascii=False)
+    data["quotes"] = json.dumps(data["quotes"], ensure_ascii=False)
+    return tuple(data[c] for c in _COLUMNS)
 
 
 def forget(index_dir: Path) -> None:
@@ -81,19 +106,26 @@ def forget(index_dir: Path) -> None:
     (index_dir / CATALOG_FILE).unlink(missing_ok=True)
 
 
-def save(index_dir: Path, entries: dict[str, Entry]) -> None:
-    """Replace the catalog atomically: readers see the old one or the new one, never half."""
-    payload = {"format": FORMAT, "documents": [asdict(e) for _, e in sorted(entries.items())]}
-    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".catalog-", suffix=".tmp")
+def save(index_dir: Path, entries: list[Entry], removed: list[str], clear: bool) -> None:
+    """Record new and changed entries and drop removed ids, in one transaction.
+
+    `clear` first empties the catalog (a rebuild). Readers see the old state or the new.
+    """
+    path = index_dir / CATALOG_FILE
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(payload, out, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, index_dir / CATALOG_FILE)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with closing(sqlite3.connect(path, timeout=10)) as db, db:
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                db.execute("DROP TABLE IF EXISTS documents")
+                clear = True
+            db.execute(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {FORMAT}")
+            if clear:
+                db.execute("DELETE FROM documents")
+            db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in removed])
+            marks = ", ".join("?" * len(_COLUMNS))
+            db.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", map(_row, entries))
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
 
 
 def compare(paths: list[Path], entries: dict[str, Entry], overrides: dict) -> Changes:

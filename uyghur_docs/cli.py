@@ -243,7 +243,9 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     from .quote_groups import quote_report
 
     fmt = _format(as_json, as_csv)
-    entries = [e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped)]
+    entries = [
+        e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped, True)
+    ]
     report = quote_report(
         entries,
         keyword=keyword,

@@ -229,9 +229,8 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
     paths, passed_over = scan(corpus)
     overrides = load_overrides(corpus)
     changes = catalog.compare(paths, old, overrides)
-    entries = {doc_id: old[doc_id] for doc_id in changes.current}
     todo = [*changes.new, *changes.changed]
-    skipped, paragraphs = list(passed_over), 0
+    skipped, fresh, failed = list(passed_over), [], []
     for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
         writer.delete_by_term("doc", doc_id)
     for done, path in enumerate(todo, start=1):
@@ -239,24 +238,23 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
             doc = read_document(path, overrides)
         except CorpusError as exc:
             skipped.append(str(exc))
-            if progress:
-                progress(done, len(todo))
-            continue
-        for record in _records(doc):
-            writer.add_document(**record)
-        paragraphs += len(doc.paragraphs)
-        entries[doc.id] = analyse(path, doc, overrides.get(doc.id, {}))
+            failed.append(path.stem)
+        else:
+            for record in _records(doc):
+                writer.add_document(**record)
+            fresh.append(analyse(path, doc, overrides.get(doc.id, {})))
         if progress:
             progress(done, len(todo))
     writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
-    catalog.save(index_dir, entries)
+    catalog.save(index_dir, fresh, [*changes.removed, *failed], clear=rebuild)
+    updated = 0 if rebuild else len({p.stem for p in changes.changed} - set(failed))
     return Report(
-        added=len(changes.new) if not rebuild else len(entries),
-        updated=len(changes.changed) if not rebuild else 0,
+        added=len(fresh) - updated,
+        updated=updated,
         removed=len(changes.removed),
-        unchanged=len(changes.current) if not rebuild else 0,
+        unchanged=0 if rebuild else len(changes.current),
         skipped=tuple(skipped),
-        paragraphs=paragraphs,
+        paragraphs=sum(e.paragraphs for e in fresh),
     )
 
 

@@ -36,7 +36,7 @@ def list_documents(
             e.kind,
             e.title,
             e.paragraphs,
-            sum(q.kind == "report" and q.depth == 0 for q in e.quotes),
+            e.report_quotes,
             sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
             status,
         )
