@@ -11,9 +11,12 @@ import sqlite3
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import IndexFault
-from .quotes import Quotation
+
+if TYPE_CHECKING:
+    from .quotes import Quotation
 
 CATALOG_FILE = "catalog.sqlite"
 FORMAT = 3
@@ -50,7 +53,7 @@ class Entry:
     paragraphs: int
     overrides: dict = field(default_factory=dict)
     report_quotes: int = 0
-    quotes: tuple[Quotation, ...] = ()
+    quotes: tuple["Quotation", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
 def _entry(row: dict) -> Entry:
     row["overrides"] = json.loads(row["overrides"])
     if "quotes" in row:
+        # Imported here: a search checks the catalog but needs no quotation machinery.
+        from .quotes import Quotation
+
         row["quotes"] = tuple(Quotation(**q) for q in json.loads(row["quotes"]))
     return Entry(**row)
 

@@ -5,7 +5,6 @@ and `udocs --version` stay as light as click itself.
 """
 
 import sys
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -16,13 +15,13 @@ from .errors import UdocsError
 from .models import KINDS
 
 
-@dataclass
 class Settings:
     """The global options, resolved on first use."""
 
-    corpus_flag: str | None
-    index_flag: str | None
-    no_color: bool
+    def __init__(self, corpus_flag: str | None, index_flag: str | None, no_color: bool):
+        self.corpus_flag = corpus_flag
+        self.index_flag = index_flag
+        self.no_color = no_color
 
     @cached_property
     def corpus(self) -> Path:

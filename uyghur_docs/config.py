@@ -6,7 +6,6 @@ corpus (`index/` next to a folder named `corpus`, else `<name>.index`), or in th
 folder when the corpus folder's parent cannot be written.
 """
 
-import hashlib
 import os
 import site
 import sys
@@ -44,6 +43,8 @@ def index_dir(flag: str | None, corpus: Path) -> Path:
     beside = corpus.parent / name
     if os.access(beside if beside.exists() else corpus.parent, os.W_OK):
         return beside
+    import hashlib
+
     return _cache_home() / "udocs" / hashlib.sha256(str(corpus).encode()).hexdigest()[:16]
 
 

@@ -28,7 +28,6 @@ from whoosh.support.charset import accent_map
 from whoosh.writing import CLEAR
 
 from . import catalog
-from .analysis import analyse
 from .corpus import read_document, scan
 from .errors import CorpusError, IndexDamaged, IndexFault, IndexLocked
 from .metadata import load_overrides
@@ -224,6 +223,9 @@ def _reusable(index_dir: Path, rebuild: bool):
 
 
 def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
+    # Imported here: searching needs the index module, not the extraction machinery.
+    from .analysis import analyse
+
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
     paths, passed_over = scan(corpus)
