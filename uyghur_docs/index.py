@@ -303,36 +303,55 @@ def query(
 
 def _query(index_dir, qstring, filters, limit, per_doc):
     ix = _open(index_dir)
-    q = _parse(ix, qstring)
+    q, restrict = _parse(ix, qstring), _filter(filters)
     with ix.searcher() as searcher:
-        results = searcher.search(
-            q,
-            limit=limit * per_doc,
-            filter=_filter(filters),
-            groupedby="doc",
-            collapse="doc",
-            collapse_limit=per_doc,
-            terms=True,
-        )
-        total = len(results.groups("doc"))
+        doc_of = searcher.reader().column_reader("doc")
+        matching = searcher.docs_for_query(wq.And([q, restrict]) if restrict else q)
+        total = len({doc_of[n] for n in matching})
+        chosen = _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc)
         matched = q.existing_terms(searcher.reader(), expand=True)
-        terms = {t for field, t in matched if field == "body"}
-        hits = [_hit(result, terms) for result in results]
-    wanted = list(dict.fromkeys(h.doc for h in hits))[:limit]
-    return total, [h for h in hits if h.doc in wanted]
+        terms = {t.decode() for field, t in matched if field == "body"}
+        hits = [
+            _hit(searcher.stored_fields(n), score, terms)
+            for paragraphs in chosen.values()
+            for score, n in paragraphs
+        ]
+    return total, hits
 
 
-def _hit(result, terms: set[bytes]) -> ParagraphHit:
-    text = result["body"]
+def _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc):
+    """The best `per_doc` paragraphs of each of the best `limit` documents, by score.
+
+    Only the top paragraphs are scored and sorted first; all of them only when those
+    come from too few documents. Stored text is read for the chosen paragraphs alone.
+    """
+    wanted = limit * per_doc * 4
+    while True:
+        results = searcher.search(q, limit=wanted, filter=restrict)
+        chosen: dict[str, list[tuple[float, int]]] = {}
+        for score, n in results.top_n:
+            doc = doc_of[n]
+            if doc in chosen:
+                if len(chosen[doc]) < per_doc:
+                    chosen[doc].append((score, n))
+            elif len(chosen) < limit:
+                chosen[doc] = [(score, n)]
+        if len(chosen) == limit or wanted is None or len(results.top_n) < wanted:
+            return chosen
+        wanted = None
+
+
+def _hit(fields: dict, score: float, terms: set[str]) -> ParagraphHit:
+    text = fields["body"]
     return ParagraphHit(
-        doc=result["doc"],
-        paragraph=result["para"],
-        score=round(result.score, 4),
-        title=result["heading"],
-        date=result["date"] or None,
-        kind=result["kind"],
+        doc=fields["doc"],
+        paragraph=fields["para"],
+        score=round(score, 4),
+        title=fields["heading"],
+        date=fields["date"] or None,
+        kind=fields["kind"],
         text=text,
-        highlights=highlight_spans(text, {t.decode() for t in terms}),
+        highlights=highlight_spans(text, terms),
     )
 
 

@@ -91,20 +91,43 @@ def contains(longer: str, shorter: str) -> bool:
 
 
 def group_quotes(cited: Sequence[tuple[Document, Quotation]]) -> list[QuoteGroup]:
-    """Group quotations of the same words from the same source; longest form first tried."""
+    """Group quotations of the same words from the same source; longest form first tried.
+
+    Each group is filed under the three-word runs of its text, so a quotation is compared
+    only with the groups that share one of its runs: linear in the number of quotations,
+    where comparing each with every group would not survive a large corpus.
+    """
     ordered = sorted(cited, key=lambda dq: -len(normalise(dq[1].text)))
-    groups: list[tuple[str, str, list[tuple[Document, Quotation]]]] = []
+    groups: list[list[tuple[Document, Quotation]]] = []
+    exact: dict[tuple[str, str], int] = {}
+    by_run: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for doc, quote in ordered:
         words = normalise(quote.text)
-        home = next(
-            (g for g in groups if g[1] == quote.speaker and contains(g[0], words)),
-            None,
-        )
-        if home:
-            home[2].append((doc, quote))
-        else:
-            groups.append((words, quote.speaker, [(doc, quote)]))
-    return [_group(members) for _, _, members in groups]
+        home = exact.get((quote.speaker, words))
+        if home is None:
+            run = _first_run(words)
+            candidates = by_run.get((quote.speaker, run), []) if run else []
+            home = next((g for text, g in candidates if contains(text, words)), None)
+        if home is not None:
+            groups[home].append((doc, quote))
+            continue
+        groups.append([(doc, quote)])
+        exact[(quote.speaker, words)] = len(groups) - 1
+        tokens = words.split()
+        for i in range(len(tokens) - 2):
+            runs = by_run.setdefault((quote.speaker, " ".join(tokens[i : i + 3])), [])
+            runs.append((words, len(groups) - 1))
+    return [_group(members) for members in groups]
+
+
+def _first_run(words: str) -> str | None:
+    """The first three words of the longest stretch of a quotation between ellipses.
+
+    A quotation whose stretches are all shorter than three words is grouped only with the
+    same words (a rare loss: "sexual ... violence and" finds no longer form).
+    """
+    longest = max((part.split() for part in words.split("...")), key=len)
+    return " ".join(longest[:3]) if len(longest) >= MIN_CONTAINED_WORDS else None
 
 
 def _group(members: list[tuple[Document, Quotation]]) -> QuoteGroup:
