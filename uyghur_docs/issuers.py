@@ -28,6 +28,7 @@ from .text import fold
 MAX_NAME_WORDS = 12
 MAX_SPAN_WORDS = 8
 MAX_DOMAINS = 5
+MAX_SUBJECT = 400
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _SAID_TODAY = re.compile(
@@ -94,8 +95,10 @@ def _statement_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
     found = []
     for number, paragraph in enumerate(paragraphs, 1):
         for match in _SAID_TODAY.finditer(paragraph):
-            start = max(paragraph.rfind(m, 0, match.start()) for m in (". ", "? ", "! ", "\n"))
-            clause = paragraph[start + 1 : match.start()]
+            # Subjects are short; a bounded look-back keeps many matches linear.
+            floor = max(0, match.start() - MAX_SUBJECT)
+            start = max(paragraph.rfind(m, floor, match.start()) for m in (". ", "? ", "! ", "\n"))
+            clause = paragraph[max(start + 1, floor) : match.start()]
             parts = split_outside_parens(clause, ",")
             parts = parts[:-1] + split_and(parts[-1])
             names = []
