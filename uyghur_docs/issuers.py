@@ -1,6 +1,6 @@
 """Who issued a statement: the organisations a release speaks for.
 
-Evidence, strongest first: the subject of "... said today" ("Human Rights Watch and the
+Evidence: the subject of "... said today" ("Human Rights Watch and the
 International Service for Human Rights (ISHR) said today"); a by-line next to the date in
 the header ("28.08.24, OMCT"); and contact lines, in the header or after "For more
 information", through the organisation they write for ("For ISHR, in Geneva: ...") or their

@@ -182,7 +182,9 @@ class CoSigningReport:
     pairs: tuple[Pair, ...]
 
 
-def cosigning_report(index: SignerIndex, limit: int | None = 20, org: str | None = None):
+def cosigning_report(
+    index: SignerIndex, limit: int | None = 20, org: str | None = None
+) -> CoSigningReport:
     """Who signed with whom: pairs of signatory organisations by letters shared.
 
     With `org`, only the pairs it is in, it first. Issuers do not count: issuing a release
