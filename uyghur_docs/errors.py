@@ -45,3 +45,31 @@ class QueryError(UdocsError):
 
 class IngestError(UdocsError):
     """A file that cannot be added to the corpus, or a document that cannot be removed."""
+
+
+class AliasFileError(UdocsError):
+    """The declared organisation alias file is malformed."""
+
+
+class UnknownOrganisation(UdocsError):
+    """No organisation in the corpus has the requested name."""
+
+    def __init__(self, name: str, suggestions: list[str]):
+        hint = f"; did you mean {'; '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"no organisation named {name!r}{hint} (`udocs signers` lists the organisations)"
+        )
+        self.name = name
+        self.suggestions = suggestions
+
+
+class AmbiguousOrganisation(UdocsError):
+    """A name matches several organisations and the user must pick one."""
+
+    def __init__(self, name: str, candidates: list[str]):
+        super().__init__(
+            f"{name!r} matches {len(candidates)} organisations: {'; '.join(candidates)}; "
+            f'give one full name in quotes, e.g. --org "{candidates[0]}"'
+        )
+        self.name = name
+        self.candidates = candidates

@@ -1,0 +1,204 @@
+"""The reports `udocs signers` prints: frozen dataclasses whose `asdict` is the JSON."""
+
+import difflib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from .errors import UnknownDocument
+from .orgs import Letter, Organisation, SignerIndex
+from .signers import ORGANISATION, DocumentSigners
+
+
+@dataclass(frozen=True)
+class OrganisationLetters:
+    """An organisation and every letter it signed or issued."""
+
+    name: str
+    aliases: tuple[str, ...]
+    letters: tuple[Letter, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationsReport:
+    """Every organisation, those in most letters first."""
+
+    organisations: tuple[OrganisationLetters, ...]
+
+
+def organisations_report(index: SignerIndex) -> OrganisationsReport:
+    """Every organisation with its letters; most letters first, then by name."""
+    rows = [
+        OrganisationLetters(org.name, org.aliases, index.letters(root))
+        for root, org in index.organisations.items()
+    ]
+    rows.sort(key=lambda r: (-len({letter.id for letter in r.letters}), r.name.casefold()))
+    return OrganisationsReport(tuple(rows))
+
+
+@dataclass(frozen=True)
+class OrganisationReport:
+    """One organisation and its letters by date."""
+
+    organisation: Organisation
+    letters: tuple[Letter, ...]
+
+
+def organisation_report(index: SignerIndex, name: str) -> OrganisationReport:
+    """The letters one organisation signed or issued, by date; a letter where it did both
+    appears once per role."""
+    key = index.key_of(name)
+    return OrganisationReport(index.organisations[key], index.letters(key))
+
+
+@dataclass(frozen=True)
+class Role:
+    """How one organisation appears in a letter."""
+
+    name: str
+    role: str
+    as_written: str
+
+
+@dataclass(frozen=True)
+class SharedLetter:
+    """A letter every requested organisation appears in; `roles` follows the request order."""
+
+    id: str
+    title: str
+    date: str | None
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class SharedReport:
+    """The letters all the requested organisations appear in together."""
+
+    organisations: tuple[Organisation, ...]
+    letters: tuple[SharedLetter, ...]
+
+
+def shared_report(index: SignerIndex, names: Sequence[str]) -> SharedReport:
+    """The letters in which every named organisation appears, by date (repeated --org).
+
+    JSON: {"organisations": [{"name", "aliases"}], "letters": [{"id", "title", "date",
+    "roles": [{"name", "role", "as_written"}]}]}. An organisation counts in a letter as
+    signatory or issuer; `roles` holds each of its roles there, in the order of `names`.
+    Naming one organisation twice counts it once.
+    """
+    keys = list(dict.fromkeys(index.key_of(name) for name in names))
+    letters = [index.letters(key) for key in keys]
+    common = set.intersection(*({letter.id for letter in ls} for ls in letters))
+    shared = []
+    for record in sorted((index.records[i] for i in common), key=_record_order):
+        roles = tuple(
+            Role(index.organisations[key].name, letter.role, letter.as_written)
+            for key, ls in zip(keys, letters, strict=True)
+            for letter in ls
+            if letter.id == record.id
+        )
+        shared.append(SharedLetter(record.id, record.title, record.date, roles))
+    return SharedReport(tuple(index.organisations[key] for key in keys), tuple(shared))
+
+
+def _record_order(record: DocumentSigners) -> tuple:
+    return (record.date is None, record.date or "", record.id)
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """The document a report is about."""
+
+    id: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class SignatoryRow:
+    """A signatory as the document wrote it, with its canonical name if an organisation."""
+
+    name: str
+    as_written: str
+    kind: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class IssuerRow:
+    """An issuer as the document wrote it, with its canonical name and the evidence."""
+
+    name: str
+    as_written: str
+    paragraph: int
+    evidence: str
+
+
+@dataclass(frozen=True)
+class DocumentReport:
+    """Who signed and who issued one document, in document order (--doc)."""
+
+    document: DocumentRef
+    signatories: tuple[SignatoryRow, ...]
+    issuers: tuple[IssuerRow, ...]
+
+
+def document_report(index: SignerIndex, doc_id: str) -> DocumentReport:
+    """The signatories and issuers of one document; an unknown id suggests close ids."""
+    record = index.records.get(doc_id)
+    if record is None:
+        raise UnknownDocument(doc_id, difflib.get_close_matches(doc_id, list(index.records)))
+    signatories = tuple(
+        SignatoryRow(
+            index.canonical(s.full_name) if s.kind == ORGANISATION else s.name,
+            s.as_written,
+            s.kind,
+            s.paragraph,
+        )
+        for s in record.signatories
+    )
+    issuers = tuple(
+        IssuerRow(index.canonical(i.name), i.as_written, i.paragraph, i.evidence)
+        for i in record.issuers
+    )
+    return DocumentReport(DocumentRef(record.id, record.title, record.date), signatories, issuers)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two organisations and the letters both signed."""
+
+    first: str
+    second: str
+    count: int
+    letters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CoSigningReport:
+    """Pairs of organisations that signed the same letters, most shared letters first."""
+
+    pairs: tuple[Pair, ...]
+
+
+def cosigning_report(
+    index: SignerIndex, limit: int | None = 20, org: str | None = None
+) -> CoSigningReport:
+    """Who signed with whom: pairs of signatory organisations by letters shared.
+
+    With `org`, only the pairs it is in, it first. Issuers do not count: issuing a release
+    is not co-signing it. `limit` caps the pairs (None for all); ties go by name.
+    """
+    focus = index.key_of(org) if org else None
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for record in sorted(index.records.values(), key=_record_order):
+        keys = {
+            index.key_of_mention(s.full_name) for s in record.signatories if s.kind == ORGANISATION
+        }
+        names = sorted((index.organisations[k].name, k) for k in keys)
+        for (a, ka), (b, kb) in combinations(names, 2):
+            if focus is None or focus in (ka, kb):
+                shared[(a, b) if focus in (None, ka) else (b, a)].append(record.id)
+    pairs = sorted(shared.items(), key=lambda p: (-len(p[1]), p[0][0].casefold(), p[0][1]))
+    return CoSigningReport(tuple(Pair(a, b, len(ids), tuple(ids)) for (a, b), ids in pairs[:limit]))
