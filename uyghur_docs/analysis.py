@@ -10,15 +10,18 @@ from pathlib import Path
 from . import catalog
 from .corpus import read_document, scan
 from .errors import CorpusError
+from .issuers import extract_issuers
 from .metadata import load_overrides
 from .models import Document
 from .quotes import extract_quotes
+from .signers import DocumentSigners, extract_signatories
 
 
 def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
     """The catalog entry of a document read from path."""
     stat = path.stat()
     quotes = extract_quotes(doc.paragraphs, doc.date)
+    signatories = extract_signatories(doc.paragraphs)
     return catalog.Entry(
         id=doc.id,
         path=str(path),
@@ -31,7 +34,10 @@ def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
         paragraphs=len(doc.paragraphs),
         overrides=overrides,
         report_quotes=sum(q.kind == "report" and q.depth == 0 for q in quotes),
+        signatory_count=len(signatories),
         quotes=quotes,
+        signatories=signatories,
+        issuers=extract_issuers(doc.paragraphs),
     )
 
 
@@ -43,7 +49,7 @@ def analysed_documents(
 ) -> list[tuple[catalog.Entry, str]]:
     """Every document of the corpus with its index status ("current", "stale", "missing").
 
-    Current documents come from the catalog (their extracted quotations too, if
+    Current documents come from the catalog (their extracted records too, if
     `analyses`); the others are read and analysed now, and not stored: that is
     `udocs index`'s job. Unreadable files go to `skip`, else raise.
     """
@@ -68,3 +74,8 @@ def analysed_documents(
     for problem in passed_over if skip else ():
         skip(problem)
     return found
+
+
+def signer_records(entries: list[catalog.Entry]) -> list[DocumentSigners]:
+    """The signatories and issuers of analysed documents, as the organisation index reads them."""
+    return [DocumentSigners(e.id, e.title, e.date, e.signatories, e.issuers) for e in entries]

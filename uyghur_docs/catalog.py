@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING
 from .errors import IndexFault
 
 if TYPE_CHECKING:
+    from .issuers import Issuer
     from .quotes import Quotation
+    from .signers import Signatory
 
 CATALOG_FILE = "catalog.sqlite"
-FORMAT = 3
+FORMAT = 4
+# The extracted records kept per document, each a JSON column read only when asked for.
+ANALYSES = ("quotes", "signatories", "issuers")
 _COLUMNS = (
     "id",
     "path",
@@ -32,7 +36,8 @@ _COLUMNS = (
     "paragraphs",
     "overrides",
     "report_quotes",
-    "quotes",
+    "signatory_count",
+    *ANALYSES,
 )
 _SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY KEY (id))"
 
@@ -40,7 +45,8 @@ _SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY
 @dataclass(frozen=True)
 class Entry:
     """One analysed document: the file version it came from, its metadata, and what was
-    extracted from it. `quotes` is empty unless loaded with the analyses."""
+    extracted from it. The extracted records (`quotes`, `signatories`, `issuers`) are empty
+    unless loaded with the analyses; their counts are always there."""
 
     id: str
     path: str
@@ -53,7 +59,10 @@ class Entry:
     paragraphs: int
     overrides: dict = field(default_factory=dict)
     report_quotes: int = 0
+    signatory_count: int = 0
     quotes: tuple["Quotation", ...] = ()
+    signatories: tuple["Signatory", ...] = ()
+    issuers: tuple["Issuer", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
     path = index_dir / CATALOG_FILE
     if not path.is_file():
         return {}
-    wanted = _COLUMNS if analyses else _COLUMNS[:-1]
+    wanted = _COLUMNS if analyses else _COLUMNS[: -len(ANALYSES)]
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
@@ -93,17 +102,30 @@ def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
 def _entry(row: dict) -> Entry:
     row["overrides"] = json.loads(row["overrides"])
     if "quotes" in row:
-        # Imported here: a search checks the catalog but needs no quotation machinery.
-        from .quotes import Quotation
-
-        row["quotes"] = tuple(Quotation(**q) for q in json.loads(row["quotes"]))
+        types = _record_types()
+        for name in ANALYSES:
+            row[name] = tuple(_revive(types[name], r) for r in json.loads(row[name]))
     return Entry(**row)
+
+
+def _record_types() -> dict:
+    # Imported here: a search checks the catalog but needs no extraction machinery.
+    from .issuers import Issuer
+    from .quotes import Quotation
+    from .signers import Signatory
+
+    return {"quotes": Quotation, "signatories": Signatory, "issuers": Issuer}
+
+
+def _revive(cls, data: dict):
+    """A record from its JSON form: JSON arrays were tuples."""
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 def _row(entry: Entry) -> tuple:
     data = asdict(entry)
-    data["overrides"] = json.dumps(data["overrides"], ensure_ascii=False)
-    data["quotes"] = json.dumps(data["quotes"], ensure_ascii=False)
+    for name in ("overrides", *ANALYSES):
+        data[name] = json.dumps(data[name], ensure_ascii=False)
     return tuple(data[c] for c in _COLUMNS)
 
 

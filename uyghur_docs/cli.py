@@ -174,9 +174,12 @@ def index_command(settings: Settings, rebuild: bool, as_json: bool):
 @click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this kind (repeatable).")
 @click.option("--since", metavar="DATE", help="Only documents dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
+@click.option("--signed-by", metavar="ORG", help="Only letters this organisation signed or issued.")
 @output_options(csv=False)
 @click.pass_obj
-def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, until, as_json):
+def search(
+    settings: Settings, query: str, limit: int, doc_id, kinds, since, until, signed_by, as_json
+):
     """Search the statements; hits are cited as `id ¶N`.
 
     QUERY uses whoosh syntax: words (all must match), OR, NOT, "a phrase", title:word,
@@ -187,14 +190,15 @@ def search(settings: Settings, query: str, limit: int, doc_id, kinds, since, unt
     from .index import Filters, update
 
     s.check_query(query)
+    out = settings.out
+    s.ensure_current(settings.corpus, settings.index, out.message)
     filters = Filters(
         doc=doc_id,
+        among=_letters_of(settings, signed_by) if signed_by else None,
         kinds=s.check_kinds(kinds),
         since=s.date_bound(since, "--since"),
         until=s.date_bound(until, "--until"),
     )
-    out = settings.out
-    s.ensure_current(settings.corpus, settings.index, out.message)
     try:
         result = s.search(settings.index, query, filters, limit=limit)
     except IndexDamaged:
@@ -276,6 +280,90 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
         settings.out.quotes(report)
     if not rows:
         settings.out.message("no quotations match")
+
+
+@cli.command()
+@click.option(
+    "--org",
+    "orgs",
+    multiple=True,
+    metavar="NAME",
+    help="An organisation (full name, acronym or alias, any case); repeat for letters all signed.",
+)
+@click.option("--doc", "doc_id", metavar="ID", help="Who signed and issued this document.")
+@click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Pairs to show with --pairs.",
+)
+@output_options()
+@click.pass_obj
+def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
+    """Who signed or issued which letter, one name per organisation.
+
+    With no option: every organisation and its number of letters, most first.
+    """
+    from . import signer_reports as reports
+    from .analysis import analysed_documents, signer_records
+    from .orgs import build_index, load_aliases
+
+    if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
+        raise click.UsageError(
+            "choose one of --org, --doc and --pairs (--pairs may take one --org)"
+        )
+    fmt = _format(as_json, as_csv)
+    entries = [
+        e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped, True)
+    ]
+    index = build_index(signer_records(entries), load_aliases(settings.corpus))
+    if pairs:
+        report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
+        rows, columns = report.pairs, ["first", "second", "count", "letters"]
+    elif doc_id:
+        report = reports.document_report(index, doc_id)
+        rows = [{"role": "signatory", **vars(s)} for s in report.signatories] + [
+            {"role": "issuer", "kind": "organisation", **vars(i)} for i in report.issuers
+        ]
+        columns = ["role", "kind", "name", "as_written", "paragraph"]
+    elif len(orgs) > 1:
+        report = reports.shared_report(index, orgs)
+        rows = [
+            {**vars(letter), "roles": [f"{r.name}: {r.role}" for r in letter.roles]}
+            for letter in report.letters
+        ]
+        columns = ["id", "date", "title", "roles"]
+    elif orgs:
+        report = reports.organisation_report(index, orgs[0])
+        rows, columns = report.letters, ["id", "date", "role", "as_written", "title"]
+    else:
+        report = reports.organisations_report(index)
+        rows = [
+            {"name": o.name, "letters": len({le.id for le in o.letters}), "aliases": o.aliases}
+            for o in report.organisations
+        ]
+        columns = ["name", "letters", "aliases"]
+    if fmt == "json":
+        settings.out.json(report)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
+    if not rows:
+        settings.out.message("no signatories or issuers found")
+
+
+def _letters_of(settings: Settings, org: str) -> tuple[str, ...]:
+    """The ids of the documents an organisation signed or issued."""
+    from .analysis import analysed_documents, signer_records
+    from .orgs import build_index, load_aliases
+
+    entries = [e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=True)]
+    index = build_index(signer_records(entries), load_aliases(settings.corpus))
+    return tuple(dict.fromkeys(letter.id for letter in index.letters(index.key_of(org))))
 
 
 def _read_text(path: str) -> str:

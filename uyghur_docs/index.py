@@ -91,9 +91,11 @@ class ParagraphHit:
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrictions on a search: one document, kinds, a date range (ISO prefixes)."""
+    """Restrictions on a search: one document, any of a set of documents (those an
+    organisation signed, say), kinds, a date range (ISO prefixes)."""
 
     doc: str | None = None
+    among: tuple[str, ...] | None = None
     kinds: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
@@ -280,6 +282,10 @@ def _filter(filters: Filters):
     parts = []
     if filters.doc:
         parts.append(wq.Term("doc", filters.doc))
+    if filters.among is not None:
+        parts.append(
+            wq.Or([wq.Term("doc", d) for d in filters.among]) if filters.among else wq.NullQuery
+        )
     if filters.kinds:
         parts.append(wq.Or([wq.Term("kind", k) for k in filters.kinds]))
     if filters.since:

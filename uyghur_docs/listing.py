@@ -10,15 +10,17 @@ from .analysis import analysed_documents
 
 @dataclass(frozen=True)
 class DocumentRow:
-    """A document as `udocs docs` lists it. `report_quotes` counts its quotations of the
-    OHCHR report; `format` is the original file's (from its provenance, else the corpus
-    file's own); `index` is "current", "stale" or "missing"."""
+    """A document as `udocs docs` lists it. `signatories` counts its signature block;
+    `report_quotes` counts its quotations of the OHCHR report; `format` is the original
+    file's (from its provenance, else the corpus file's own); `index` is "current",
+    "stale" or "missing"."""
 
     id: str
     date: str | None
     kind: str
     title: str
     paragraphs: int
+    signatories: int
     report_quotes: int
     format: str
     index: str
@@ -36,6 +38,7 @@ def list_documents(
             e.kind,
             e.title,
             e.paragraphs,
+            e.signatory_count,
             e.report_quotes,
             sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
             status,
