@@ -166,6 +166,7 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
         "format": "html",
         "source": "statement.html",
         "paragraphs": 5,
+        "signatories": 0,
         "report_quotes": 1,
     }
     text = (corpus / f"{added['id']}.txt").read_text(encoding="utf-8")
@@ -505,3 +506,17 @@ def test_help_imports_no_format_library(args):
     loaded = {m.split(".")[0] for m in _modules_after(*args)}
     heavy = {"whoosh", "rich", "trafilatura", "pypdf", "docx", "charset_normalizer", "lxml"}
     assert not loaded & heavy
+
+
+def test_add_reports_the_signatories_it_found(corpus, tmp_path):
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "# Joint letter on the assessment\n\n4 November 2022\n\nDear Ambassadors,\n\n"
+        "We urge you to act on the OHCHR assessment.\n\nSigned by:\n\n"
+        "- Amnesty International\n- Human Rights Watch\n- World Uyghur Congress\n",
+        encoding="utf-8",
+    )
+    (added,) = run_json("add", str(letter))["added"]
+    assert (added["signatories"], added["kind"], added["date"]) == (3, "joint-letter", "2022-11-04")
+    letters = run_json("signers", "--org", "World Uyghur Congress")["letters"]
+    assert added["id"] in [le["id"] for le in letters]

@@ -13,7 +13,7 @@ from .errors import CorpusError
 from .issuers import extract_issuers
 from .metadata import load_overrides
 from .models import Document
-from .quotes import extract_quotes
+from .quotes import extract_quotes, is_report_quote
 from .signers import DocumentSigners, extract_signatories
 
 
@@ -33,7 +33,7 @@ def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
         kind=doc.kind,
         paragraphs=len(doc.paragraphs),
         overrides=overrides,
-        report_quotes=sum(q.kind == "report" and q.depth == 0 for q in quotes),
+        report_quotes=sum(map(is_report_quote, quotes)),
         signatory_count=len(signatories),
         quotes=quotes,
         signatories=signatories,

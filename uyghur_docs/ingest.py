@@ -27,7 +27,8 @@ from .errors import CorpusError, IndexFault, IngestError, UnknownDocument
 from .metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from .models import Metadata
 from .provenance import SOURCES_FILE, Source, write_atomic
-from .quotes import extract_quotes
+from .quotes import extract_quotes, is_report_quote
+from .signers import extract_signatories
 from .text import clean, one_line
 
 MAX_SLUG = 40
@@ -57,6 +58,7 @@ class Added:
     format: str
     source: str
     paragraphs: int
+    signatories: int
     report_quotes: int
 
 
@@ -226,10 +228,8 @@ def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
         format=extracted.format,
         source=path.name,
         paragraphs=len(reread.paragraphs),
-        report_quotes=sum(
-            q.kind == "report" and q.depth == 0
-            for q in extract_quotes(reread.paragraphs, final.date)
-        ),
+        signatories=len(extract_signatories(reread.paragraphs)),
+        report_quotes=sum(map(is_report_quote, extract_quotes(reread.paragraphs, final.date))),
     )
     added_at = datetime.now(UTC).isoformat(timespec="seconds")
     source = Source(path.name, extracted.format, _sha256(data), added_at)

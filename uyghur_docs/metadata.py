@@ -7,11 +7,11 @@ cue phrases, the header's first.
 """
 
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 from .dates import date_from_stem, find_date, parse_date
+from .declared import read_table
 from .errors import OverrideError
 from .models import KINDS, Metadata
 from .text import one_line
@@ -130,12 +130,7 @@ def extract(paragraphs: list[str], stem: str) -> Metadata:
 def load_overrides(corpus_dir: Path) -> dict[str, dict[str, str]]:
     """The declared per-document corrections in `corpus/overrides.toml`, checked."""
     path = corpus_dir / OVERRIDES_FILE
-    if not path.is_file():
-        return {}
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise OverrideError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    table = read_table(path, OverrideError)
     for doc_id, fields in table.items():
         if not isinstance(fields, dict) or not set(fields) <= {"title", "date", "kind"}:
             raise OverrideError(f"{path}: [{doc_id}] may set only title, date and kind (strings)")

@@ -7,12 +7,12 @@ merges on shared words, so "Uyghur Academy" and "Uyghur Academy USA" stay apart.
 """
 
 import difflib
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .declared import read_table
 from .errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
 from .names import is_acronym, name_key
 from .signers import ORGANISATION, DocumentSigners
@@ -25,12 +25,7 @@ ISSUER = "issuer"
 def load_aliases(corpus_dir: Path) -> dict[str, tuple[str, ...]]:
     """The declared merges in `corpus/aliases.toml` ({} when absent), checked."""
     path = corpus_dir / ALIASES_FILE
-    if not path.is_file():
-        return {}
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise AliasFileError(f"cannot read {path}: {exc}; fix or remove the file") from exc
+    table = read_table(path, AliasFileError)
     for canonical, entry in table.items():
         names = entry.get("aliases") if isinstance(entry, dict) else None
         if (

@@ -4,14 +4,13 @@
 """
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .corpus import suggest
 from .errors import UdocsError, UnknownDocument
 from .models import Document
-from .quotes import Quotation, extract_quotes
+from .quotes import Quotation, extract_quotes, is_report_quote
 from .text import fold
 
 # Quoted fragments shorter than this only group with identical words: a single term such
@@ -166,7 +165,7 @@ def quote_report(
         (doc, quote)
         for doc in docs
         for quote in _quotes_of(doc, extracted)
-        if include_all or (quote.kind == "report" and quote.depth == 0)
+        if include_all or is_report_quote(quote)
     ]
     wanted = set(_TOKEN.findall(fold(keyword or "")))
     kept = [
@@ -199,13 +198,3 @@ def _most_cited_first(group: QuoteGroup):
         first.id,
         first.paragraph,
     )
-
-
-def report_quote_counts(
-    docs: Sequence[Document], extracted: Mapping[str, Sequence[Quotation]] | None = None
-) -> dict[str, int]:
-    """How many quotations of the report each document makes, by document id."""
-    return {
-        doc.id: Counter(q.kind for q in _quotes_of(doc, extracted) if q.depth == 0)["report"]
-        for doc in docs
-    }

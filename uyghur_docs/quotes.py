@@ -129,6 +129,11 @@ def find_quotations(paragraph: str) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
+def is_report_quote(quote: Quotation) -> bool:
+    """Whether a quotation quotes the OHCHR report itself (not from inside another quote)."""
+    return quote.kind == "report" and quote.depth == 0
+
+
 def extract_quotes(paragraphs: Sequence[str], date: str | None = None) -> tuple[Quotation, ...]:
     """Every quotation in a document's paragraphs, attributed; `date` is the document's.
 
