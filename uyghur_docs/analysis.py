@@ -45,12 +45,12 @@ def analysed_documents(
     corpus: Path,
     index_dir: Path,
     skip: Callable[[str], None] | None = None,
-    analyses: bool = False,
+    analyses: tuple[str, ...] = (),
 ) -> list[tuple[catalog.Entry, str]]:
     """Every document of the corpus with its index status ("current", "stale", "missing").
 
-    Current documents come from the catalog (their extracted records too, if
-    `analyses`); the others are read and analysed now, and not stored: that is
+    Current documents come from the catalog (with the extracted records `analyses`
+    names); the others are read and analysed now, and not stored: that is
     `udocs index`'s job. Unreadable files go to `skip`, else raise.
     """
     paths, passed_over = scan(corpus)

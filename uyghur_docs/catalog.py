@@ -83,12 +83,15 @@ def _damaged(path: Path, exc: Exception) -> IndexFault:
     return IndexFault(f"the index catalog {path} is damaged ({exc}); run `udocs index --rebuild`")
 
 
-def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
-    """The catalog of an index folder, by id; empty when there is none (or an older one)."""
+def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
+    """The catalog of an index folder, by id; empty when there is none (or an older one).
+
+    `analyses` names the extracted records to read too (of ANALYSES); the others stay empty.
+    """
     path = index_dir / CATALOG_FILE
     if not path.is_file():
         return {}
-    wanted = _COLUMNS if analyses else _COLUMNS[: -len(ANALYSES)]
+    wanted = (*_COLUMNS[: -len(ANALYSES)], *analyses)
     try:
         with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
@@ -101,10 +104,10 @@ def load(index_dir: Path, analyses: bool = False) -> dict[str, Entry]:
 
 def _entry(row: dict) -> Entry:
     row["overrides"] = json.loads(row["overrides"])
-    if "quotes" in row:
-        types = _record_types()
-        for name in ANALYSES:
-            row[name] = tuple(_revive(types[name], r) for r in json.loads(row[name]))
+    types = _record_types() if len(row) > len(_COLUMNS) - len(ANALYSES) else {}
+    for name, cls in types.items():
+        if name in row:
+            row[name] = tuple(_revive(cls, r) for r in json.loads(row[name]))
     return Entry(**row)
 
 

@@ -63,6 +63,9 @@ def _warn_skipped(problem: str) -> None:
     click.echo(f"skipped: {problem}", err=True)
 
 
+SIGNER_RECORDS = ("signatories", "issuers")
+
+
 def _format(as_json: bool, as_csv: bool = False) -> str:
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -247,7 +250,10 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
 
     fmt = _format(as_json, as_csv)
     entries = [
-        e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped, True)
+        e
+        for e, _ in analysed_documents(
+            settings.corpus, settings.index, _warn_skipped, analyses=("quotes",)
+        )
     ]
     report = quote_report(
         entries,
@@ -317,7 +323,10 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
         )
     fmt = _format(as_json, as_csv)
     entries = [
-        e for e, _ in analysed_documents(settings.corpus, settings.index, _warn_skipped, True)
+        e
+        for e, _ in analysed_documents(
+            settings.corpus, settings.index, _warn_skipped, analyses=SIGNER_RECORDS
+        )
     ]
     index = build_index(signer_records(entries), load_aliases(settings.corpus))
     if pairs:
@@ -361,7 +370,9 @@ def _letters_of(settings: Settings, org: str) -> tuple[str, ...]:
     from .analysis import analysed_documents, signer_records
     from .orgs import build_index, load_aliases
 
-    entries = [e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=True)]
+    entries = [
+        e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=SIGNER_RECORDS)
+    ]
     index = build_index(signer_records(entries), load_aliases(settings.corpus))
     return tuple(dict.fromkeys(letter.id for letter in index.letters(index.key_of(org))))
 

@@ -57,7 +57,10 @@ def fold(text: str) -> str:
     >>> fold("Ürümqi’s “Crimes”")
     'urumqi\\'s "crimes"'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
