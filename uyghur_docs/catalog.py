@@ -102,6 +102,20 @@ def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
     return {row[0]: _entry(dict(zip(wanted, row, strict=True))) for row in rows}
 
 
+def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
+    """The file paths the catalog has for some document ids."""
+    path = index_dir / CATALOG_FILE
+    if not ids or not path.is_file():
+        return {}
+    marks = ", ".join("?" * len(ids))
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            rows = db.execute(f"SELECT id, path FROM documents WHERE id IN ({marks})", ids)
+            return dict(rows.fetchall())
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
+
+
 def _entry(row: dict) -> Entry:
     row["overrides"] = json.loads(row["overrides"])
     types = _record_types() if len(row) > len(_COLUMNS) - len(ANALYSES) else {}

@@ -151,5 +151,5 @@ def search(
 
 def sources_gone(index_dir: Path, result: SearchResult) -> list[str]:
     """The ids among the hits whose corpus file no longer exists (a stale, unwritable index)."""
-    entries = catalog.load(index_dir)
-    return [h.id for h in result.hits if h.id in entries and not Path(entries[h.id].path).exists()]
+    paths = catalog.paths(index_dir, [h.id for h in result.hits])
+    return [doc_id for doc_id, path in paths.items() if not Path(path).exists()]
