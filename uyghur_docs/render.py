@@ -51,7 +51,7 @@ class Renderer:
 
     def table(self, rows: list[Any], columns: list[str], title: str | None = None) -> None:
         """A rich table on a terminal; tab-separated lines, one per row, in a pipe."""
-        cells = [[_cell(_data(row)[c]) for c in columns] for row in rows]
+        cells = [[_cell(data[c]) for c in columns] for data in map(_data, rows)]
         if not self.terminal:
             for line in cells:
                 sys.stdout.write("\t".join(line) + "\n")
