@@ -5,37 +5,14 @@ and `udocs --version` stay as light as click itself.
 """
 
 import sys
-from functools import cached_property
-from pathlib import Path
 
 import click
 
-from . import __version__, config
+from . import __version__
+from .cli_analyses import letters_of, quotes, signers
+from .cli_ingest import add, remove
+from .cliutil import Settings, output_format, output_options, warn_skipped
 from .errors import UdocsError
-from .models import KINDS
-
-
-class Settings:
-    """The global options, resolved on first use."""
-
-    def __init__(self, corpus_flag: str | None, index_flag: str | None, no_color: bool):
-        self.corpus_flag = corpus_flag
-        self.index_flag = index_flag
-        self.no_color = no_color
-
-    @cached_property
-    def corpus(self) -> Path:
-        return config.corpus_dir(self.corpus_flag)
-
-    @cached_property
-    def index(self) -> Path:
-        return config.check_apart(config.index_dir(self.index_flag, self.corpus), self.corpus)
-
-    @cached_property
-    def out(self):
-        from .render import Renderer
-
-        return Renderer(no_color=self.no_color)
 
 
 class UdocsGroup(click.Group):
@@ -46,30 +23,6 @@ class UdocsGroup(click.Group):
             return super().invoke(ctx)
         except UdocsError as exc:
             raise click.ClickException(str(exc)) from exc
-
-
-def output_options(csv: bool = True):
-    """--json (and --csv for flat listings), shared by every listing command."""
-
-    def decorator(command):
-        if csv:
-            command = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows.")(command)
-        return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
-
-    return decorator
-
-
-def _warn_skipped(problem: str) -> None:
-    click.echo(f"skipped: {problem}", err=True)
-
-
-SIGNER_RECORDS = ("signatories", "issuers")
-
-
-def _format(as_json: bool, as_csv: bool = False) -> str:
-    if as_json and as_csv:
-        raise click.UsageError("choose one of --json and --csv")
-    return "json" if as_json else "csv" if as_csv else "text"
 
 
 @click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -105,9 +58,9 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
     """
     from .listing import DocumentRow, list_documents
 
-    rows = list_documents(settings.corpus, settings.index, skip=_warn_skipped)
+    rows = list_documents(settings.corpus, settings.index, skip=warn_skipped)
     columns = list(DocumentRow.__dataclass_fields__)
-    fmt = _format(as_json, as_csv)
+    fmt = output_format(as_json, as_csv)
     if fmt == "json":
         settings.out.json({"documents": rows})
     elif fmt == "csv":
@@ -197,7 +150,7 @@ def search(
     s.ensure_current(settings.corpus, settings.index, out.message)
     filters = Filters(
         doc=doc_id,
-        among=_letters_of(settings, signed_by) if signed_by else None,
+        among=letters_of(settings, signed_by) if signed_by else None,
         kinds=s.check_kinds(kinds),
         since=s.date_bound(since, "--since"),
         until=s.date_bound(until, "--until"),
@@ -221,234 +174,8 @@ def search(
         out.message(f"note: the source file of {doc_id} is gone; `udocs index` drops it")
 
 
-@cli.command()
-@click.argument("keyword", required=False)
-@click.option("--doc", "doc_id", metavar="ID", help="Only groups this document quotes.")
-@click.option(
-    "--min-docs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Only words quoted by at least N documents.",
-)
-@click.option("--all", "include_all", is_flag=True, help="Quotations of every speaker, labelled.")
-@click.option(
-    "--against",
-    metavar="REPORT.txt",
-    help="Check each quotation against the report's text: verbatim, altered or not found.",
-)
-@output_options()
-@click.pass_obj
-def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, as_json, as_csv):
-    """What the statements quote from the OHCHR report, grouped, with citations.
-
-    KEYWORD keeps the quotations whose words include it (folded like search). The same
-    words quoted by several statements form one group, cited `id ¶N (date)` by date.
-    """
-    from .analysis import analysed_documents
-    from .quote_groups import quote_report
-
-    fmt = _format(as_json, as_csv)
-    entries = [
-        e
-        for e, _ in analysed_documents(
-            settings.corpus, settings.index, _warn_skipped, analyses=("quotes",)
-        )
-    ]
-    report = quote_report(
-        entries,
-        keyword=keyword,
-        doc_id=doc_id,
-        min_docs=min_docs,
-        include_all=include_all,
-        extracted={e.id: e.quotes for e in entries},
-    )
-    if against:
-        from .verify import verify_report
-
-        report = verify_report(_read_text(against), report)
-        rows = report.results
-        columns = ["status", "paragraph", "text", "diff", "ids"]
-    else:
-        rows = [
-            {"text": g.text, "attributed_to": g.attributed_to, "cue": g.cue, **vars(c)}
-            for g in report.quotes
-            for c in g.citations
-        ]
-        columns = ["text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"]
-    if fmt == "json":
-        settings.out.json(report)
-    elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    elif against:
-        settings.out.table(rows, columns)
-    else:
-        settings.out.quotes(report)
-    if not rows:
-        settings.out.message("no quotations match")
-
-
-@cli.command()
-@click.option(
-    "--org",
-    "orgs",
-    multiple=True,
-    metavar="NAME",
-    help="An organisation (full name, acronym or alias, any case); repeat for letters all signed.",
-)
-@click.option("--doc", "doc_id", metavar="ID", help="Who signed and issued this document.")
-@click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
-@click.option(
-    "--limit",
-    "-n",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="Pairs to show with --pairs.",
-)
-@output_options()
-@click.pass_obj
-def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
-    """Who signed or issued which letter, one name per organisation.
-
-    With no option: every organisation and its number of letters, most first.
-    """
-    from . import signer_reports as reports
-    from .analysis import analysed_documents, signer_records
-    from .orgs import build_index, load_aliases
-
-    if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
-        raise click.UsageError(
-            "choose one of --org, --doc and --pairs (--pairs may take one --org)"
-        )
-    fmt = _format(as_json, as_csv)
-    entries = [
-        e
-        for e, _ in analysed_documents(
-            settings.corpus, settings.index, _warn_skipped, analyses=SIGNER_RECORDS
-        )
-    ]
-    index = build_index(signer_records(entries), load_aliases(settings.corpus))
-    if pairs:
-        report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
-        rows, columns = report.pairs, ["first", "second", "count", "letters"]
-    elif doc_id:
-        report = reports.document_report(index, doc_id)
-        rows = [{"role": "signatory", **vars(s)} for s in report.signatories] + [
-            {"role": "issuer", "kind": "organisation", **vars(i)} for i in report.issuers
-        ]
-        columns = ["role", "kind", "name", "as_written", "paragraph"]
-    elif len(orgs) > 1:
-        report = reports.shared_report(index, orgs)
-        rows = [
-            {**vars(letter), "roles": [f"{r.name}: {r.role}" for r in letter.roles]}
-            for letter in report.letters
-        ]
-        columns = ["id", "date", "title", "roles"]
-    elif orgs:
-        report = reports.organisation_report(index, orgs[0])
-        rows, columns = report.letters, ["id", "date", "role", "as_written", "title"]
-    else:
-        report = reports.organisations_report(index)
-        rows = [
-            {"name": o.name, "letters": len({le.id for le in o.letters}), "aliases": o.aliases}
-            for o in report.organisations
-        ]
-        columns = ["name", "letters", "aliases"]
-    if fmt == "json":
-        settings.out.json(report)
-    elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    else:
-        settings.out.table(rows, columns)
-    if not rows:
-        settings.out.message("no signatories or issuers found")
-
-
-def _letters_of(settings: Settings, org: str) -> tuple[str, ...]:
-    """The ids of the documents an organisation signed or issued."""
-    from .analysis import analysed_documents, signer_records
-    from .orgs import build_index, load_aliases
-
-    entries = [
-        e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=SIGNER_RECORDS)
-    ]
-    index = build_index(signer_records(entries), load_aliases(settings.corpus))
-    return tuple(dict.fromkeys(letter.id for letter in index.letters(index.key_of(org))))
-
-
-def _read_text(path: str) -> str:
-    from .corpus import decode
-
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UdocsError(f"cannot read {path}: {exc.strerror}") from exc
-    return decode(data, path)
-
-
-def _date_option(ctx, param, value):
-    from .dates import parse_date
-
-    if value is None:
-        return None
-    parsed = parse_date(value)
-    if parsed is None:
-        raise click.BadParameter(f"{value!r} is not a date; try 2022-09-12 or 2022-09")
-    return parsed
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--id", "doc_id", metavar="ID", help="Use this id instead of a generated one.")
-@click.option("--title", help="The title, whatever the text says.")
-@click.option("--date", metavar="DATE", callback=_date_option, help="The date (YYYY-MM[-DD]).")
-@click.option("--kind", type=click.Choice(KINDS), help="The kind of statement.")
-@click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
-@output_options(csv=False)
-@click.pass_obj
-def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_json: bool):
-    """Add .txt, .md, .html, .pdf and .docx files (or folders of them) to the corpus.
-
-    Each good file is added whole and indexed at once; each refused one is reported, and
-    then udocs exits 1.
-    """
-    from .ingest import AddOptions
-    from .ingest import add as add_files
-
-    options = AddOptions(id=doc_id, title=title, date=date, kind=kind)
-    report = add_files(
-        settings.corpus, list(paths), options, index_dir=settings.index, dry_run=dry_run
-    )
-    out = settings.out
-    if as_json:
-        out.json(report)
-    verb = "would add" if dry_run else "added"
-    for added in report.added:
-        fields = {k: v for k, v in vars(added).items() if k != "id"}
-        out.message(f"{verb} {added.id}", style="bold")
-        for name, value in fields.items():
-            out.message(f"  {name}: {'undated' if value is None else value}")
-    for refused in report.refused:
-        out.message(f"Error: {refused.error}", style="red")
-    if report.refused:
-        if report.added:
-            out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
-        sys.exit(1)
-
-
-@cli.command()
-@click.argument("doc_id", metavar="ID")
-@output_options(csv=False)
-@click.pass_obj
-def remove(settings: Settings, doc_id: str, as_json: bool):
-    """Take a document out of the corpus and the index."""
-    from .ingest import remove as remove_document
-
-    removed = remove_document(settings.corpus, doc_id, index_dir=settings.index)
-    if as_json:
-        settings.out.json(removed)
-    settings.out.message(f"removed {removed.id}: {removed.title}")
+for command in (quotes, signers, add, remove):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -1,0 +1,174 @@
+"""`udocs quotes` and `udocs signers`: the analyses stored at index time, as commands."""
+
+from pathlib import Path
+
+import click
+
+from .cliutil import SIGNER_RECORDS, Settings, output_format, output_options, warn_skipped
+from .errors import UdocsError
+
+
+@click.command()
+@click.argument("keyword", required=False)
+@click.option("--doc", "doc_id", metavar="ID", help="Only groups this document quotes.")
+@click.option(
+    "--min-docs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Only words quoted by at least N documents.",
+)
+@click.option("--all", "include_all", is_flag=True, help="Quotations of every speaker, labelled.")
+@click.option(
+    "--against",
+    metavar="REPORT.txt",
+    help="Check each quotation against the report's text: verbatim, altered or not found.",
+)
+@output_options()
+@click.pass_obj
+def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, as_json, as_csv):
+    """What the statements quote from the OHCHR report, grouped, with citations.
+
+    KEYWORD keeps the quotations whose words include it (folded like search). The same
+    words quoted by several statements form one group, cited `id ¶N (date)` by date.
+    """
+    from .analysis import analysed_documents
+    from .quote_groups import quote_report
+
+    fmt = output_format(as_json, as_csv)
+    entries = [
+        e
+        for e, _ in analysed_documents(
+            settings.corpus, settings.index, warn_skipped, analyses=("quotes",)
+        )
+    ]
+    report = quote_report(
+        entries,
+        keyword=keyword,
+        doc_id=doc_id,
+        min_docs=min_docs,
+        include_all=include_all,
+        extracted={e.id: e.quotes for e in entries},
+    )
+    if against:
+        from .verify import verify_report
+
+        report = verify_report(_read_text(against), report)
+        rows = report.results
+        columns = ["status", "paragraph", "text", "diff", "ids"]
+    else:
+        rows = [
+            {"text": g.text, "attributed_to": g.attributed_to, "cue": g.cue, **vars(c)}
+            for g in report.quotes
+            for c in g.citations
+        ]
+        columns = ["text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"]
+    if fmt == "json":
+        settings.out.json(report)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    elif against:
+        settings.out.table(rows, columns)
+    else:
+        settings.out.quotes(report)
+    if not rows:
+        settings.out.message("no quotations match")
+
+
+@click.command()
+@click.option(
+    "--org",
+    "orgs",
+    multiple=True,
+    metavar="NAME",
+    help="An organisation (full name, acronym or alias, any case); repeat for letters all signed.",
+)
+@click.option("--doc", "doc_id", metavar="ID", help="Who signed and issued this document.")
+@click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
+@click.option(
+    "--limit",
+    "-n",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Pairs to show with --pairs.",
+)
+@output_options()
+@click.pass_obj
+def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
+    """Who signed or issued which letter, one name per organisation.
+
+    With no option: every organisation and its number of letters, most first.
+    """
+    from . import signer_reports as reports
+    from .analysis import analysed_documents, signer_records
+    from .orgs import build_index, load_aliases
+
+    if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
+        raise click.UsageError(
+            "choose one of --org, --doc and --pairs (--pairs may take one --org)"
+        )
+    fmt = output_format(as_json, as_csv)
+    entries = [
+        e
+        for e, _ in analysed_documents(
+            settings.corpus, settings.index, warn_skipped, analyses=SIGNER_RECORDS
+        )
+    ]
+    index = build_index(signer_records(entries), load_aliases(settings.corpus))
+    if pairs:
+        report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
+        rows, columns = report.pairs, ["first", "second", "count", "letters"]
+    elif doc_id:
+        report = reports.document_report(index, doc_id)
+        rows = [{"role": "signatory", **vars(s)} for s in report.signatories] + [
+            {"role": "issuer", "kind": "organisation", **vars(i)} for i in report.issuers
+        ]
+        columns = ["role", "kind", "name", "as_written", "paragraph"]
+    elif len(orgs) > 1:
+        report = reports.shared_report(index, orgs)
+        rows = [
+            {**vars(letter), "roles": [f"{r.name}: {r.role}" for r in letter.roles]}
+            for letter in report.letters
+        ]
+        columns = ["id", "date", "title", "roles"]
+    elif orgs:
+        report = reports.organisation_report(index, orgs[0])
+        rows, columns = report.letters, ["id", "date", "role", "as_written", "title"]
+    else:
+        report = reports.organisations_report(index)
+        rows = [
+            {"name": o.name, "letters": len({le.id for le in o.letters}), "aliases": o.aliases}
+            for o in report.organisations
+        ]
+        columns = ["name", "letters", "aliases"]
+    if fmt == "json":
+        settings.out.json(report)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
+    if not rows:
+        settings.out.message("no signatories or issuers found")
+
+
+def letters_of(settings: Settings, org: str) -> tuple[str, ...]:
+    """The ids of the documents an organisation signed or issued."""
+    from .analysis import analysed_documents, signer_records
+    from .orgs import build_index, load_aliases
+
+    entries = [
+        e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=SIGNER_RECORDS)
+    ]
+    index = build_index(signer_records(entries), load_aliases(settings.corpus))
+    return tuple(dict.fromkeys(letter.id for letter in index.letters(index.key_of(org))))
+
+
+def _read_text(path: str) -> str:
+    from .corpus import decode
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UdocsError(f"cannot read {path}: {exc.strerror}") from exc
+    return decode(data, path)

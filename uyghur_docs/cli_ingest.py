@@ -1,0 +1,73 @@
+"""`udocs add` and `udocs remove`: growing and shrinking the corpus."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from .cliutil import Settings, output_options
+from .models import KINDS
+
+
+def _date_option(ctx, param, value):
+    from .dates import parse_date
+
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date; try 2022-09-12 or 2022-09")
+    return parsed
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--id", "doc_id", metavar="ID", help="Use this id instead of a generated one.")
+@click.option("--title", help="The title, whatever the text says.")
+@click.option("--date", metavar="DATE", callback=_date_option, help="The date (YYYY-MM[-DD]).")
+@click.option("--kind", type=click.Choice(KINDS), help="The kind of statement.")
+@click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
+@output_options(csv=False)
+@click.pass_obj
+def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_json: bool):
+    """Add .txt, .md, .html, .pdf and .docx files (or folders of them) to the corpus.
+
+    Each good file is added whole and indexed at once; each refused one is reported, and
+    then udocs exits 1.
+    """
+    from .ingest import AddOptions
+    from .ingest import add as add_files
+
+    options = AddOptions(id=doc_id, title=title, date=date, kind=kind)
+    report = add_files(
+        settings.corpus, list(paths), options, index_dir=settings.index, dry_run=dry_run
+    )
+    out = settings.out
+    if as_json:
+        out.json(report)
+    verb = "would add" if dry_run else "added"
+    for added in report.added:
+        fields = {k: v for k, v in vars(added).items() if k != "id"}
+        out.message(f"{verb} {added.id}", style="bold")
+        for name, value in fields.items():
+            out.message(f"  {name}: {'undated' if value is None else value}")
+    for refused in report.refused:
+        out.message(f"Error: {refused.error}", style="red")
+    if report.refused:
+        if report.added:
+            out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("doc_id", metavar="ID")
+@output_options(csv=False)
+@click.pass_obj
+def remove(settings: Settings, doc_id: str, as_json: bool):
+    """Take a document out of the corpus and the index."""
+    from .ingest import remove as remove_document
+
+    removed = remove_document(settings.corpus, doc_id, index_dir=settings.index)
+    if as_json:
+        settings.out.json(removed)
+    settings.out.message(f"removed {removed.id}: {removed.title}")

@@ -1,0 +1,55 @@
+"""What every udocs command shares: the resolved global options and the output options."""
+
+from functools import cached_property
+from pathlib import Path
+
+import click
+
+from . import config
+
+
+class Settings:
+    """The global options, resolved on first use."""
+
+    def __init__(self, corpus_flag: str | None, index_flag: str | None, no_color: bool):
+        self.corpus_flag = corpus_flag
+        self.index_flag = index_flag
+        self.no_color = no_color
+
+    @cached_property
+    def corpus(self) -> Path:
+        return config.corpus_dir(self.corpus_flag)
+
+    @cached_property
+    def index(self) -> Path:
+        return config.check_apart(config.index_dir(self.index_flag, self.corpus), self.corpus)
+
+    @cached_property
+    def out(self):
+        from .render import Renderer
+
+        return Renderer(no_color=self.no_color)
+
+
+def output_options(csv: bool = True):
+    """--json (and --csv for flat listings), shared by every listing command."""
+
+    def decorator(command):
+        if csv:
+            command = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows.")(command)
+        return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+    return decorator
+
+
+def warn_skipped(problem: str) -> None:
+    click.echo(f"skipped: {problem}", err=True)
+
+
+SIGNER_RECORDS = ("signatories", "issuers")
+
+
+def output_format(as_json: bool, as_csv: bool = False) -> str:
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    return "json" if as_json else "csv" if as_csv else "text"
