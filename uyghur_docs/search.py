@@ -112,8 +112,9 @@ def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None])
 def _report(report, notify: Callable[[str], None]) -> None:
     for problem in report.skipped:
         notify(f"skipped {problem}")
+    done = report.added + report.updated
     notify(
-        f"indexed {report.added + report.updated} documents ({report.paragraphs} paragraphs),"
+        f"indexed {done} document{'' if done == 1 else 's'} ({report.paragraphs} paragraphs),"
         f" skipped {len(report.skipped)}"
     )
 
