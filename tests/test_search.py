@@ -221,3 +221,14 @@ def test_cli_odd_query_is_one_line(corpus):
 def test_bad_kind_is_an_error(corpus):
     result = run("search", "China", "--kind", "memo")
     assert result.exit_code == 1 and re.search(r"--kind 'memo' is not a kind", result.stderr)
+
+
+def test_total_counts_matches_in_a_small_later_segment(corpus, built):
+    # Many better paragraphs fill the top first, so whoosh may skip the weak later segment.
+    before = search.search(built, "human rights", limit=1).total
+    (corpus / "2023-08-08-late.txt").write_text(
+        "Late\n\n" + "Words about many other things. " * 60 + "Human rights.\n"
+    )
+    index.update(corpus, built)
+    after = search.search(built, "human rights", limit=1)
+    assert (before, after.total) == (5, 6)

@@ -22,6 +22,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
 from whoosh.support.charset import accent_map
@@ -315,9 +316,7 @@ def _query(index_dir, qstring, filters, limit, per_doc):
     q, restrict = _parse(ix, qstring), _filter(filters)
     with ix.searcher() as searcher:
         doc_of = searcher.reader().column_reader("doc")
-        matching = searcher.docs_for_query(wq.And([q, restrict]) if restrict else q)
-        total = len({doc_of[n] for n in matching})
-        chosen = _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc)
+        total, chosen = _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc)
         matched = q.existing_terms(searcher.reader(), expand=True)
         terms = {t.decode() for field, t in matched if field == "body"}
         hits = [
@@ -328,26 +327,46 @@ def _query(index_dir, qstring, filters, limit, per_doc):
     return total, hits
 
 
-def _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc):
-    """The best `per_doc` paragraphs of each of the best `limit` documents, by score.
+class _CountingTop(TopCollector):
+    """Keeps the top paragraphs and, in the same pass, the set of documents matched."""
 
-    Only the top paragraphs are scored and sorted first; all of them only when those
-    come from too few documents. Stored text is read for the chosen paragraphs alone.
+    def __init__(self, limit, doc_of):
+        # Skipping low-scoring blocks, or replacing the matcher with one that drops what
+        # cannot reach the top (a whole small segment, say), would leave matches uncounted.
+        super().__init__(limit=limit, usequality=False, replace=0)
+        self.doc_of = doc_of
+        self.documents = set()
+
+    def _collect(self, global_docnum, score):
+        self.documents.add(self.doc_of[global_docnum])
+        return super()._collect(global_docnum, score)
+
+
+def _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc):
+    """The number of matching documents, and the best `per_doc` paragraphs of each of the
+    best `limit` of them, by score.
+
+    One pass scores every match, counts documents and keeps the top paragraphs; a second
+    pass sorts all of them only when those top paragraphs come from too few documents.
+    Stored text is read for the chosen paragraphs alone.
     """
     wanted = limit * per_doc * 4
-    while True:
-        results = searcher.search(q, limit=wanted, filter=restrict)
-        chosen: dict[str, list[tuple[float, int]]] = {}
-        for score, n in results.top_n:
-            doc = doc_of[n]
-            if doc in chosen:
-                if len(chosen[doc]) < per_doc:
-                    chosen[doc].append((score, n))
-            elif len(chosen) < limit:
-                chosen[doc] = [(score, n)]
-        if len(chosen) == limit or wanted is None or len(results.top_n) < wanted:
-            return chosen
-        wanted = None
+    collector = _CountingTop(wanted, doc_of)
+    allowed = FilterCollector(collector, allow=restrict) if restrict else collector
+    searcher.search_with_collector(q, allowed)
+    total = len(collector.documents)
+    top = collector.results().top_n
+    if total > limit and len({doc_of[n] for _, n in top}) < limit:
+        top = searcher.search(q, limit=None, filter=restrict).top_n
+    chosen: dict[str, list[tuple[float, int]]] = {}
+    for score, n in top:
+        doc = doc_of[n]
+        if doc in chosen:
+            if len(chosen[doc]) < per_doc:
+                chosen[doc].append((score, n))
+        elif len(chosen) < limit:
+            chosen[doc] = [(score, n)]
+    return total, chosen
 
 
 def _hit(fields: dict, score: float, terms: set[str]) -> ParagraphHit:
