@@ -232,3 +232,12 @@ def test_total_counts_matches_in_a_small_later_segment(corpus, built):
     index.update(corpus, built)
     after = search.search(built, "human rights", limit=1)
     assert (before, after.total) == (5, 6)
+
+
+@given(st.text() | st.text(alphabet="Aaß.ÜüİıŉǅǺ \u0301\n-", max_size=40))
+def test_fast_indexing_gives_the_analyzers_terms_and_positions(text):
+    from whoosh.fields import TEXT
+
+    field = index._schema()["body"]
+    slow = TEXT(analyzer=index._analyzer()).index(text)
+    assert sorted(field.index(text)) == sorted(slow)

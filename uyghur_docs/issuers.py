@@ -158,25 +158,32 @@ def _span_for_domain(domain: str, paragraphs: Sequence[str]) -> str | None:
     label = _compact(labels[0]) if labels else ""
     if len(label) < 3:
         return None
-    for spell in (_compact, _initials):
-        for paragraph in paragraphs:
-            words = [w.strip(".,;:!?\"'“”‘’()[]") for w in paragraph.split()]
+    split = [[w.strip(".,;:!?\"'“”‘’()[]") for w in p.split()] for p in paragraphs]
+    for spell in (_compact, _initial):
+        for words in split:
+            pieces: dict[int, str] = {}
             for start, word in enumerate(words):
                 if not word[:1].isupper():
                     continue
-                for end in range(start + 1, min(start + MAX_SPAN_WORDS, len(words)) + 1):
-                    if words[end - 1][:1].isupper() and spell(words[start:end]) == label:
-                        return " ".join(words[start:end])
+                # A run of words spells the label only if each longer run still begins it.
+                spelt = ""
+                for end in range(start, min(start + MAX_SPAN_WORDS, len(words))):
+                    if end not in pieces:
+                        pieces[end] = spell(words[end])
+                    spelt += pieces[end]
+                    if not label.startswith(spelt):
+                        break
+                    if spelt == label and words[end][:1].isupper():
+                        return " ".join(words[start : end + 1])
     return None
 
 
-def _compact(words: str | list[str]) -> str:
-    text = fold(" ".join(words) if isinstance(words, list) else words)
-    return "".join(c for c in text if c.isalnum())
+def _compact(word: str) -> str:
+    return "".join(c for c in fold(word) if c.isalnum())
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(fold(w[0]) for w in words if w and fold(w) not in CONNECTORS)
+def _initial(word: str) -> str:
+    return fold(word[0]) if word and fold(word) not in CONNECTORS else ""
 
 
 def is_contact(line: str) -> bool:
