@@ -166,7 +166,10 @@ def test_killed_indexing_runs_leave_a_working_index(corpus, tmp_path):
         for path in list(corpus.glob("2023-07-*"))[: 40 + attempt]:
             path.write_text(path.read_text() + f"\n\nrevision {attempt}\n")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uyghur_docs", "index", *(["--rebuild"] if attempt % 2 else [])],
+            [
+                *(sys.executable, "-m", "uyghur_docs", "index", "--jobs", str(attempt % 3 + 1)),
+                *(["--rebuild"] if attempt % 2 else []),
+            ],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -96,9 +96,16 @@ def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
 
 @cli.command("index")
 @click.option("--rebuild", is_flag=True, help="Start from an empty index.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes for a large run (default: one per core, up to 4; 1: none).",
+)
 @output_options(csv=False)
 @click.pass_obj
-def index_command(settings: Settings, rebuild: bool, as_json: bool):
+def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: bool):
     """Build or refresh the index (only new or changed files are read)."""
     import time
 
@@ -108,7 +115,9 @@ def index_command(settings: Settings, rebuild: bool, as_json: bool):
     started = time.perf_counter()
     try:
         with out.progress("indexing") as advance:
-            report = update(settings.corpus, settings.index, rebuild=rebuild, progress=advance)
+            report = update(
+                settings.corpus, settings.index, rebuild=rebuild, progress=advance, jobs=jobs
+            )
     except KeyboardInterrupt:
         out.message("udocs index: interrupted; the index is as it was before this run")
         sys.exit(130)

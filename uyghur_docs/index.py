@@ -53,6 +53,8 @@ _WORD = r"\w+(?:\.?\w+)*"
 # Distinct words seen by an indexing process, with the term each analyzes to; a corpus of
 # 100k documents has a few hundred thousand.
 _TERMS_CACHED = 1_000_000
+_TERMS: dict[str, bytes] = {}
+_WORDS = re.compile(_WORD)
 
 
 @cache
@@ -70,13 +72,10 @@ class _Text(TEXT):
     analyzer once per distinct word rather than once per token through whoosh's chain of
     generators: most of the time of an index build went there."""
 
-    _words = re.compile(_WORD)
-    _terms: dict[str, bytes] = {}
-
     def index(self, value, **kwargs):
-        terms = self._terms
+        terms = _TERMS
         positions = defaultdict(list)
-        for position, word in enumerate(self._words.findall(value)):
+        for position, word in enumerate(_WORDS.findall(value)):
             term = terms.get(word)
             if term is None:
                 if len(terms) >= _TERMS_CACHED:
@@ -218,8 +217,12 @@ def update(
     index_dir: Path,
     rebuild: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
 ) -> Report:
     """Bring the index up to the corpus: add new files, re-index changed ones, drop gone ones.
+
+    `jobs` worker processes index a share of the files each (None: one per core, up to
+    MAX_WORKERS, once there are PARALLEL_FROM files to index; 1: all in this process).
 
     Nothing is visible until whoosh commits its table of contents (an atomic rename), so a
     run killed midway leaves the previous index answering; the catalog is replaced after it.
@@ -241,7 +244,7 @@ def update(
             f"cannot write the index in {index_dir} ({exc.strerror}); pass --index DIR"
         ) from exc
     try:
-        return _apply(corpus, index_dir, writer, rebuild, progress)
+        return _apply(corpus, index_dir, writer, rebuild, progress, jobs)
     except BaseException:
         writer.cancel()
         raise
@@ -266,7 +269,7 @@ def _reusable(index_dir: Path, rebuild: bool):
     return ix
 
 
-def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
+def _apply(corpus, index_dir, writer, rebuild, progress, jobs) -> Report:
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
     paths, passed_over = scan(corpus)
@@ -275,7 +278,7 @@ def _apply(corpus, index_dir, writer, rebuild, progress) -> Report:
     todo = [*changes.new, *changes.changed]
     for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
         writer.delete_by_term("doc", doc_id)
-    shares = _shares(todo, _workers(len(todo)))
+    shares = _shares(todo, max(1, min(jobs or _workers(len(todo)), len(todo))))
     if len(shares) > 1:
         parts = _in_workers(index_dir, shares, overrides, progress)
     else:
@@ -423,8 +426,13 @@ def _in_workers(index_dir, shares, overrides, progress) -> list[_Part]:
 
 
 def _reporter(number, messages) -> Callable[[int, int], None]:
+    parent = os.getppid()
+
     def report(done: int, total: int) -> None:
         if done % PROGRESS_EVERY == 0 or done == total:
+            # A parent killed outright cannot stop its workers; they notice and stop.
+            if os.getppid() != parent:
+                os._exit(1)
             messages.put((number, "progress", done))
 
     return report
