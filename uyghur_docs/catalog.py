@@ -139,7 +139,8 @@ def _revive(cls, data: dict):
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
-def _row(entry: Entry) -> tuple:
+def row(entry: Entry) -> tuple:
+    """An entry as a catalog row, its records as JSON."""
     data = asdict(entry)
     for name in ("overrides", *ANALYSES):
         data[name] = json.dumps(data[name], ensure_ascii=False)
@@ -151,8 +152,8 @@ def forget(index_dir: Path) -> None:
     (index_dir / CATALOG_FILE).unlink(missing_ok=True)
 
 
-def save(index_dir: Path, entries: list[Entry], removed: list[str], clear: bool) -> None:
-    """Record new and changed entries and drop removed ids, in one transaction.
+def save(index_dir: Path, rows: list[tuple], removed: list[str], clear: bool) -> None:
+    """Record new and changed entries (as rows) and drop removed ids, in one transaction.
 
     `clear` first empties the catalog (a rebuild). Readers see the old state or the new.
     """
@@ -168,7 +169,7 @@ def save(index_dir: Path, entries: list[Entry], removed: list[str], clear: bool)
                 db.execute("DELETE FROM documents")
             db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in removed])
             marks = ", ".join("?" * len(_COLUMNS))
-            db.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", map(_row, entries))
+            db.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", rows)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
 

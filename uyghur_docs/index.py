@@ -18,6 +18,7 @@ import stat
 import struct
 import unicodedata
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,9 +46,9 @@ LOCK_WAIT = 3.0
 PARALLEL_FROM = 200
 MAX_WORKERS = 4
 PROGRESS_EVERY = 25
-# The in-memory posting buffer before whoosh spills runs to disk: 512 MB is a third faster
-# to build but peaks near 700 MB; 256 MB keeps a build near 300 MB.
-LIMIT_MB = 256
+# Postings an indexing process holds before it writes them out as a segment (about 16
+# bytes each); the 100k-document benchmark corpus has about 117 million.
+POSTINGS_PER_SEGMENT = 8_000_000
 _CURLY_DOUBLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
 _WORD = r"\w+(?:\.?\w+)*"
 # Distinct words seen by an indexing process, with the term each analyzes to; a corpus of
@@ -55,6 +56,7 @@ _WORD = r"\w+(?:\.?\w+)*"
 _TERMS_CACHED = 1_000_000
 _TERMS: dict[str, bytes] = {}
 _WORDS = re.compile(_WORD)
+_ONCE: dict[int, bytes] = {}
 
 
 @cache
@@ -85,7 +87,12 @@ class _Text(TEXT):
             positions[term].append(position)
         encode = self.format.encode
         for term, found in positions.items():
-            yield term, len(found), float(len(found)), encode(found)
+            if len(found) > 1:
+                yield term, len(found), float(len(found)), encode(found)
+            else:
+                # Most words occur once in a paragraph: one encoding per position will do.
+                value = _ONCE.get(found[0]) or _ONCE.setdefault(found[0], encode(found))
+                yield term, 1, 1.0, value
 
 
 def _schema() -> Schema:
@@ -234,7 +241,7 @@ def update(
             catalog.forget(index_dir)
             ix = whoosh_index.create_in(str(index_dir), _schema(), indexname=INDEX_NAME)
             rebuild = True
-        writer = _Writer(ix, timeout=LOCK_WAIT, compound=False, limitmb=LIMIT_MB)
+        writer = _Writer(ix, timeout=LOCK_WAIT, compound=False)
     except whoosh_index.LockError as exc:
         raise IndexLocked(
             f"another `udocs index` run holds the lock on {index_dir}; wait for it to finish"
@@ -282,29 +289,34 @@ def _apply(corpus, index_dir, writer, rebuild, progress, jobs) -> Report:
     if len(shares) > 1:
         parts = _in_workers(index_dir, shares, overrides, progress)
     else:
-        parts = [_index_into(writer, todo, overrides, progress)]
-    writer.joined = tuple(part.segment for part in parts if part.segment)
+        parts = [_index_share(index_dir, todo, overrides, progress)]
+    writer.joined = tuple(segment for part in parts for segment in part.segments)
     writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
-    fresh = [entry for part in parts for entry in part.entries]
+    rows = [row for part in parts for row in part.rows]
     failed = [doc_id for part in parts for doc_id in part.failed]
-    catalog.save(index_dir, fresh, [*changes.removed, *failed], clear=rebuild)
+    catalog.save(index_dir, rows, [*changes.removed, *failed], clear=rebuild)
     updated = 0 if rebuild else len({p.stem for p in changes.changed} - set(failed))
     return Report(
-        added=len(fresh) - updated,
+        added=len(rows) - updated,
         updated=updated,
         removed=len(changes.removed),
         unchanged=0 if rebuild else len(changes.current),
         skipped=(*passed_over, *(why for part in parts for why in part.skipped)),
-        paragraphs=sum(e.paragraphs for e in fresh),
+        paragraphs=sum(part.paragraphs for part in parts),
     )
 
 
 class _Writer(SegmentWriter):
-    """whoosh's segment writer with two changes: segments written by worker processes join
-    its commit, and field lengths are read once per record when postings are written
-    (whoosh reads one per posting, a seventh of a build)."""
+    """whoosh's segment writer with three changes: postings are pooled in memory by term,
+    new segments written apart (by other writers, in workers) join its commit, and field
+    lengths are read once per record when postings are written (whoosh reads one per
+    posting, a seventh of a build)."""
 
     joined: tuple = ()
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = _Pool()
 
     def _merge_segments(self, mergetype, optimize, merge):
         return [*super()._merge_segments(mergetype, optimize, merge), *self.joined]
@@ -315,6 +327,40 @@ class _Writer(SegmentWriter):
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
         self.fieldwriter.close()
         lengths.reader.close()
+
+
+class _Pool:
+    """Postings held in memory, grouped by field and term as they arrive, so that writing a
+    segment sorts its distinct terms, not every posting. whoosh's own pool keeps each
+    posting as a tuple (about 150 bytes), sorts them all, and spills sorted runs to disk
+    to merge them later: a third of a build. Here a posting costs about 16 bytes, and
+    indexing starts a new segment once POSTINGS_PER_SEGMENT are held."""
+
+    def __init__(self):
+        self.fields: dict[str, dict[bytes, tuple]] = defaultdict(dict)
+        self.count = 0
+
+    def add(self, item) -> None:
+        fieldname, term, docnum, weight, value = item
+        terms = self.fields[fieldname]
+        postings = terms.get(term)
+        if postings is None:
+            postings = terms[term] = (array("I"), array("f"), [])
+        # Records are added in order, so each term's postings are in document order.
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+        self.count += 1
+
+    def iter_postings(self):
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for term in sorted(terms):
+                for docnum, weight, value in zip(*terms[term], strict=True):
+                    yield fieldname, term, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self.fields.clear()
 
 
 class _Lengths:
@@ -335,32 +381,51 @@ class _Lengths:
 
 @dataclass
 class _Part:
-    """What indexing a share of the documents gave: catalog entries, the files that could
-    not be read (ids, and why), and the segment a worker wrote."""
+    """What indexing a share of the documents gave: catalog rows (serialised where the
+    work is shared out), the files that could not be read (ids, and why), the number of
+    paragraphs, and the segment a worker wrote."""
 
-    entries: list = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    paragraphs: int = 0
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    segment: object = None
+    segments: list = field(default_factory=list)
 
 
-def _index_into(writer, paths, overrides, progress) -> _Part:
+def _index_share(index_dir, paths, overrides, progress) -> _Part:
+    """Index documents into new segments of their own, which the locked writer's commit
+    then takes in; a segment is written whenever the pool reaches its budget."""
     # Imported here: searching needs the index module, not the extraction machinery.
     from .analysis import analyse
 
-    part = _Part()
-    for done, path in enumerate(paths, start=1):
-        try:
-            doc = read_document(path, overrides)
-        except CorpusError as exc:
-            part.skipped.append(str(exc))
-            part.failed.append(path.stem)
-        else:
-            for record in _records(doc):
-                writer.add_document(**record)
-            part.entries.append(analyse(path, doc, overrides.get(doc.id, {})))
-        if progress:
-            progress(done, len(paths))
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    part, writer = _Part(), _Writer(ix, _lk=False, compound=False)
+    try:
+        for done, path in enumerate(paths, start=1):
+            try:
+                doc = read_document(path, overrides)
+            except CorpusError as exc:
+                part.skipped.append(str(exc))
+                part.failed.append(path.stem)
+            else:
+                for record in _records(doc):
+                    writer.add_document(**record)
+                part.rows.append(catalog.row(analyse(path, doc, overrides.get(doc.id, {}))))
+                part.paragraphs += len(doc.paragraphs)
+            if writer.pool.count >= POSTINGS_PER_SEGMENT:
+                part.segments.append(writer._finalize_segment())
+                writer = _Writer(ix, _lk=False, compound=False)
+            if progress:
+                progress(done, len(paths))
+    except BaseException:
+        writer._close_segment()
+        raise
+    # Not commit() nor cancel(): they would delete the temporary folder the locked writer
+    # shares, and the segments are its to commit; files of a failed run are its to clean.
+    if writer._added:
+        part.segments.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
     return part
 
 
@@ -442,14 +507,7 @@ def _worker(number, index_dir, paths, overrides, messages) -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-        writer = _Writer(ix, _lk=False, compound=False, limitmb=LIMIT_MB)
-        part = _index_into(writer, paths, overrides, _reporter(number, messages))
-        # Not _finish(): that would delete the temporary folder the parent's writer shares.
-        if writer._added:
-            part.segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
+        part = _index_share(index_dir, paths, overrides, _reporter(number, messages))
         messages.put((number, "part", part))
     except Exception as exc:
         messages.put((number, "error", repr(exc)))
