@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .dates import MONTHS
 from .text import one_line
@@ -155,10 +156,24 @@ class _Context:
     def __init__(self, masked: str):
         self.masked = masked
         self.starts = _sentence_starts(masked)
-        self.tight = _Matches(_TIGHT.finditer(masked))
-        self.whos = _Matches(m for m in _ANY_WHO.finditer(masked) if not m.group("pronoun"))
-        self.verbs = _Matches(_ANY_VERB.finditer(masked))
-        self.dates = _Matches(_DATE.finditer(masked))
+
+    # Each kind of cue is found when first asked for: most quotations are settled by the
+    # words right next to them, and these scans are most of the cost of attribution.
+    @cached_property
+    def tight(self) -> _Matches:
+        return _Matches(_TIGHT.finditer(self.masked))
+
+    @cached_property
+    def whos(self) -> _Matches:
+        return _Matches(m for m in _ANY_WHO.finditer(self.masked) if not m.group("pronoun"))
+
+    @cached_property
+    def verbs(self) -> _Matches:
+        return _Matches(_ANY_VERB.finditer(self.masked))
+
+    @cached_property
+    def dates(self) -> _Matches:
+        return _Matches(_DATE.finditer(self.masked))
 
     def sentence(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence around position."""

@@ -9,7 +9,7 @@ Analyses are JSON columns, read only by the commands that need them.
 import json
 import sqlite3
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ _COLUMNS = (
     "signatory_count",
     *ANALYSES,
 )
+_JSON_COLUMNS = ("overrides", *ANALYSES)
 _SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY KEY (id))"
 
 
@@ -140,11 +141,13 @@ def _revive(cls, data: dict):
 
 
 def row(entry: Entry) -> tuple:
-    """An entry as a catalog row, its records as JSON."""
-    data = asdict(entry)
-    for name in ("overrides", *ANALYSES):
-        data[name] = json.dumps(data[name], ensure_ascii=False)
-    return tuple(data[c] for c in _COLUMNS)
+    """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
+    return tuple(
+        json.dumps(getattr(entry, c), ensure_ascii=False, default=vars)
+        if c in _JSON_COLUMNS
+        else getattr(entry, c)
+        for c in _COLUMNS
+    )
 
 
 def forget(index_dir: Path) -> None:

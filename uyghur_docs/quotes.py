@@ -6,6 +6,7 @@ direction, straight quotes and mistyped curly quotes are all handled the same wa
 apostrophe inside a word or after a plural (People's, Guterres') never opens a quotation.
 """
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ _MARKS = {
     "\u203a": ("guillemet", -1),
 }
 _SINGLES = "'\u2018\u2019\u201a"
+_ANY_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 _OPEN_PUNCT = "([{<\u2014\u2013-/"
 _CLOSE_PUNCT = ".,;:!?)]}>\u2014\u2013-/\u2026"
 
@@ -105,10 +107,9 @@ def find_quotations(paragraph: str) -> list[Span]:
     stack: list[tuple[str, int, int]] = []  # (family, start, mark length), outermost first
     spans: list[Span] = []
     i, prev_opened = 0, False
-    while i < len(paragraph):
-        if paragraph[i] not in _MARKS:
-            i, prev_opened = i + 1, False
-            continue
+    while mark := _ANY_MARK.search(paragraph, i):
+        if mark.start() > i:
+            i, prev_opened = mark.start(), False
         family, direction, length = _mark_at(paragraph, i)
         prev = paragraph[i - 1] if i else ""
         nxt = paragraph[i + length] if i + length < len(paragraph) else ""
