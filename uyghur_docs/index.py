@@ -287,7 +287,7 @@ def _apply(corpus, index_dir, writer, rebuild, progress, jobs) -> Report:
         writer.delete_by_term("doc", doc_id)
     shares = _shares(todo, max(1, min(jobs or _workers(len(todo)), len(todo))))
     if len(shares) > 1:
-        parts = _in_workers(index_dir, shares, overrides, progress)
+        parts = _in_workers(index_dir, shares, overrides, progress, writer.writelock.fd)
     else:
         parts = [_index_share(index_dir, todo, overrides, progress)]
     writer.joined = tuple(segment for part in parts for segment in part.segments)
@@ -449,13 +449,18 @@ def _shares(paths: list[Path], workers: int) -> list[list[Path]]:
     return [*shares, share] if share else shares
 
 
-def _in_workers(index_dir, shares, overrides, progress) -> list[_Part]:
+def _in_workers(index_dir, shares, overrides, progress, lock_fd) -> list[_Part]:
     """Index each share in a process of its own, each writing a segment; their progress
     and results come back on a queue, and a worker that dies stops the run."""
-    messages = multiprocessing.Queue()
+    # Forked workers start at once, without importing udocs again; elsewhere they spawn.
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forked else None)
+    messages = context.Queue()
     workers = [
-        multiprocessing.Process(
-            target=_worker, args=(number, index_dir, share, overrides, messages), daemon=True
+        context.Process(
+            target=_worker,
+            args=(number, index_dir, share, overrides, messages, lock_fd if forked else None),
+            daemon=True,
         )
         for number, share in enumerate(shares)
     ]
@@ -494,18 +499,22 @@ def _reporter(number, messages) -> Callable[[int, int], None]:
     parent = os.getppid()
 
     def report(done: int, total: int) -> None:
+        # A parent killed outright cannot stop its workers; they notice and stop.
+        if os.getppid() != parent:
+            os._exit(1)
         if done % PROGRESS_EVERY == 0 or done == total:
-            # A parent killed outright cannot stop its workers; they notice and stop.
-            if os.getppid() != parent:
-                os._exit(1)
             messages.put((number, "progress", done))
 
     return report
 
 
-def _worker(number, index_dir, paths, overrides, messages) -> None:
+def _worker(number, index_dir, paths, overrides, messages, lock_fd) -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker shares the parent's lock on the index: were the parent killed, the
+    # lock would outlive it for as long as the worker runs.
+    if lock_fd is not None:
+        os.close(lock_fd)
     try:
         part = _index_share(index_dir, paths, overrides, _reporter(number, messages))
         messages.put((number, "part", part))
