@@ -143,10 +143,7 @@ def _revive(cls, data: dict):
 def row(entry: Entry) -> tuple:
     """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
     return tuple(
-        json.dumps(getattr(entry, c), ensure_ascii=False, default=vars)
-        if c in _JSON_COLUMNS
-        else getattr(entry, c)
-        for c in _COLUMNS
+        _json(getattr(entry, c)) if c in _JSON_COLUMNS else getattr(entry, c) for c in _COLUMNS
     )
 
 
@@ -175,6 +172,34 @@ def save(index_dir: Path, rows: list[tuple], removed: list[str], clear: bool) ->
             db.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", rows)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
+
+
+def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dict) -> bool:
+    """Whether the catalog records exactly these file versions, as `corpus.stamps` gives
+    them, and these overrides. A quick check, made in SQLite and with sets, before every
+    search; `compare` says what changed."""
+    path = index_dir / CATALOG_FILE
+    if not path.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                return False
+            recorded = set(db.execute("SELECT path, size, mtime_ns FROM documents"))
+            if recorded != files:
+                return False
+            declared = dict(
+                db.execute("SELECT id, overrides FROM documents WHERE overrides != '{}'")
+            )
+            ids = {row[0] for row in db.execute("SELECT id FROM documents")} if overrides else set()
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
+    wanted = {i: _json(o) for i, o in overrides.items() if i in ids and o}
+    return declared == wanted
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=vars)
 
 
 def compare(paths: list[Path], entries: dict[str, Entry], overrides: dict) -> Changes:

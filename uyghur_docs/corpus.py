@@ -3,7 +3,7 @@
 import difflib
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import CorpusError, UnknownDocument
@@ -23,19 +23,34 @@ def scan(corpus_dir: Path) -> tuple[list[Path], list[str]]:
     Passed over, by name: files that are not documents (`.DS_Store`, a stray PDF), broken or
     looping links, and files too large to be a statement. Folders are not read.
     """
+    paths, skipped = [], []
+    for entry, problem in _listing(corpus_dir):
+        if problem is None:
+            paths.append(Path(entry.path))
+        elif problem:
+            skipped.append(f"{entry.name}: {problem}")
+    return sorted(paths, key=lambda p: p.stem), sorted(skipped)
+
+
+def stamps(corpus_dir: Path) -> set[tuple[str, int, int]]:
+    """(path, size, modification time in ns) of each document file: how the catalog knows a
+    file version. Quicker than `scan` for a large corpus: no paths are built or sorted."""
+    found = set()
+    for entry, problem in _listing(corpus_dir):
+        if problem is None:
+            info = entry.stat()
+            found.add((entry.path, info.st_size, info.st_mtime_ns))
+    return found
+
+
+def _listing(corpus_dir: Path) -> Iterator[tuple[os.DirEntry, str | None]]:
     if not corpus_dir.is_dir():
         raise CorpusError(
             f"no corpus folder at {corpus_dir}; pass --corpus DIR or set UDOCS_CORPUS"
         )
-    paths, skipped = [], []
     with os.scandir(corpus_dir) as entries:
         for entry in entries:
-            problem = _problem(entry)
-            if problem is None:
-                paths.append(Path(entry.path))
-            elif problem:
-                skipped.append(f"{entry.name}: {problem}")
-    return sorted(paths, key=lambda p: p.stem), sorted(skipped)
+            yield entry, _problem(entry)
 
 
 def _problem(entry: os.DirEntry) -> str | None:

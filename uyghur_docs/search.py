@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog
-from .corpus import document_paths
+from .corpus import document_paths, stamps
 from .dates import parse_date
 from .errors import IndexDamaged, IndexFault, IndexLocked, QueryError
 from .metadata import load_overrides
@@ -94,9 +94,10 @@ def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None])
         notify(f"the index in {index_dir} is damaged; rebuilding it from the corpus")
         _report(index.update(corpus, index_dir, rebuild=True), notify)
         return
-    changes = catalog.compare(
-        document_paths(corpus), catalog.load(index_dir), load_overrides(corpus)
-    )
+    overrides = load_overrides(corpus)
+    if catalog.is_current(index_dir, stamps(corpus), overrides):
+        return
+    changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
     if not changes.stale:
         return
     notify(
