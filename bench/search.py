@@ -12,8 +12,11 @@ the same run, and print one table:
 * query latency, median and p95 over N queries x R repeats of each type — udocs in-process
   through `uyghur_docs.search.search` as is (it opens the index on every call), FTS5 on an
   open connection (count of matching documents + best 30 paragraphs by bm25, text included),
-  and `grep -rlF` as a whole process;
-* a cold `python -m uyghur_docs search torture` process (warm index) vs `python -c pass`.
+  and `grep -rlF` as a whole process; term queries again restricted to 2022-23 and to the
+  letters one organisation signed (FTS5: a date column, `doc IN` a temporary table);
+* whole `python -m uyghur_docs` processes (warm index): `search torture` against
+  `grep -rliF torture` over the same files, `search --signed-by`, `signers --org`, `quotes`
+  and `docs` against `python -c pass` (median of 3).
 
 Not a test: nothing is asserted.
 """
@@ -28,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,20 +125,21 @@ def _fts5_build(corpus: Path, db: Path) -> dict:
 
     con = sqlite3.connect(db)
     con.execute(
-        "CREATE VIRTUAL TABLE p USING fts5(doc UNINDEXED, para UNINDEXED, title, body,"
-        f" tokenize='{FTS5_TOKENIZER}')"
+        "CREATE VIRTUAL TABLE p USING fts5(doc UNINDEXED, para UNINDEXED, date UNINDEXED,"
+        f" title, body, tokenize='{FTS5_TOKENIZER}')"
     )
     paragraphs = 0
     with con:
         for path in document_paths(corpus):
             doc = read_document(path)
-            con.executemany(
-                "INSERT INTO p VALUES (?, ?, ?, ?)",
-                ((doc.id, n, doc.title, t) for n, t in enumerate(doc.paragraphs, 1)),
-            )
+            con.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)", _fts5_rows(doc))
             paragraphs += len(doc.paragraphs)
     con.close()
     return {"paragraphs": paragraphs}
+
+
+def _fts5_rows(doc):
+    return ((doc.id, n, doc.date, doc.title, t) for n, t in enumerate(doc.paragraphs, 1))
 
 
 def _fts5_update(corpus: Path, db: Path) -> dict:
@@ -150,10 +155,7 @@ def _fts5_update(corpus: Path, db: Path) -> dict:
                 continue
             doc = read_document(path)
             con.execute("DELETE FROM p WHERE doc = ?", (doc.id,))
-            con.executemany(
-                "INSERT INTO p VALUES (?, ?, ?, ?)",
-                ((doc.id, n, doc.title, t) for n, t in enumerate(doc.paragraphs, 1)),
-            )
+            con.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)", _fts5_rows(doc))
             updated += 1
     con.close()
     return {"updated": updated}
@@ -219,17 +221,36 @@ def _sh(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
-def _fts5_query(con: sqlite3.Connection, q: str):
+def _fts5_query(con: sqlite3.Connection, q: str, where: str = ""):
     q = f"body : ({q})"  # udocs searches the body field unless told otherwise
 
     def run():
-        total = con.execute("SELECT count(DISTINCT doc) FROM p WHERE p MATCH ?", (q,)).fetchone()
+        total = con.execute(
+            f"SELECT count(DISTINCT doc) FROM p WHERE p MATCH ? {where}", (q,)
+        ).fetchone()
         rows = con.execute(
-            "SELECT doc, para, body FROM p WHERE p MATCH ? ORDER BY bm25(p) LIMIT 30", (q,)
+            f"SELECT doc, para, body FROM p WHERE p MATCH ? {where} ORDER BY bm25(p) LIMIT 30",
+            (q,),
         ).fetchall()
         return total[0], rows
 
     return run
+
+
+def _signer(index_dir: Path) -> tuple[str, list[str]]:
+    """An organisation that signed letters of the corpus, and (roughly, by its name in the
+    stored signature lists) the documents it signed: the set a --signed-by search keeps."""
+    con = sqlite3.connect(index_dir / "catalog.sqlite")
+    first = con.execute(
+        "SELECT signatories FROM documents WHERE signatory_count > 0 ORDER BY id LIMIT 1"
+    ).fetchone()[0]
+    org = next(s["name"] for s in json.loads(first) if s["kind"] == "organisation")
+    pattern = "%" + json.dumps(org, ensure_ascii=False) + "%"
+    ids = [
+        i for (i,) in con.execute("SELECT id FROM documents WHERE signatories LIKE ?", (pattern,))
+    ]
+    con.close()
+    return org, ids
 
 
 def _process_seconds(cmd: list[str], runs: int) -> float:
@@ -245,6 +266,7 @@ def _process_seconds(cmd: list[str], runs: int) -> float:
 def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> dict:
     from bench import synth
     from uyghur_docs import search as udocs_search
+    from uyghur_docs.index import Filters
 
     corpus, index_dir, db = workdir / "corpus", workdir / "index", workdir / "fts5.db"
     start = time.perf_counter()
@@ -294,11 +316,48 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
             for engine, s in samples.items()
         }
         log(f"[{size}] {qtype}: udocs {latency[qtype]['udocs']['median_ms']:.0f} ms median")
+    org, signed = _signer(index_dir)
+    con.execute("CREATE TEMP TABLE signed (doc TEXT PRIMARY KEY)")
+    con.executemany("INSERT INTO signed VALUES (?)", [(i,) for i in signed])
+    since, until = "2022-01-01", "2023-12-31"
+    filtered = {
+        "term, dated 2022-23": (
+            Filters(since=since, until=until),
+            f"AND date BETWEEN '{since}' AND '{until}\uffff'",
+        ),
+        "term, signed by": (Filters(among=tuple(signed)), "AND doc IN signed"),
+    }
+    for label, (filters, where) in filtered.items():
+        samples = {"udocs": [], "fts5": []}
+        for uq, fq, _ in QUERIES["term"][:queries]:
+            search = partial(udocs_search.search, index_dir, uq, filters)
+            samples["udocs"] += _timed(search, repeat)[0]
+            samples["fts5"] += _timed(_fts5_query(con, fq, where), repeat)[0]
+        latency[label] = {
+            engine: {"median_ms": statistics.median(s) * 1e3, "p95_ms": _p95(s) * 1e3}
+            for engine, s in samples.items()
+        }
+        log(f"[{size}] {label}: udocs {latency[label]['udocs']['median_ms']:.0f} ms median")
     con.close()
     result["latency"] = latency
+    result["signer"] = {"organisation": org, "documents": len(signed)}
 
-    cmd = [sys.executable, "-m", "uyghur_docs", "--corpus", str(corpus), "--index"]
-    result["udocs_process_s"] = _process_seconds([*cmd, str(index_dir), "search", "torture"], 5)
+    udocs = [sys.executable, "-m", "uyghur_docs", "--corpus", str(corpus), "--index"]
+    udocs.append(str(index_dir))
+    processes = {
+        "search torture": ([*udocs, "search", "torture"], ["grep", "-rliF", "torture"]),
+        "search torture --signed-by": ([*udocs, "search", "torture", "--signed-by", org], None),
+        "signers --org": ([*udocs, "signers", "--org", org], None),
+        "quotes": ([*udocs, "quotes"], None),
+        "docs": ([*udocs, "docs"], None),
+    }
+    result["processes"] = {}
+    for label, (command, grep) in processes.items():
+        result["processes"][label] = {
+            "udocs_s": _process_seconds(command, 3),
+            "grep_s": _process_seconds([*grep, str(corpus)], 3) if grep else None,
+        }
+        log(f"[{size}] udocs {label}: {result['processes'][label]['udocs_s']:.2f} s")
     result["python_pass_s"] = _process_seconds([sys.executable, "-c", "pass"], 5)
     return result
 
@@ -343,6 +402,8 @@ def rows(r: dict) -> list[tuple]:
     for qtype, engines in r["latency"].items():
         u = engines["udocs"]
         for name, label in (("fts5", "FTS5"), ("grep", "grep -rlF")):
+            if name not in engines:
+                continue
             b = engines[name]
             if qtype == "fuzzy":
                 label += " prefix"
@@ -355,15 +416,10 @@ def rows(r: dict) -> list[tuple]:
                     u["median_ms"] / b["median_ms"],
                 )
             )
-    out.append(
-        (
-            "udocs search process (ms)",
-            r["udocs_process_s"] * 1e3,
-            "python -c pass",
-            r["python_pass_s"] * 1e3,
-            r["udocs_process_s"] / r["python_pass_s"],
-        )
-    )
+    for label, p in r["processes"].items():
+        name, value = ("grep -rliF", p["grep_s"]) if p["grep_s"] else ("python -c pass", None)
+        value = value or r["python_pass_s"]
+        out.append((f"udocs {label} (s)", p["udocs_s"], name, value, p["udocs_s"] / value))
     return out
 
 

@@ -148,3 +148,28 @@ def test_jobs_option(grown):
     )
     bad = run("index", "--jobs", "0")
     assert bad.exit_code == 2 and "0 is not in the range x>=1" in bad.stderr
+
+
+def test_an_index_of_another_layout_is_rebuilt(corpus, tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import ID, STORED, TEXT, Schema
+
+    old = Schema(
+        doc=ID(stored=True),
+        para=STORED(),
+        title=TEXT(),
+        heading=STORED(),
+        body=TEXT(stored=True),
+        date=ID(stored=True),
+        kind=ID(stored=True),
+    )
+    (tmp_path / "index").mkdir(mode=0o700)
+    whoosh_index.create_in(str(tmp_path / "index"), old, indexname=index.INDEX_NAME)
+    report = index.update(corpus, tmp_path / "index")
+    assert (report.added, report.updated) == (5, 0)
+    assert index._layout(index._open(tmp_path / "index").schema) == index._layout(index._schema())
+    assert index.update(corpus, tmp_path / "index").unchanged == 5
+    dated = search.search(
+        tmp_path / "index", "Uyghur", index.Filters(since="2022-09", until="2022")
+    )
+    assert [h.id for h in dated.hits] == ["2022-09-hrc51-joint-letter"]

@@ -29,7 +29,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.collectors import FilterCollector, TopCollector
+from whoosh.collectors import TopCollector
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
 from whoosh.support.charset import accent_map
@@ -104,8 +104,8 @@ def _schema() -> Schema:
         title=_Text(analyzer=analyzer),
         heading=STORED(),
         body=_Text(analyzer=analyzer, stored=True),
-        date=ID(stored=True),
-        kind=ID(stored=True),
+        date=ID(stored=True, sortable=True),
+        kind=ID(stored=True, sortable=True),
     )
 
 
@@ -258,6 +258,15 @@ def update(
         raise
 
 
+def _layout(schema: Schema) -> list[tuple]:
+    """What a schema indexes, stores and keeps in columns (whoosh's own equality compares
+    column objects by identity, so no two loaded schemas are equal)."""
+    return [
+        (name, type(field).__name__, field.stored, field.column_type is not None)
+        for name, field in schema.items()
+    ]
+
+
 def _reusable(index_dir: Path, rebuild: bool):
     """The existing index, if a run can write into it; None when it must be created anew.
 
@@ -272,7 +281,7 @@ def _reusable(index_dir: Path, rebuild: bool):
         if rebuild:
             return None
         raise
-    if set(ix.schema.names()) != set(_schema().names()):
+    if _layout(ix.schema) != _layout(_schema()):
         return None
     return ix
 
@@ -537,24 +546,34 @@ def _parse(ix, qstring: str):
     return parser.parse(qstring)
 
 
-def _filter(filters: Filters):
-    parts = []
-    if filters.doc:
-        parts.append(wq.Term("doc", filters.doc))
+def _allowed(reader, filters: Filters) -> Callable[[int], bool] | None:
+    """A test of each matching paragraph against the filters, read from per-paragraph
+    columns: it costs one look-up per match, where a filter query would enumerate every
+    paragraph in the date range first."""
+    tests = []
+    docs = {filters.doc} if filters.doc else None
     if filters.among is not None:
-        parts.append(
-            wq.Or([wq.Term("doc", d) for d in filters.among]) if filters.among else wq.NullQuery
-        )
+        docs = set(filters.among) if docs is None else docs & set(filters.among)
+    if docs is not None:
+        doc_of = reader.column_reader("doc")
+        tests.append(lambda n: doc_of[n] in docs)
     if filters.kinds:
-        parts.append(wq.Or([wq.Term("kind", k) for k in filters.kinds]))
-    if filters.since:
-        # A month-precision date ("2022-09") sorts before every day of its month.
-        parts.append(
-            wq.Or([wq.TermRange("date", filters.since, None), wq.Term("date", filters.since[:7])])
-        )
-    if filters.until:
-        parts.append(wq.TermRange("date", "0", filters.until + "\uffff"))
-    return wq.And(parts) if parts else None
+        kind_of, kinds = reader.column_reader("kind"), set(filters.kinds)
+        tests.append(lambda n: kind_of[n] in kinds)
+    if filters.since or filters.until:
+        date_of = reader.column_reader("date")
+        tests.append(lambda n: _within(date_of[n], filters.since, filters.until))
+    if not tests:
+        return None
+    return lambda n: all(test(n) for test in tests)
+
+
+def _within(date: str, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date (or month, or year) falls in a range of ISO prefixes; a date of
+    month precision ("2022-09") sorts before every day of its month, so it counts too."""
+    if since and date < since and date != since[:7]:
+        return False
+    return not until or "0" <= date <= until + "\uffff"
 
 
 def query(
@@ -571,10 +590,11 @@ def query(
 
 def _query(index_dir, qstring, filters, limit, per_doc):
     ix = _open(index_dir)
-    q, restrict = _parse(ix, qstring), _filter(filters)
+    q = _parse(ix, qstring)
     with ix.searcher() as searcher:
         doc_of = searcher.reader().column_reader("doc")
-        total, chosen = _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc)
+        allowed = _allowed(searcher.reader(), filters)
+        total, chosen = _best_paragraphs(searcher, q, allowed, doc_of, limit, per_doc)
         matched = q.existing_terms(searcher.reader(), expand=True)
         terms = {t.decode() for field, t in matched if field == "body"}
         hits = [
@@ -586,21 +606,29 @@ def _query(index_dir, qstring, filters, limit, per_doc):
 
 
 class _CountingTop(TopCollector):
-    """Keeps the top paragraphs and, in the same pass, the set of documents matched."""
+    """Keeps the top paragraphs that pass the filters and, in the same pass, counts them
+    and the documents they are in (when told which document each paragraph belongs to)."""
 
-    def __init__(self, limit, doc_of):
+    def __init__(self, limit, doc_of, allowed):
         # Skipping low-scoring blocks, or replacing the matcher with one that drops what
         # cannot reach the top (a whole small segment, say), would leave matches uncounted.
         super().__init__(limit=limit, usequality=False, replace=0)
-        self.doc_of = doc_of
-        self.documents = set()
+        self.doc_of, self.allowed = doc_of, allowed
+        self.documents, self.paragraphs = set(), 0
+
+    def collect(self, sub_docnum):
+        if self.allowed is None or self.allowed(self.offset + sub_docnum):
+            return super().collect(sub_docnum)
+        return None
 
     def _collect(self, global_docnum, score):
-        self.documents.add(self.doc_of[global_docnum])
+        self.paragraphs += 1
+        if self.doc_of is not None:
+            self.documents.add(self.doc_of[global_docnum])
         return super()._collect(global_docnum, score)
 
 
-def _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc):
+def _best_paragraphs(searcher, q, allowed, doc_of, limit, per_doc):
     """The number of matching documents, and the best `per_doc` paragraphs of each of the
     best `limit` of them, by score.
 
@@ -609,13 +637,14 @@ def _best_paragraphs(searcher, q, restrict, doc_of, limit, per_doc):
     Stored text is read for the chosen paragraphs alone.
     """
     wanted = limit * per_doc * 4
-    collector = _CountingTop(wanted, doc_of)
-    allowed = FilterCollector(collector, allow=restrict) if restrict else collector
-    searcher.search_with_collector(q, allowed)
+    collector = _CountingTop(wanted, doc_of, allowed)
+    searcher.search_with_collector(q, collector)
     total = len(collector.documents)
     top = collector.results().top_n
     if total > limit and len({doc_of[n] for _, n in top}) < limit:
-        top = searcher.search(q, limit=None, filter=restrict).top_n
+        everything = _CountingTop(collector.paragraphs, None, allowed)
+        searcher.search_with_collector(q, everything)
+        top = everything.results().top_n
     chosen: dict[str, list[tuple[float, int]]] = {}
     for score, n in top:
         doc = doc_of[n]
@@ -675,8 +704,9 @@ def suggest(index_dir: Path, qstring: str, filters: Filters) -> str | None:
                 corrected = corrected[: token.startchar] + word + corrected[token.endchar :]
         if corrected == text:
             return None
-        hits = searcher.search(_parse(ix, corrected), limit=1, filter=_filter(filters))
-        return corrected if len(hits) else None
+        found = _CountingTop(1, None, _allowed(reader, filters))
+        searcher.search_with_collector(_parse(ix, corrected), found)
+        return corrected if found.paragraphs else None
 
 
 def _nearest_stem(reader, typed: str) -> str | None:
