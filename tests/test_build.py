@@ -49,6 +49,7 @@ def test_workers_build_the_same_index_as_one_process(grown, tmp_path):
     assert one == three
     assert (one.added, one.paragraphs, len(one.skipped)) == (45, three.paragraphs, 1)
     assert len(list((tmp_path / "three").glob("*.trm"))) == 3
+    assert list((tmp_path / "three").glob("catalog.part-*")) == []
     assert answers(tmp_path / "one") == answers(tmp_path / "three")
     assert answers(tmp_path / "one")["Karakax"] == (1, [(SEED_IDS[0], 8)])
     assert catalog.load(tmp_path / "one", catalog.ANALYSES) == catalog.load(
@@ -118,6 +119,7 @@ def test_a_failing_worker_leaves_the_index_as_it_was(grown, tmp_path, monkeypatc
     assert str(caught.value) == message
     assert answers(tmp_path / "index") == before
     assert multiprocessing.active_children() == []
+    assert list((tmp_path / "index").glob("catalog.part-*")) == []
     monkeypatch.undo()
     assert index.update(grown, tmp_path / "index", jobs=2).updated == 40
     assert answers(tmp_path / "index")["Karakax"][0] == 41

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .signers import Signatory
 
 CATALOG_FILE = "catalog.sqlite"
+PART_FILE = "catalog.part-{}.sqlite"
 FORMAT = 4
 # The extracted records kept per document, each a JSON column read only when asked for.
 ANALYSES = ("quotes", "signatories", "issuers")
@@ -140,7 +141,7 @@ def _revive(cls, data: dict):
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
-def row(entry: Entry) -> tuple:
+def _row(entry: Entry) -> tuple:
     """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
     return tuple(
         _json(getattr(entry, c)) if c in _JSON_COLUMNS else getattr(entry, c) for c in _COLUMNS
@@ -152,26 +153,63 @@ def forget(index_dir: Path) -> None:
     (index_dir / CATALOG_FILE).unlink(missing_ok=True)
 
 
-def save(index_dir: Path, rows: list[tuple], removed: list[str], clear: bool) -> None:
-    """Record new and changed entries (as rows) and drop removed ids, in one transaction.
+def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) -> None:
+    """Take in new and changed entries (from the part files of the run's processes) and drop
+    removed ids, in one transaction.
 
     `clear` first empties the catalog (a rebuild). Readers see the old state or the new.
     """
     path = index_dir / CATALOG_FILE
     try:
-        with closing(sqlite3.connect(path, timeout=10)) as db, db:
-            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
-                db.execute("DROP TABLE IF EXISTS documents")
-                clear = True
-            db.execute(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {FORMAT}")
-            if clear:
-                db.execute("DELETE FROM documents")
-            db.executemany("DELETE FROM documents WHERE id = ?", [(i,) for i in removed])
-            marks = ", ".join("?" * len(_COLUMNS))
-            db.executemany(f"INSERT OR REPLACE INTO documents VALUES ({marks})", rows)
+        with closing(sqlite3.connect(path, timeout=10)) as db:
+            for number, part in enumerate(parts):
+                db.execute(f"ATTACH DATABASE ? AS part{number}", (str(part),))
+            with db:
+                if db.execute("PRAGMA main.user_version").fetchone()[0] != FORMAT:
+                    db.execute("DROP TABLE IF EXISTS main.documents")
+                    clear = True
+                db.execute(_SCHEMA)
+                db.execute(f"PRAGMA main.user_version = {FORMAT}")
+                if clear:
+                    db.execute("DELETE FROM main.documents")
+                db.executemany("DELETE FROM main.documents WHERE id = ?", [(i,) for i in removed])
+                for number in range(len(parts)):
+                    taken = f"SELECT * FROM part{number}.documents"
+                    db.execute(f"INSERT OR REPLACE INTO main.documents {taken}")
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
+
+
+class Part:
+    """The entries one indexing process makes, written to a file of their own as they come
+    (a large run holds no catalog in memory) for `save` to take in."""
+
+    BATCH = 500
+
+    def __init__(self, path: Path):
+        path.unlink(missing_ok=True)
+        self.path, self.count, self._pending = path, 0, []
+        self._db = sqlite3.connect(path)
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute(_SCHEMA)
+
+    def add(self, entry: Entry) -> None:
+        self._pending.append(_row(entry))
+        self.count += 1
+        if len(self._pending) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        marks = ", ".join("?" * len(_COLUMNS))
+        with self._db:
+            self._db.executemany(
+                f"INSERT OR REPLACE INTO documents VALUES ({marks})", self._pending
+            )
+        self._pending = []
+
+    def close(self) -> None:
+        self._flush()
+        self._db.close()
 
 
 def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dict) -> bool:
