@@ -1,4 +1,4 @@
-"""Where a udocs index build spends its time: cProfile of one full build.
+"""Where a udocs index build spends its time: cProfile of one full build, in one process.
 
     python bench/profile_build.py [--docs 1000] [--top 25]
 
@@ -31,10 +31,10 @@ def main(argv=None) -> None:
         synth.generate(corpus, args.docs)
         profiler = cProfile.Profile()
         profiler.enable()
-        index.update(corpus, index_dir, rebuild=True)
+        index.update(corpus, index_dir, rebuild=True, jobs=1)
         profiler.disable()
     stats = pstats.Stats(profiler)
-    print(f"cProfile of index.update(rebuild=True) on {args.docs} synthetic documents")
+    print(f"cProfile of index.update(rebuild=True, jobs=1) on {args.docs} synthetic documents")
     print(f"total {stats.total_tt:.1f} s (profiled; about 2x the unprofiled time)\n")
     stats.sort_stats("cumulative").print_stats(args.top)
 
