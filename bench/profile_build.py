@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main(argv=None) -> None:
     from bench import synth
-    from uyghur_docs import index
+    from uyghur_docs.store import index
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=1000)

@@ -10,7 +10,7 @@ the same run, and print one table:
   process, whose peak RSS is read with `os.wait4`;
 * the same for an SQLite FTS5 table of the same paragraphs (parsed by udocs' own reader);
 * query latency, median and p95 over N queries x R repeats of each type — udocs in-process
-  through `uyghur_docs.search.search` as is (it opens the index on every call), FTS5 on an
+  through `uyghur_docs.store.search.search` as is (it opens the index on every call), FTS5 on an
   open connection (count of matching documents + best 30 paragraphs by bm25, text included),
   and `grep -rlF` as a whole process; term queries again restricted to 2022-23 and to the
   letters one organisation signed (FTS5: a date column, `doc IN` a temporary table);
@@ -101,12 +101,12 @@ def _child(args: list[str]) -> None:
     corpus, target = Path(corpus), Path(target)
     start = time.perf_counter()
     if kind == "udocs-build":
-        from uyghur_docs import index
+        from uyghur_docs.store import index
 
         report = index.update(corpus, target, rebuild=True)
         info = {"paragraphs": report.paragraphs, "documents": report.added}
     elif kind == "udocs-update":
-        from uyghur_docs import index
+        from uyghur_docs.store import index
 
         report = index.update(corpus, target)
         info = {"updated": report.updated, "paragraphs": report.paragraphs}
@@ -121,7 +121,7 @@ def _child(args: list[str]) -> None:
 
 
 def _fts5_build(corpus: Path, db: Path) -> dict:
-    from uyghur_docs.corpus import document_paths, read_document
+    from uyghur_docs.corpus.folder import document_paths, read_document
 
     con = sqlite3.connect(db)
     con.execute(
@@ -144,7 +144,7 @@ def _fts5_rows(doc):
 
 def _fts5_update(corpus: Path, db: Path) -> dict:
     """Re-index the files newer than the database (stat every file, as udocs' catalog does)."""
-    from uyghur_docs.corpus import document_paths, read_document
+    from uyghur_docs.corpus.folder import document_paths, read_document
 
     since = db.stat().st_mtime_ns
     con = sqlite3.connect(db)
@@ -267,8 +267,8 @@ def _process_seconds(cmd: list[str], runs: int) -> float:
 
 def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> dict:
     from bench import synth
-    from uyghur_docs import search as udocs_search
-    from uyghur_docs.index import Filters
+    from uyghur_docs.store import search as udocs_search
+    from uyghur_docs.store.index import Filters
 
     corpus, index_dir, db = workdir / "corpus", workdir / "index", workdir / "fts5.db"
     start = time.perf_counter()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from uyghur_docs.cli import cli
+from uyghur_docs.cli.main import cli
 
 REPO_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 DATA = Path(__file__).resolve().parent / "data"

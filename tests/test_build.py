@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from uyghur_docs import catalog, index, search
 from uyghur_docs.errors import IndexFault
+from uyghur_docs.store import catalog, index, search
 
 from .conftest import SEED_IDS, run
 

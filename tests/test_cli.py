@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from uyghur_docs.cli import cli
+from uyghur_docs.cli.main import cli
 
 from .conftest import SEED_IDS, run, run_json
 
@@ -124,7 +124,7 @@ def test_readme_quick_start_is_two_lines():
 
 def _modules_after(*args: str) -> set[str]:
     code = (
-        "import sys; from uyghur_docs.cli import cli\n"
+        "import sys; from uyghur_docs.cli.main import cli\n"
         f"try: cli({list(args)!r})\n"
         "except SystemExit: pass\n"
         "print(' '.join(sys.modules), file=sys.stderr)"
@@ -149,7 +149,7 @@ def test_core_imports_without_click_or_rich():
         "        if name.split('.')[0] in {'click', 'rich'}: raise ImportError(name)\n"
         "sys.meta_path.insert(0, Block())\n"
         "from pathlib import Path\n"
-        "from uyghur_docs import corpus, metadata, dates, text, listing, config, errors\n"
+        "from uyghur_docs.corpus import folder as corpus\n"
         f"print(len(corpus.load_corpus(Path({str(README.parent / 'corpus')!r}))))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -12,8 +12,8 @@ import time
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from uyghur_docs import index, search
 from uyghur_docs.errors import IndexDamaged, IndexFault
+from uyghur_docs.store import index, search
 
 from .conftest import run
 

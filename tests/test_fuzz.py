@@ -8,14 +8,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs.cli import cli
-from uyghur_docs.dates import find_date, parse_date
-from uyghur_docs.issuers import extract_issuers
-from uyghur_docs.metadata import extract
-from uyghur_docs.names import name_key
-from uyghur_docs.quotes import extract_quotes
-from uyghur_docs.signers import extract_signatories
-from uyghur_docs.text import clean, split_paragraphs
+from uyghur_docs.cli.main import cli
+from uyghur_docs.corpus.metadata import extract
+from uyghur_docs.extract.issuers import extract_issuers
+from uyghur_docs.extract.quotes import extract_quotes
+from uyghur_docs.extract.signers import extract_signatories
+from uyghur_docs.text.dates import find_date, parse_date
+from uyghur_docs.text.names import name_key
+from uyghur_docs.text.normalise import clean, split_paragraphs
 
 PATHOLOGICAL = [
     "“" * 50_000,

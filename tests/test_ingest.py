@@ -8,8 +8,8 @@ import docx
 import pytest
 from fpdf import FPDF
 
-from uyghur_docs import ingest
-from uyghur_docs.corpus import load_corpus
+from uyghur_docs.corpus import ingest
+from uyghur_docs.corpus.folder import load_corpus
 
 from .conftest import SEED_IDS, run, run_json
 from .test_cli import _modules_after

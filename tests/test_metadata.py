@@ -4,12 +4,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs import metadata
-from uyghur_docs.corpus import load_corpus, parse_document
-from uyghur_docs.dates import find_date, parse_date
+from uyghur_docs.corpus import metadata
+from uyghur_docs.corpus.folder import load_corpus, parse_document
 from uyghur_docs.errors import CorpusError
 from uyghur_docs.models import KINDS
-from uyghur_docs.text import clean, split_paragraphs
+from uyghur_docs.text.dates import find_date, parse_date
+from uyghur_docs.text.normalise import clean, split_paragraphs
 
 EXPECTED = {
     "2020-03-12-ishr-hrw-news-release": (

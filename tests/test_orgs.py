@@ -9,17 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs.corpus import load_corpus
+from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
-from uyghur_docs.orgs import build_index, load_aliases, name_key
-from uyghur_docs.signer_reports import (
+from uyghur_docs.extract.signers import DocumentSigners, Signatory, extract_document
+from uyghur_docs.findings.orgs import build_index, load_aliases, name_key
+from uyghur_docs.findings.signer_reports import (
     cosigning_report,
     document_report,
     organisation_report,
     organisations_report,
     shared_report,
 )
-from uyghur_docs.signers import DocumentSigners, Signatory, extract_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEEDS = json.loads((Path(__file__).parent / "data" / "seed_signatories.json").read_text("utf-8"))

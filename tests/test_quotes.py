@@ -10,23 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs.corpus import load_corpus
+from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import UnknownDocument
-from uyghur_docs.quote_groups import (
+from uyghur_docs.extract.quotes import extract_quotes, find_quotations, is_report_quote
+from uyghur_docs.findings.quote_groups import (
     QuoteQueryError,
     contains,
     normalise,
     quote_report,
 )
-from uyghur_docs.quotes import extract_quotes, find_quotations, is_report_quote
-from uyghur_docs.text import clean, split_paragraphs
-from uyghur_docs.verify import (
+from uyghur_docs.findings.verify import (
     ReportParagraph,
     ReportTextError,
     parse_report,
     verify_quote,
     verify_report,
 )
+from uyghur_docs.text.normalise import clean, split_paragraphs
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "data" / "quotes"

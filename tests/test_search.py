@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs import index, search
-from uyghur_docs.corpus import load_corpus
+from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import IndexLocked, QueryError
-from uyghur_docs.index import Filters
+from uyghur_docs.store import index, search
+from uyghur_docs.store.index import Filters
 
 from .conftest import run, run_json
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from uyghur_docs.corpus import load_corpus, read_document
-from uyghur_docs.signers import ORGANISATION, extract_issuers, extract_signatories
+from uyghur_docs.corpus.folder import load_corpus, read_document
+from uyghur_docs.extract.signers import ORGANISATION, extract_issuers, extract_signatories
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

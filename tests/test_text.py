@@ -1,8 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from uyghur_docs.corpus import load_corpus
-from uyghur_docs.text import clean, fold, split_paragraphs
+from uyghur_docs.corpus.folder import load_corpus
+from uyghur_docs.text.normalise import clean, fold, split_paragraphs
 
 
 def test_markdown_residue_is_cleaned_but_numbering_is_stable(corpus):

@@ -1,6 +1,6 @@
 """`python -m uyghur_docs` runs udocs."""
 
-from .cli import main
+from uyghur_docs.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import IndexFault
+from uyghur_docs.errors import IndexFault
 
 if TYPE_CHECKING:
-    from .issuers import Issuer
-    from .quotes import Quotation
-    from .signers import Signatory
+    from uyghur_docs.extract.issuers import Issuer
+    from uyghur_docs.extract.quotes import Quotation
+    from uyghur_docs.extract.signers import Signatory
 
 CATALOG_FILE = "catalog.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
@@ -129,9 +129,9 @@ def _entry(row: dict) -> Entry:
 
 def _record_types() -> dict:
     # Imported here: a search checks the catalog but needs no extraction machinery.
-    from .issuers import Issuer
-    from .quotes import Quotation
-    from .signers import Signatory
+    from uyghur_docs.extract.issuers import Issuer
+    from uyghur_docs.extract.quotes import Quotation
+    from uyghur_docs.extract.signers import Signatory
 
     return {"quotes": Quotation, "signatories": Signatory, "issuers": Issuer}
 

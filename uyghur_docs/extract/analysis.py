@@ -7,14 +7,14 @@ that are new or changed since the last indexing run are read and analysed again.
 from collections.abc import Callable
 from pathlib import Path
 
-from . import catalog
-from .corpus import read_document, scan
-from .errors import CorpusError
-from .issuers import extract_issuers
-from .metadata import load_overrides
-from .models import Document
-from .quotes import extract_quotes, is_report_quote
-from .signers import DocumentSigners, extract_signatories
+from uyghur_docs.corpus.folder import read_document, scan
+from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import CorpusError
+from uyghur_docs.extract.issuers import extract_issuers
+from uyghur_docs.extract.quotes import extract_quotes, is_report_quote
+from uyghur_docs.extract.signers import DocumentSigners, extract_signatories
+from uyghur_docs.models import Document
+from uyghur_docs.store import catalog
 
 
 def analyse(path: Path, doc: Document, overrides: dict) -> catalog.Entry:

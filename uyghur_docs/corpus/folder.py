@@ -6,10 +6,10 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import CorpusError, UnknownDocument
-from .metadata import apply_overrides, extract, load_overrides
-from .models import Document
-from .text import clean, split_paragraphs
+from uyghur_docs.corpus.metadata import apply_overrides, extract, load_overrides
+from uyghur_docs.errors import CorpusError, UnknownDocument
+from uyghur_docs.models import Document
+from uyghur_docs.text.normalise import clean, split_paragraphs
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 # Declared data beside the documents (overrides, aliases, provenance): never warned about.

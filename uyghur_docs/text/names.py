@@ -4,7 +4,7 @@ which spellings of one name compare equal."""
 import re
 from functools import lru_cache
 
-from .text import fold
+from uyghur_docs.text.normalise import fold
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -20,16 +20,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import formats, provenance
-from .corpus import document_paths, parse_document, read_document, suggest
-from .dates import date_from_stem
-from .errors import CorpusError, IndexFault, IngestError, UnknownDocument
-from .metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
-from .models import Metadata
-from .provenance import SOURCES_FILE, Source, write_atomic
-from .quotes import extract_quotes, is_report_quote
-from .signers import extract_signatories
-from .text import clean, one_line
+from uyghur_docs.corpus import formats, provenance
+from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
+from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
+from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
+from uyghur_docs.errors import CorpusError, IndexFault, IngestError, UnknownDocument
+from uyghur_docs.extract.quotes import extract_quotes, is_report_quote
+from uyghur_docs.extract.signers import extract_signatories
+from uyghur_docs.models import Metadata
+from uyghur_docs.text.dates import date_from_stem
+from uyghur_docs.text.normalise import clean, one_line
 
 MAX_SLUG = 40
 # Words a cut-off slug should not end on ("…-urge-action-on-the").
@@ -365,7 +365,7 @@ def _table_key(line: str) -> str | None:
 
 
 def _reindex(corpus: Path, index_dir: Path) -> None:
-    from . import index
+    from uyghur_docs.store import index
 
     try:
         index.update(corpus, index_dir)

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import CorpusError
+from uyghur_docs.errors import CorpusError
 
 SOURCES_FILE = "sources.json"
 FORMAT = 1

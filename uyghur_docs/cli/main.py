@@ -8,11 +8,11 @@ import sys
 
 import click
 
-from . import __version__
-from .cli_analyses import letters_of, quotes, signers
-from .cli_ingest import add, remove
-from .cliutil import Settings, output_format, output_options, warn_skipped
-from .errors import UdocsError
+from uyghur_docs import __version__
+from uyghur_docs.cli.analyses import letters_of, quotes, signers
+from uyghur_docs.cli.corpus import add, remove
+from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
+from uyghur_docs.errors import UdocsError
 
 
 class UdocsGroup(click.Group):
@@ -56,7 +56,7 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
     The index column says whether the search index holds the document as it is now
     ("current"), an older version of it ("stale") or not at all ("missing").
     """
-    from .listing import DocumentRow, list_documents
+    from uyghur_docs.store.listing import DocumentRow, list_documents
 
     rows = list_documents(settings.corpus, settings.index, skip=warn_skipped)
     columns = list(DocumentRow.__dataclass_fields__)
@@ -76,7 +76,7 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
 @click.pass_obj
 def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
     """Show a document's text with its paragraph numbers."""
-    from .corpus import get_document
+    from uyghur_docs.corpus.folder import get_document
 
     doc = get_document(settings.corpus, doc_id)
     if para is not None and para > len(doc.paragraphs):
@@ -109,7 +109,7 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
     """Build or refresh the index (only new or changed files are read)."""
     import time
 
-    from .index import update
+    from uyghur_docs.store.index import update
 
     out = settings.out
     started = time.perf_counter()
@@ -150,9 +150,9 @@ def search(
     QUERY uses whoosh syntax: words (all must match), OR, NOT, "a phrase", title:word,
     wild*, fuzzy~ . Curly quotes make phrases too.
     """
-    from . import search as s
-    from .errors import IndexDamaged
-    from .index import Filters, update
+    from uyghur_docs.errors import IndexDamaged
+    from uyghur_docs.store import search as s
+    from uyghur_docs.store.index import Filters, update
 
     s.check_query(query)
     out = settings.out

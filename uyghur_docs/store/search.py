@@ -4,12 +4,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog
-from .corpus import document_paths, stamps
-from .dates import parse_date
-from .errors import IndexDamaged, IndexFault, IndexLocked, QueryError
-from .metadata import load_overrides
-from .models import KINDS
+from uyghur_docs.corpus.folder import document_paths, stamps
+from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import IndexDamaged, IndexFault, IndexLocked, QueryError
+from uyghur_docs.models import KINDS
+from uyghur_docs.store import catalog
+from uyghur_docs.text.dates import parse_date
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def check_kinds(kinds: tuple[str, ...]) -> tuple[str, ...]:
 
 def ensure_current(corpus: Path, index_dir: Path, notify: Callable[[str], None]) -> None:
     """Build a missing index, refresh a stale one; a read-only or busy index is used as is."""
-    from . import index
+    from uyghur_docs.store import index
 
     if not index.exists(index_dir):
         notify(f"no index yet in {index_dir}; building it")
@@ -128,7 +128,7 @@ def search(
     per_doc: int = 3,
 ) -> SearchResult:
     """Search the index; with no hits, offer a corrected query that finds something."""
-    from . import index
+    from uyghur_docs.store import index
 
     filters = filters or index.Filters()
     check_query(qstring)

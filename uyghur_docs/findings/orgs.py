@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .declared import read_table
-from .errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
-from .names import is_acronym, name_key
-from .signers import ORGANISATION, DocumentSigners
+from uyghur_docs.corpus.declared import read_table
+from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
+from uyghur_docs.extract.signers import ORGANISATION, DocumentSigners
+from uyghur_docs.text.names import is_acronym, name_key
 
 ALIASES_FILE = "aliases.toml"
 SIGNATORY = "signatory"

@@ -10,8 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .attribution import attribute
-from .text import one_line
+from uyghur_docs.extract.attribution import attribute
+from uyghur_docs.text.normalise import one_line
 
 # family, and the direction the glyph suggests: +1 opens, -1 closes, 0 either way.
 _MARKS = {

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .dates import find_date
-from .metadata import HEADER_PARAGRAPHS
-from .names import (
+from uyghur_docs.corpus.metadata import HEADER_PARAGRAPHS
+from uyghur_docs.text.dates import find_date
+from uyghur_docs.text.names import (
     CONNECTORS,
     has_head,
     is_acronym,
@@ -23,7 +23,7 @@ from .names import (
     split_outside_parens,
     title_case,
 )
-from .text import fold
+from uyghur_docs.text.normalise import fold
 
 MAX_NAME_WORDS = 12
 MAX_SPAN_WORDS = 8

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from .dates import parse_date
-from .errors import IngestError
-from .text import one_line, split_paragraphs
+from uyghur_docs.errors import IngestError
+from uyghur_docs.text.dates import parse_date
+from uyghur_docs.text.normalise import one_line, split_paragraphs
 
 FORMATS = {
     ".txt": "txt",

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .issuers import Issuer, extract_issuers, is_contact
-from .models import Document
-from .names import (
+from uyghur_docs.extract.issuers import Issuer, extract_issuers, is_contact
+from uyghur_docs.models import Document
+from uyghur_docs.text.names import (
     has_head,
     split_and,
     split_name,
@@ -21,7 +21,7 @@ from .names import (
     title_case,
     word_set,
 )
-from .text import fold
+from uyghur_docs.text.normalise import fold
 
 ORGANISATION = "organisation"
 PERSON = "person"

@@ -35,11 +35,11 @@ from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
 from whoosh.support.charset import accent_map
 from whoosh.writing import CLEAR, SegmentWriter
 
-from . import catalog
-from .corpus import read_document, scan
-from .errors import CorpusError, IndexDamaged, IndexFault, IndexLocked
-from .metadata import load_overrides
-from .models import Document
+from uyghur_docs.corpus.folder import read_document, scan
+from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import CorpusError, IndexDamaged, IndexFault, IndexLocked
+from uyghur_docs.models import Document
+from uyghur_docs.store import catalog
 
 INDEX_NAME = "paragraphs"
 LOCK_WAIT = 3.0
@@ -413,7 +413,7 @@ def _index_share(index_dir, paths, overrides, progress, number=0) -> _Part:
     """Index documents into new segments of their own, which the locked writer's commit
     then takes in; a segment is written whenever the pool reaches its budget."""
     # Imported here: searching needs the index module, not the extraction machinery.
-    from .analysis import analyse
+    from uyghur_docs.extract.analysis import analyse
 
     ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     entries = catalog.Part(index_dir / catalog.PART_FILE.format(number))

@@ -10,11 +10,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .dates import date_from_stem, find_date, parse_date
-from .declared import read_table
-from .errors import OverrideError
-from .models import KINDS, Metadata
-from .text import one_line
+from uyghur_docs.corpus.declared import read_table
+from uyghur_docs.errors import OverrideError
+from uyghur_docs.models import KINDS, Metadata
+from uyghur_docs.text.dates import date_from_stem, find_date, parse_date
+from uyghur_docs.text.normalise import one_line
 
 OVERRIDES_FILE = "overrides.toml"
 HEADER_PARAGRAPHS = 6

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from . import config
+from uyghur_docs.cli import paths as config
 
 
 class Settings:
@@ -26,7 +26,7 @@ class Settings:
 
     @cached_property
     def out(self):
-        from .render import Renderer
+        from uyghur_docs.render.output import Renderer
 
         return Renderer(no_color=self.no_color)
 

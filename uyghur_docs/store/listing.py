@@ -4,8 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import provenance
-from .analysis import analysed_documents
+from uyghur_docs.corpus import provenance
+from uyghur_docs.extract.analysis import analysed_documents
 
 
 @dataclass(frozen=True)

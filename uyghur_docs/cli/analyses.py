@@ -4,8 +4,14 @@ from pathlib import Path
 
 import click
 
-from .cliutil import SIGNER_RECORDS, Settings, output_format, output_options, warn_skipped
-from .errors import UdocsError
+from uyghur_docs.cli.options import (
+    SIGNER_RECORDS,
+    Settings,
+    output_format,
+    output_options,
+    warn_skipped,
+)
+from uyghur_docs.errors import UdocsError
 
 
 @click.command()
@@ -32,8 +38,8 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     KEYWORD keeps the quotations whose words include it (folded like search). The same
     words quoted by several statements form one group, cited `id ¶N (date)` by date.
     """
-    from .analysis import analysed_documents
-    from .quote_groups import quote_report
+    from uyghur_docs.extract.analysis import analysed_documents
+    from uyghur_docs.findings.quote_groups import quote_report
 
     fmt = output_format(as_json, as_csv)
     entries = [
@@ -51,7 +57,7 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
         extracted={e.id: e.quotes for e in entries},
     )
     if against:
-        from .verify import verify_report
+        from uyghur_docs.findings.verify import verify_report
 
         report = verify_report(_read_text(against), report)
         rows = report.results
@@ -100,9 +106,9 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
 
     With no option: every organisation and its number of letters, most first.
     """
-    from . import signer_reports as reports
-    from .analysis import analysed_documents, signer_records
-    from .orgs import build_index, load_aliases
+    from uyghur_docs.extract.analysis import analysed_documents, signer_records
+    from uyghur_docs.findings import signer_reports as reports
+    from uyghur_docs.findings.orgs import build_index, load_aliases
 
     if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
         raise click.UsageError(
@@ -154,8 +160,8 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
 
 def letters_of(settings: Settings, org: str) -> tuple[str, ...]:
     """The ids of the documents an organisation signed or issued."""
-    from .analysis import analysed_documents, signer_records
-    from .orgs import build_index, load_aliases
+    from uyghur_docs.extract.analysis import analysed_documents, signer_records
+    from uyghur_docs.findings.orgs import build_index, load_aliases
 
     entries = [
         e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=SIGNER_RECORDS)
@@ -165,7 +171,7 @@ def letters_of(settings: Settings, org: str) -> tuple[str, ...]:
 
 
 def _read_text(path: str) -> str:
-    from .corpus import decode
+    from uyghur_docs.corpus.folder import decode
 
     try:
         data = Path(path).read_bytes()

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from .errors import UdocsError
-from .quote_groups import QuoteReport
-from .text import fold, one_line
+from uyghur_docs.errors import UdocsError
+from uyghur_docs.findings.quote_groups import QuoteReport
+from uyghur_docs.text.normalise import fold, one_line
 
 # Share of a quotation's words that must line up with one paragraph to call it found.
 MIN_SHARED = 0.6

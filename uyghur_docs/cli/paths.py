@@ -11,7 +11,7 @@ import site
 import sys
 from pathlib import Path
 
-from .errors import UdocsError
+from uyghur_docs.errors import UdocsError
 
 CORPUS_ENV = "UDOCS_CORPUS"
 INDEX_ENV = "UDOCS_INDEX"

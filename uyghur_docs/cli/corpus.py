@@ -5,12 +5,12 @@ from pathlib import Path
 
 import click
 
-from .cliutil import Settings, output_options
-from .models import KINDS
+from uyghur_docs.cli.options import Settings, output_options
+from uyghur_docs.models import KINDS
 
 
 def _date_option(ctx, param, value):
-    from .dates import parse_date
+    from uyghur_docs.text.dates import parse_date
 
     if value is None:
         return None
@@ -35,8 +35,8 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
     Each good file is added whole and indexed at once; each refused one is reported, and
     then udocs exits 1.
     """
-    from .ingest import AddOptions
-    from .ingest import add as add_files
+    from uyghur_docs.corpus.ingest import AddOptions
+    from uyghur_docs.corpus.ingest import add as add_files
 
     options = AddOptions(id=doc_id, title=title, date=date, kind=kind)
     report = add_files(
@@ -65,7 +65,7 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
 @click.pass_obj
 def remove(settings: Settings, doc_id: str, as_json: bool):
     """Take a document out of the corpus and the index."""
-    from .ingest import remove as remove_document
+    from uyghur_docs.corpus.ingest import remove as remove_document
 
     removed = remove_document(settings.corpus, doc_id, index_dir=settings.index)
     if as_json:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .dates import MONTHS
-from .text import one_line
+from uyghur_docs.text.dates import MONTHS
+from uyghur_docs.text.normalise import one_line
 
 REPORT_PUBLISHED = (2022, 8, 31)
 LABELS = {

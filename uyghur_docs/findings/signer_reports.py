@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from .errors import UnknownDocument
-from .orgs import Letter, Organisation, SignerIndex
-from .signers import ORGANISATION, DocumentSigners
+from uyghur_docs.errors import UnknownDocument
+from uyghur_docs.extract.signers import ORGANISATION, DocumentSigners
+from uyghur_docs.findings.orgs import Letter, Organisation, SignerIndex
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .corpus import suggest
-from .errors import UdocsError, UnknownDocument
-from .models import Document
-from .quotes import Quotation, extract_quotes, is_report_quote
-from .text import fold
+from uyghur_docs.corpus.folder import suggest
+from uyghur_docs.errors import UdocsError, UnknownDocument
+from uyghur_docs.extract.quotes import Quotation, extract_quotes, is_report_quote
+from uyghur_docs.models import Document
+from uyghur_docs.text.normalise import fold
 
 # Quoted fragments shorter than this only group with identical words: a single term such
 # as 'extremism' must not join every longer quotation that happens to contain it.

@@ -4,7 +4,7 @@ curated by hand, read as TOML, and refused whole with a message when they do not
 import tomllib
 from pathlib import Path
 
-from .errors import UdocsError
+from uyghur_docs.errors import UdocsError
 
 
 def read_table(path: Path, error: type[UdocsError]) -> dict:

@@ -1,0 +1,1 @@
+"""The `udocs` command line: click commands and options over the library."""

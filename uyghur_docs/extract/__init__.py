@@ -1,0 +1,1 @@
+"""What each document says: quotations and who is quoted, signatories and issuers."""

@@ -1,0 +1,1 @@
+"""Answers across documents: quote groups, verification, organisations and their letters."""

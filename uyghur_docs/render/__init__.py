@@ -1,0 +1,1 @@
+"""Output for people and scripts: rich tables, plain lines, JSON and CSV."""

@@ -1,0 +1,1 @@
+"""Text normalisation, dates and names: pure functions on strings."""
