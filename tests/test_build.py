@@ -8,8 +8,11 @@ import random
 
 import pytest
 
+from uyghur_docs.engine import files, schema
 from uyghur_docs.errors import IndexFault
-from uyghur_docs.store import catalog, index, search
+from uyghur_docs.models import Filters
+from uyghur_docs.store import catalog, search, workers
+from uyghur_docs.store.build import update
 
 from .conftest import SEED_IDS, run
 
@@ -44,8 +47,8 @@ def answers(index_dir):
 
 
 def test_workers_build_the_same_index_as_one_process(grown, tmp_path):
-    one = index.update(grown, tmp_path / "one", jobs=1)
-    three = index.update(grown, tmp_path / "three", jobs=3)
+    one = update(grown, tmp_path / "one", jobs=1)
+    three = update(grown, tmp_path / "three", jobs=3)
     assert one == three
     assert (one.added, one.paragraphs, len(one.skipped)) == (45, three.paragraphs, 1)
     assert len(list((tmp_path / "three").glob("*.trm"))) == 3
@@ -58,11 +61,11 @@ def test_workers_build_the_same_index_as_one_process(grown, tmp_path):
 
 
 def test_workers_update_an_index(grown, tmp_path):
-    index.update(grown, tmp_path / "index", jobs=2)
+    update(grown, tmp_path / "index", jobs=2)
     (grown / "2023-05-07-statement.txt").unlink()
     (grown / "2023-05-08-statement.txt").write_text("Changed\n\nKarakax once more.\n")
     (grown / "2023-07-01-new.txt").write_text("New\n\nKarakax again.\n")
-    report = index.update(grown, tmp_path / "index", jobs=2)
+    report = update(grown, tmp_path / "index", jobs=2)
     assert (report.added, report.updated, report.removed) == (1, 1, 1)
     assert answers(tmp_path / "index")["Karakax"][1] == [
         (SEED_IDS[0], 8),
@@ -76,25 +79,25 @@ def test_shares_are_consecutive_and_balanced_by_size(tmp_path):
     for n, size in enumerate([10, 10, 10, 10, 60, 5, 5]):
         paths.append(tmp_path / f"{n}.txt")
         paths[-1].write_text("x" * size)
-    shares = index._shares(paths, 2)
+    shares = workers.shares(paths, 2)
     assert [[p.stem for p in share] for share in shares] == [
         ["0", "1", "2", "3", "4"],
         ["5", "6"],
     ]
-    assert index._shares(paths[:1], 3) == [paths[:1]]
+    assert workers.shares(paths[:1], 3) == [paths[:1]]
 
 
 def fail_in_worker(monkeypatch, how):
     """Make the worker that reads one particular statement fail in the given way."""
     parent = os.getpid()
-    real = index.read_document
+    real = workers.read_document
 
     def read(path, overrides):
         if path.name == "2023-05-30-statement.txt" and os.getpid() != parent:
             how()
         return real(path, overrides)
 
-    monkeypatch.setattr(index, "read_document", read)
+    monkeypatch.setattr(workers, "read_document", read)
 
 
 def boom():
@@ -109,24 +112,24 @@ def boom():
     ],
 )
 def test_a_failing_worker_leaves_the_index_as_it_was(grown, tmp_path, monkeypatch, how, message):
-    index.update(grown, tmp_path / "index", jobs=1)
+    update(grown, tmp_path / "index", jobs=1)
     before = answers(tmp_path / "index")
     for path in grown.glob("2023-05-*"):
         path.write_text(path.read_text() + "\n\nKarakax revised.\n")
     fail_in_worker(monkeypatch, how)
     with pytest.raises(IndexFault) as caught:
-        index.update(grown, tmp_path / "index", jobs=2)
+        update(grown, tmp_path / "index", jobs=2)
     assert str(caught.value) == message
     assert answers(tmp_path / "index") == before
     assert multiprocessing.active_children() == []
     assert list((tmp_path / "index").glob("catalog.part-*")) == []
     monkeypatch.undo()
-    assert index.update(grown, tmp_path / "index", jobs=2).updated == 40
+    assert update(grown, tmp_path / "index", jobs=2).updated == 40
     assert answers(tmp_path / "index")["Karakax"][0] == 41
 
 
 def test_ctrl_c_stops_the_workers_and_keeps_the_index(grown, tmp_path, monkeypatch):
-    index.update(grown, tmp_path / "index", jobs=1)
+    update(grown, tmp_path / "index", jobs=1)
     for path in grown.glob("2023-05-*"):
         path.write_text(path.read_text() + "\n\nKarakax revised.\n")
     before = answers(tmp_path / "index")
@@ -135,7 +138,7 @@ def test_ctrl_c_stops_the_workers_and_keeps_the_index(grown, tmp_path, monkeypat
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        index.update(grown, tmp_path / "index", jobs=2, progress=interrupt)
+        update(grown, tmp_path / "index", jobs=2, progress=interrupt)
     assert multiprocessing.active_children() == []
     assert answers(tmp_path / "index") == before
 
@@ -166,12 +169,12 @@ def test_an_index_of_another_layout_is_rebuilt(corpus, tmp_path):
         kind=ID(stored=True),
     )
     (tmp_path / "index").mkdir(mode=0o700)
-    whoosh_index.create_in(str(tmp_path / "index"), old, indexname=index.INDEX_NAME)
-    report = index.update(corpus, tmp_path / "index")
+    whoosh_index.create_in(str(tmp_path / "index"), old, indexname=schema.INDEX_NAME)
+    report = update(corpus, tmp_path / "index")
     assert (report.added, report.updated) == (5, 0)
-    assert index._layout(index._open(tmp_path / "index").schema) == index._layout(index._schema())
-    assert index.update(corpus, tmp_path / "index").unchanged == 5
-    dated = search.search(
-        tmp_path / "index", "Uyghur", index.Filters(since="2022-09", until="2022")
+    assert schema.layout(files.open_index(tmp_path / "index").schema) == schema.layout(
+        schema.schema()
     )
+    assert update(corpus, tmp_path / "index").unchanged == 5
+    dated = search.search(tmp_path / "index", "Uyghur", Filters(since="2022-09", until="2022"))
     assert [h.id for h in dated.hits] == ["2022-09-hrc51-joint-letter"]

@@ -12,8 +12,11 @@ import time
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
+from uyghur_docs.cli.errors import message
+from uyghur_docs.engine import files
 from uyghur_docs.errors import IndexDamaged, IndexFault
-from uyghur_docs.store import index, search
+from uyghur_docs.store import search, workers
+from uyghur_docs.store.build import update
 
 from .conftest import run
 
@@ -26,7 +29,7 @@ def udocs(*args, env=None, **kw):
 
 @pytest.fixture
 def built(corpus, tmp_path):
-    index.update(corpus, tmp_path / "index")
+    update(corpus, tmp_path / "index")
     return tmp_path / "index"
 
 
@@ -58,8 +61,12 @@ def test_index_inside_the_corpus_is_refused(corpus):
 def test_truncated_toc_is_rebuilt_by_search(built):
     path = toc(built)
     path.write_bytes(path.read_bytes()[:40])
-    with pytest.raises(IndexDamaged, match="udocs index --rebuild"):
+    with pytest.raises(IndexDamaged) as caught:
         search.search(built, "torture")
+    assert caught.value.path == built
+    assert message(caught.value).endswith(
+        "is damaged (EOFError('Ran out of input')); run `udocs index --rebuild`"
+    )
     result = run("search", "Karakax")
     assert "is damaged; rebuilding it from the corpus" in result.stderr
     assert result.stdout.startswith("2020-03-12-ishr-hrw-news-release ¶8\t")
@@ -93,7 +100,7 @@ def test_ctrl_c_during_indexing_exits_130_and_keeps_the_index(corpus, built, mon
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(index, "read_document", interrupted)
+    monkeypatch.setattr(workers, "read_document", interrupted)
     result = run("index")
     assert result.exit_code == 130
     assert "interrupted; the index is as it was before this run" in result.stderr
@@ -118,7 +125,7 @@ def test_read_only_index_still_searches(corpus, built, monkeypatch):
 
 
 def test_search_during_indexing(built):
-    writer = index._open(built).writer()
+    writer = files.open_index(built).writer()
     try:
         assert search.search(built, "Karakax").total == 1
     finally:

@@ -177,7 +177,7 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
 
 def test_pdf_joins_lines_mends_hyphens_and_drops_running_lines(corpus, tmp_path):
     pdf = make_pdf(tmp_path / "brief.pdf")
-    added = ingest.add(corpus, [pdf], index_dir=tmp_path / "index").added[0]
+    added = ingest.add(corpus, [pdf]).added[0]
     doc = document(corpus, added.id)
     assert list(doc.paragraphs) == PDF_TEXT
     assert (added.id, doc.title, doc.date, doc.kind) == (

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from uyghur_docs.cli.errors import message
 from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
 from uyghur_docs.extract.signers import DocumentSigners, Signatory, extract_document
@@ -201,7 +202,9 @@ def test_name_contained_in_many_is_ambiguous_and_says_how_to_choose():
         "Uyghur Association of Victoria, Australia",
         "Victoria Uyghur Association",
     ]
-    assert "full name in quotes" in str(caught.value)
+    assert message(caught.value).endswith(
+        '; give one full name in quotes, e.g. --org "Alberta Uyghur Association"'
+    )
 
 
 def test_unknown_name_suggests_close_ones():

@@ -1,15 +1,16 @@
 import json
 import os
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uyghur_docs.corpus.folder import load_corpus
+from uyghur_docs.engine import files, schema, writer
 from uyghur_docs.errors import IndexLocked, QueryError
-from uyghur_docs.store import index, search
-from uyghur_docs.store.index import Filters
+from uyghur_docs.models import Filters
+from uyghur_docs.store import search
+from uyghur_docs.store.build import update
 
 from .conftest import run, run_json
 
@@ -17,7 +18,7 @@ from .conftest import run, run_json
 @pytest.fixture
 def built(corpus, tmp_path):
     index_dir = tmp_path / "index"
-    index.update(corpus, index_dir)
+    update(corpus, index_dir)
     return index_dir
 
 
@@ -59,7 +60,7 @@ def test_curly_and_straight_quotes_make_the_same_phrase(corpus, built):
 
 def test_no_stop_list_may_is_not_can(corpus, tmp_path):
     (corpus / "2023-01-01-can.txt").write_text("Title\n\nThese acts can constitute crimes.\n")
-    index.update(corpus, tmp_path / "index")
+    update(corpus, tmp_path / "index")
     assert cited(search.search(tmp_path / "index", '"can constitute"')) == {("2023-01-01-can", 2)}
     assert not search.search(tmp_path / "index", '"may constitute crimes"').hits
 
@@ -68,7 +69,7 @@ def test_accents_fold_before_stemming(corpus, tmp_path):
     (corpus / "2023-02-02-urumqi.txt").write_text(
         "Ürümqi fire\n\nResidents of Ürümqi protested; Mr Pedersén was detained.\n"
     )
-    index.update(corpus, tmp_path / "index")
+    update(corpus, tmp_path / "index")
     for q in ["Urumqi", "ürümqi"]:
         assert cited(search.search(tmp_path / "index", q)) == {
             ("2023-02-02-urumqi", 1),
@@ -149,17 +150,17 @@ def test_incremental_update(corpus, built):
     path = corpus / "2022-09-hrc51-joint-letter.txt"
     path.write_text(path.read_text() + "\n\nPostscript about Karakax.\n")
     (corpus / "2020-03-12-ishr-hrw-news-release.txt").unlink()
-    report = index.update(corpus, built)
+    report = update(corpus, built)
     assert (report.added, report.updated, report.removed, report.unchanged) == (0, 1, 1, 3)
     assert cited(search.search(built, "Karakax")) == {("2022-09-hrc51-joint-letter", 24)}
     os.utime(path, ns=(1, 1))
-    assert index.update(corpus, built).updated == 1
-    assert index.update(corpus, built).unchanged == 4
+    assert update(corpus, built).updated == 1
+    assert update(corpus, built).unchanged == 4
 
 
 def test_rebuild_gives_the_same_answers(corpus, built):
     before = cited(search.search(built, "torture", limit=50))
-    report = index.update(corpus, built, rebuild=True)
+    report = update(corpus, built, rebuild=True)
     assert report.added == 5
     assert cited(search.search(built, "torture", limit=50)) == before
 
@@ -171,18 +172,18 @@ def test_interrupted_run_leaves_the_previous_index(corpus, built):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        index.update(corpus, built, progress=interrupt)
+        update(corpus, built, progress=interrupt)
     assert cited(search.search(built, "Karakax")) == {("2020-03-12-ishr-hrw-news-release", 8)}
-    assert index.update(corpus, built).added == 1
+    assert update(corpus, built).added == 1
 
 
 def test_second_indexing_run_reports_the_lock(corpus, built, monkeypatch):
-    monkeypatch.setattr(index, "LOCK_WAIT", 0.2)
+    monkeypatch.setattr(writer, "LOCK_WAIT", 0.2)
     (corpus / "2023-05-05-more.txt").write_text("More\n\nText.\n")
-    holder = index._open(built).writer()
+    holder = files.open_index(built).writer()
     try:
-        with pytest.raises(IndexLocked, match="another `udocs index` run holds the lock"):
-            index.update(corpus, built)
+        with pytest.raises(IndexLocked, match="another indexing run holds the lock"):
+            update(corpus, built)
         assert search.search(built, "Karakax").hits
     finally:
         holder.cancel()
@@ -220,7 +221,8 @@ def test_cli_odd_query_is_one_line(corpus):
 
 def test_bad_kind_is_an_error(corpus):
     result = run("search", "China", "--kind", "memo")
-    assert result.exit_code == 1 and re.search(r"--kind 'memo' is not a kind", result.stderr)
+    assert result.exit_code == 2
+    assert "Invalid value for '--kind': 'memo' is not one of 'joint-letter'," in result.stderr
 
 
 def test_total_counts_matches_in_a_small_later_segment(corpus, built):
@@ -229,7 +231,7 @@ def test_total_counts_matches_in_a_small_later_segment(corpus, built):
     (corpus / "2023-08-08-late.txt").write_text(
         "Late\n\n" + "Words about many other things. " * 60 + "Human rights.\n"
     )
-    index.update(corpus, built)
+    update(corpus, built)
     after = search.search(built, "human rights", limit=1)
     assert (before, after.total) == (5, 6)
 
@@ -238,6 +240,6 @@ def test_total_counts_matches_in_a_small_later_segment(corpus, built):
 def test_fast_indexing_gives_the_analyzers_terms_and_positions(text):
     from whoosh.fields import TEXT
 
-    field = index._schema()["body"]
-    slow = TEXT(analyzer=index._analyzer()).index(text)
+    field = schema.schema()["body"]
+    slow = TEXT(analyzer=schema.analyzer()).index(text)
     assert sorted(field.index(text)) == sorted(slow)

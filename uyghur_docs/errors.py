@@ -1,16 +1,28 @@
 """Every error udocs reports to a user.
 
-The library raises these; the CLI turns each into one line on stderr and exit code 1.
-Anything else that escapes is a bug and keeps its traceback.
+The library raises these with the facts as fields (which file, which index, what is wrong);
+their message says what happened, in words that hold for any caller. The command line adds
+what to do next (`uyghur_docs.cli.errors`). Anything else that escapes is a bug and keeps its
+traceback.
 """
+
+from pathlib import Path
 
 
 class UdocsError(Exception):
-    """A user or runtime error whose message says what to do next."""
+    """A user or runtime error."""
 
 
 class CorpusError(UdocsError):
     """The corpus folder or a file in it cannot be read."""
+
+
+class NoCorpus(CorpusError):
+    """The corpus folder does not exist."""
+
+    def __init__(self, corpus_dir: Path):
+        super().__init__(f"no corpus folder at {corpus_dir}")
+        self.corpus_dir = corpus_dir
 
 
 class UnknownDocument(UdocsError):
@@ -18,9 +30,17 @@ class UnknownDocument(UdocsError):
 
     def __init__(self, doc_id: str, suggestions: list[str]):
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no document with id {doc_id!r}{hint} (`udocs docs` lists the ids)")
+        super().__init__(f"no document with id {doc_id!r}{hint}")
         self.doc_id = doc_id
         self.suggestions = suggestions
+
+
+class NoSuchParagraph(UdocsError):
+    """A paragraph number past the end of a document."""
+
+    def __init__(self, doc_id: str, paragraphs: int, number: int):
+        super().__init__(f"{doc_id} has {paragraphs} paragraphs; ¶{number} does not exist")
+        self.doc_id, self.paragraphs, self.number = doc_id, paragraphs, number
 
 
 class OverrideError(UdocsError):
@@ -31,20 +51,112 @@ class IndexFault(UdocsError):
     """The index cannot be opened, read or written."""
 
 
+class IndexMissing(IndexFault):
+    """No index has been built in the folder."""
+
+    def __init__(self, index_dir: Path):
+        super().__init__(f"no index in {index_dir}")
+        self.index_dir = index_dir
+
+
 class IndexDamaged(IndexFault):
     """The index files are truncated or corrupt; a rebuild from the corpus mends it."""
+
+    def __init__(self, path: Path, detail: str):
+        super().__init__(f"the index in {path} is damaged ({detail})")
+        self.path, self.detail = path, detail
 
 
 class IndexLocked(IndexFault):
     """Another indexing run holds the index's write lock."""
+
+    def __init__(self, index_dir: Path):
+        super().__init__(f"another indexing run holds the lock on {index_dir}")
+        self.index_dir = index_dir
+
+
+class IndexUnwritable(IndexFault):
+    """The index folder cannot be written."""
+
+    def __init__(self, index_dir: Path, reason: str):
+        super().__init__(f"cannot write the index in {index_dir} ({reason})")
+        self.index_dir, self.reason = index_dir, reason
+
+
+class IndexUntrusted(IndexFault):
+    """An index file others could have written (whoosh's table of contents is a pickle)."""
+
+    def __init__(self, index_dir: Path, path: Path, why: str):
+        super().__init__(f"{path} {why}; udocs will not open an index others could have written")
+        self.index_dir, self.path, self.why = index_dir, path, why
+
+
+class IndexingFailed(IndexFault):
+    """An indexing process failed or died; the index is as it was."""
+
+    def __init__(self, detail: str):
+        super().__init__(f"{detail}; the index is as it was")
+        self.detail = detail
+
+
+class IndexNotUpdated(IndexFault):
+    """The corpus changed, but the index could not follow."""
+
+    def __init__(self, cause: IndexFault):
+        super().__init__(f"{cause} (the corpus itself is updated)")
+        self.cause = cause
 
 
 class QueryError(UdocsError):
     """A search query or filter that cannot be understood."""
 
 
+class EmptyQuery(QueryError):
+    def __init__(self):
+        super().__init__("the query is empty")
+
+
+class QueryTooLong(QueryError):
+    def __init__(self, length: int, most: int):
+        super().__init__(f"the query has {length} characters; at most {most}, please")
+        self.length, self.most = length, most
+
+
 class IngestError(UdocsError):
     """A file that cannot be added to the corpus, or a document that cannot be removed."""
+
+
+class AlreadyInCorpus(IngestError):
+    """The file (or its text) is in the corpus already."""
+
+    def __init__(self, path: Path, doc_id: str):
+        super().__init__(f"{path} is already in the corpus as {doc_id}")
+        self.path, self.doc_id = path, doc_id
+
+
+class IdTaken(IngestError):
+    """The id asked for belongs to another document."""
+
+    def __init__(self, path: Path, doc_id: str):
+        super().__init__(f"{path}: the id {doc_id} is taken")
+        self.path, self.doc_id = path, doc_id
+
+
+class BadId(IngestError):
+    """An id that cannot name a corpus file."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(
+            f"id {doc_id!r}: use letters, digits, '-', '_' and '.', starting with a letter or digit"
+        )
+        self.doc_id = doc_id
+
+
+class OneDocumentOnly(IngestError):
+    """An id or title was given for several files."""
+
+    def __init__(self):
+        super().__init__("an id or title names one document; add one file at a time with them")
 
 
 class AliasFileError(UdocsError):
@@ -56,9 +168,7 @@ class UnknownOrganisation(UdocsError):
 
     def __init__(self, name: str, suggestions: list[str]):
         hint = f"; did you mean {'; '.join(suggestions)}?" if suggestions else ""
-        super().__init__(
-            f"no organisation named {name!r}{hint} (`udocs signers` lists the organisations)"
-        )
+        super().__init__(f"no organisation named {name!r}{hint}")
         self.name = name
         self.suggestions = suggestions
 
@@ -68,8 +178,7 @@ class AmbiguousOrganisation(UdocsError):
 
     def __init__(self, name: str, candidates: list[str]):
         super().__init__(
-            f"{name!r} matches {len(candidates)} organisations: {'; '.join(candidates)}; "
-            f'give one full name in quotes, e.g. --org "{candidates[0]}"'
+            f"{name!r} matches {len(candidates)} organisations: {'; '.join(candidates)}"
         )
         self.name = name
         self.candidates = candidates

@@ -29,3 +29,41 @@ class Document:
     def paragraph(self, number: int) -> str:
         """The text of ¶number (numbered from 1)."""
         return self.paragraphs[number - 1]
+
+
+@dataclass(frozen=True)
+class ParagraphRecord:
+    """One paragraph as the search engine indexes it."""
+
+    doc: str
+    paragraph: int
+    title: str
+    text: str
+    date: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on a search: one document, any of a set of documents (those an
+    organisation signed, say), kinds, a date range (ISO prefixes)."""
+
+    doc: str | None = None
+    among: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class ParagraphHit:
+    """One matching paragraph, with the character spans of the matched words."""
+
+    doc: str
+    paragraph: int
+    score: float
+    title: str
+    date: str | None
+    kind: str
+    text: str
+    highlights: tuple[tuple[int, int], ...]

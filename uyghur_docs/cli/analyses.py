@@ -4,13 +4,7 @@ from pathlib import Path
 
 import click
 
-from uyghur_docs.cli.options import (
-    SIGNER_RECORDS,
-    Settings,
-    output_format,
-    output_options,
-    warn_skipped,
-)
+from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
 from uyghur_docs.errors import UdocsError
 
 
@@ -38,28 +32,11 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     KEYWORD keeps the quotations whose words include it (folded like search). The same
     words quoted by several statements form one group, cited `id ¶N (date)` by date.
     """
-    from uyghur_docs.extract.analysis import analysed_documents
-    from uyghur_docs.findings.quote_groups import quote_report
-
     fmt = output_format(as_json, as_csv)
-    entries = [
-        e
-        for e, _ in analysed_documents(
-            settings.corpus, settings.index, warn_skipped, analyses=("quotes",)
-        )
-    ]
-    report = quote_report(
-        entries,
-        keyword=keyword,
-        doc_id=doc_id,
-        min_docs=min_docs,
-        include_all=include_all,
-        extracted={e.id: e.quotes for e in entries},
-    )
+    library = settings.library
+    report = library.quotes(keyword, doc_id, min_docs, include_all, skip=warn_skipped)
     if against:
-        from uyghur_docs.findings.verify import verify_report
-
-        report = verify_report(_read_text(against), report)
+        report = library.verify(_read_text(against), report)
         rows = report.results
         columns = ["status", "paragraph", "text", "diff", "ids"]
     else:
@@ -106,22 +83,14 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
 
     With no option: every organisation and its number of letters, most first.
     """
-    from uyghur_docs.extract.analysis import analysed_documents, signer_records
     from uyghur_docs.findings import signer_reports as reports
-    from uyghur_docs.findings.orgs import build_index, load_aliases
 
     if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
         raise click.UsageError(
             "choose one of --org, --doc and --pairs (--pairs may take one --org)"
         )
     fmt = output_format(as_json, as_csv)
-    entries = [
-        e
-        for e, _ in analysed_documents(
-            settings.corpus, settings.index, warn_skipped, analyses=SIGNER_RECORDS
-        )
-    ]
-    index = build_index(signer_records(entries), load_aliases(settings.corpus))
+    index = settings.library.signers(skip=warn_skipped)
     if pairs:
         report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
         rows, columns = report.pairs, ["first", "second", "count", "letters"]
@@ -156,18 +125,6 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
         settings.out.table(rows, columns)
     if not rows:
         settings.out.message("no signatories or issuers found")
-
-
-def letters_of(settings: Settings, org: str) -> tuple[str, ...]:
-    """The ids of the documents an organisation signed or issued."""
-    from uyghur_docs.extract.analysis import analysed_documents, signer_records
-    from uyghur_docs.findings.orgs import build_index, load_aliases
-
-    entries = [
-        e for e, _ in analysed_documents(settings.corpus, settings.index, analyses=SIGNER_RECORDS)
-    ]
-    index = build_index(signer_records(entries), load_aliases(settings.corpus))
-    return tuple(dict.fromkeys(letter.id for letter in index.letters(index.key_of(org))))
 
 
 def _read_text(path: str) -> str:

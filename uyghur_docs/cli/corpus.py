@@ -6,26 +6,16 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.options import Settings, output_options
-from uyghur_docs.models import KINDS
-
-
-def _date_option(ctx, param, value):
-    from uyghur_docs.text.dates import parse_date
-
-    if value is None:
-        return None
-    parsed = parse_date(value)
-    if parsed is None:
-        raise click.BadParameter(f"{value!r} is not a date; try 2022-09-12 or 2022-09")
-    return parsed
+from uyghur_docs.cli.status import ExitStatus
+from uyghur_docs.cli.types import KIND, DocumentDate
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--id", "doc_id", metavar="ID", help="Use this id instead of a generated one.")
 @click.option("--title", help="The title, whatever the text says.")
-@click.option("--date", metavar="DATE", callback=_date_option, help="The date (YYYY-MM[-DD]).")
-@click.option("--kind", type=click.Choice(KINDS), help="The kind of statement.")
+@click.option("--date", type=DocumentDate(), help="The date (YYYY-MM[-DD]).")
+@click.option("--kind", type=KIND, help="The kind of statement.")
 @click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
 @output_options(csv=False)
 @click.pass_obj
@@ -36,12 +26,9 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
     then udocs exits 1.
     """
     from uyghur_docs.corpus.ingest import AddOptions
-    from uyghur_docs.corpus.ingest import add as add_files
 
     options = AddOptions(id=doc_id, title=title, date=date, kind=kind)
-    report = add_files(
-        settings.corpus, list(paths), options, index_dir=settings.index, dry_run=dry_run
-    )
+    report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
     if as_json:
         out.json(report)
@@ -56,7 +43,7 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
     if report.refused:
         if report.added:
             out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
-        sys.exit(1)
+        sys.exit(ExitStatus.ERROR)
 
 
 @click.command()
@@ -65,9 +52,7 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
 @click.pass_obj
 def remove(settings: Settings, doc_id: str, as_json: bool):
     """Take a document out of the corpus and the index."""
-    from uyghur_docs.corpus.ingest import remove as remove_document
-
-    removed = remove_document(settings.corpus, doc_id, index_dir=settings.index)
+    removed = settings.library.remove(doc_id)
     if as_json:
         settings.out.json(removed)
     settings.out.message(f"removed {removed.id}: {removed.title}")

@@ -9,20 +9,24 @@ import sys
 import click
 
 from uyghur_docs import __version__
-from uyghur_docs.cli.analyses import letters_of, quotes, signers
+from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
 from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
+from uyghur_docs.cli.status import ExitStatus
+from uyghur_docs.cli.types import KIND, DateBound
 from uyghur_docs.errors import UdocsError
 
 
 class UdocsGroup(click.Group):
-    """Turns every UdocsError into one line on stderr and exit code 1."""
+    """The one place a library error becomes a message and an exit status."""
 
     def invoke(self, ctx: click.Context):
+        from uyghur_docs.cli.errors import message
+
         try:
             return super().invoke(ctx)
         except UdocsError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(message(exc)) from exc
 
 
 @click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,9 +60,9 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
     The index column says whether the search index holds the document as it is now
     ("current"), an older version of it ("stale") or not at all ("missing").
     """
-    from uyghur_docs.store.listing import DocumentRow, list_documents
+    from uyghur_docs.store.listing import DocumentRow
 
-    rows = list_documents(settings.corpus, settings.index, skip=warn_skipped)
+    rows = settings.library.documents(skip=warn_skipped)
     columns = list(DocumentRow.__dataclass_fields__)
     fmt = output_format(as_json, as_csv)
     if fmt == "json":
@@ -76,21 +80,13 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
 @click.pass_obj
 def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
     """Show a document's text with its paragraph numbers."""
-    from uyghur_docs.corpus.folder import get_document
-
-    doc = get_document(settings.corpus, doc_id)
-    if para is not None and para > len(doc.paragraphs):
-        raise UdocsError(f"{doc.id} has {len(doc.paragraphs)} paragraphs; ¶{para} does not exist")
-    numbers = [para] if para else range(1, len(doc.paragraphs) + 1)
-    numbered = [(n, doc.paragraph(n)) for n in numbers]
+    doc = settings.library.text(doc_id, para)
     if as_json:
-        meta = {k: v for k, v in vars(doc).items() if k != "paragraphs"}
-        settings.out.json(
-            {**meta, "paragraphs": [{"paragraph": n, "text": t} for n, t in numbered]}
-        )
+        settings.out.json(doc)
     else:
         settings.out.paragraphs(
-            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}", numbered
+            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
+            [(p.paragraph, p.text) for p in doc.paragraphs],
         )
 
 
@@ -109,18 +105,14 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
     """Build or refresh the index (only new or changed files are read)."""
     import time
 
-    from uyghur_docs.store.index import update
-
     out = settings.out
     started = time.perf_counter()
     try:
         with out.progress("indexing") as advance:
-            report = update(
-                settings.corpus, settings.index, rebuild=rebuild, progress=advance, jobs=jobs
-            )
+            report = settings.library.update(rebuild=rebuild, progress=advance, jobs=jobs)
     except KeyboardInterrupt:
         out.message("udocs index: interrupted; the index is as it was before this run")
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     for warning in report.skipped:
         out.message(f"skipped: {warning}", style="yellow")
     if as_json:
@@ -136,9 +128,9 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @click.argument("query")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(min=1))
 @click.option("--doc", "doc_id", metavar="ID", help="Only this document.")
-@click.option("--kind", "kinds", multiple=True, metavar="KIND", help="Only this kind (repeatable).")
-@click.option("--since", metavar="DATE", help="Only documents dated on or after DATE.")
-@click.option("--until", metavar="DATE", help="Only documents dated on or before DATE.")
+@click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
+@click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
+@click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
 @click.option("--signed-by", metavar="ORG", help="Only letters this organisation signed or issued.")
 @output_options(csv=False)
 @click.pass_obj
@@ -150,26 +142,17 @@ def search(
     QUERY uses whoosh syntax: words (all must match), OR, NOT, "a phrase", title:word,
     wild*, fuzzy~ . Curly quotes make phrases too.
     """
-    from uyghur_docs.errors import IndexDamaged
-    from uyghur_docs.store import search as s
-    from uyghur_docs.store.index import Filters, update
+    from uyghur_docs.cli.freshness import describe
+    from uyghur_docs.models import Filters
 
-    s.check_query(query)
     out = settings.out
-    s.ensure_current(settings.corpus, settings.index, out.message)
-    filters = Filters(
-        doc=doc_id,
-        among=letters_of(settings, signed_by) if signed_by else None,
-        kinds=s.check_kinds(kinds),
-        since=s.date_bound(since, "--since"),
-        until=s.date_bound(until, "--until"),
-    )
-    try:
-        result = s.search(settings.index, query, filters, limit=limit)
-    except IndexDamaged:
-        out.message(f"the index in {settings.index} is damaged; rebuilding it from the corpus")
-        update(settings.corpus, settings.index, rebuild=True)
-        result = s.search(settings.index, query, filters, limit=limit)
+
+    def tell(event) -> None:
+        for line in describe(event):
+            out.message(line)
+
+    filters = Filters(doc=doc_id, kinds=kinds, since=since, until=until)
+    result = settings.library.search(query, filters, limit=limit, signed_by=signed_by, tell=tell)
     if as_json:
         out.json(result)
     else:
@@ -179,7 +162,7 @@ def search(
         out.message(f"no matches for {query!r}{hint}")
     elif not as_json:
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
-    for doc_id in s.sources_gone(settings.index, result):
+    for doc_id in settings.library.sources_gone(result):
         out.message(f"note: the source file of {doc_id} is gone; `udocs index` drops it")
 
 
@@ -191,7 +174,7 @@ def main() -> None:
     """The console-script entry point."""
     if sys.stdout is None:
         sys.stderr.write("udocs: standard output is closed; nothing to write to\n")
-        sys.exit(1)
+        sys.exit(ExitStatus.ERROR)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

@@ -25,6 +25,12 @@ class Settings:
         return config.check_apart(config.index_dir(self.index_flag, self.corpus), self.corpus)
 
     @cached_property
+    def library(self):
+        from uyghur_docs.service import Library
+
+        return Library(self.corpus, self.index)
+
+    @cached_property
     def out(self):
         from uyghur_docs.render.output import Renderer
 
@@ -44,9 +50,6 @@ def output_options(csv: bool = True):
 
 def warn_skipped(problem: str) -> None:
     click.echo(f"skipped: {problem}", err=True)
-
-
-SIGNER_RECORDS = ("signatories", "issuers")
 
 
 def output_format(as_json: bool, as_csv: bool = False) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from uyghur_docs.corpus.metadata import apply_overrides, extract, load_overrides
-from uyghur_docs.errors import CorpusError, UnknownDocument
+from uyghur_docs.errors import CorpusError, NoCorpus, UnknownDocument
 from uyghur_docs.models import Document
 from uyghur_docs.text.normalise import clean, split_paragraphs
 
@@ -45,9 +45,7 @@ def stamps(corpus_dir: Path) -> set[tuple[str, int, int]]:
 
 def _listing(corpus_dir: Path) -> Iterator[tuple[os.DirEntry, str | None]]:
     if not corpus_dir.is_dir():
-        raise CorpusError(
-            f"no corpus folder at {corpus_dir}; pass --corpus DIR or set UDOCS_CORPUS"
-        )
+        raise NoCorpus(corpus_dir)
     with os.scandir(corpus_dir) as entries:
         for entry in entries:
             yield entry, _problem(entry)

@@ -16,7 +16,8 @@ import json
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,10 +25,16 @@ from uyghur_docs.corpus import formats, provenance
 from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
-from uyghur_docs.errors import CorpusError, IndexFault, IngestError, UnknownDocument
-from uyghur_docs.extract.quotes import extract_quotes, is_report_quote
-from uyghur_docs.extract.signers import extract_signatories
-from uyghur_docs.models import Metadata
+from uyghur_docs.errors import (
+    AlreadyInCorpus,
+    BadId,
+    CorpusError,
+    IdTaken,
+    IngestError,
+    OneDocumentOnly,
+    UnknownDocument,
+)
+from uyghur_docs.models import Document, Metadata
 from uyghur_docs.text.dates import date_from_stem
 from uyghur_docs.text.normalise import clean, one_line
 
@@ -152,27 +159,25 @@ def add(
     corpus: Path,
     paths: list[Path],
     options: AddOptions = AddOptions(),  # frozen, so one shared default is safe
-    index_dir: Path | None = None,
+    counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
 ) -> AddReport:
     """Add files to the corpus (see the module docstring for the batch rule).
 
-    With index_dir the index is brought up to the corpus at once; with dry_run nothing is
-    written and the report says what would have been decided.
+    `counts` gives a document's signatories and report quotations for the report (the
+    extractors are the caller's); with dry_run nothing is written and the report says what
+    would have been decided.
     """
     files, refused = collect(paths)
     if (options.id or options.title) and len(files) > 1:
-        raise IngestError("--id and --title name one document; add one file at a time with them")
+        raise OneDocumentOnly()
     if options.id and not _ID.match(options.id):
-        raise IngestError(
-            f"--id {options.id!r}: use letters, digits, '-', '_' and '.', starting with a letter"
-            " or digit"
-        )
+        raise BadId(options.id)
     state = _survey(corpus)
     added = []
     for path in files:
         try:
-            plan = _plan(path, options, state)
+            plan = _plan(path, options, state, counts)
             if not dry_run:
                 _write(state, plan)
         except IngestError as exc:
@@ -182,8 +187,6 @@ def add(
         state.sources[plan.added.id] = plan.source
         state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
         added.append(plan.added)
-    if added and index_dir is not None and not dry_run:
-        _reindex(corpus, index_dir)
     return AddReport(tuple(added), tuple(refused), dry_run)
 
 
@@ -194,23 +197,16 @@ def _read(path: Path) -> bytes:
         raise IngestError(f"cannot read {path}: {exc.strerror}") from exc
 
 
-def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
+def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
     formats.format_of(path)
     data = _read(path)
     extracted = formats.read(path, data)
     text = ("\n\n".join(extracted.paragraphs) + "\n").encode("utf-8")
     for digest in (_sha256(data), _sha256(text)):
         if digest in state.known:
-            doc_id = state.known[digest]
-            raise IngestError(
-                f"{path} is already in the corpus as {doc_id}; `udocs remove {doc_id}` first"
-                " to replace it"
-            )
+            raise AlreadyInCorpus(path, state.known[digest])
     if options.id in state.taken:
-        raise IngestError(
-            f"{path}: the id {options.id} is taken; choose another --id or"
-            f" `udocs remove {options.id}` first"
-        )
+        raise IdTaken(path, options.id)
     wanted = _decide(path, extracted, options)
     doc_id = options.id or make_id(wanted.title, wanted.date, state.taken)
     reread = parse_document(Path(f"{doc_id}.txt"), text)
@@ -220,6 +216,7 @@ def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
         if (value := getattr(wanted, name)) is not None and value != getattr(reread, name)
     }
     final = apply_overrides(Metadata(reread.title, reread.date, reread.kind), overrides)
+    signatories, report_quotes = counts(replace(reread, date=final.date))
     added = Added(
         id=doc_id,
         title=final.title,
@@ -228,8 +225,8 @@ def _plan(path: Path, options: AddOptions, state: _Corpus) -> _Plan:
         format=extracted.format,
         source=path.name,
         paragraphs=len(reread.paragraphs),
-        signatories=len(extract_signatories(reread.paragraphs)),
-        report_quotes=sum(map(is_report_quote, extract_quotes(reread.paragraphs, final.date))),
+        signatories=signatories,
+        report_quotes=report_quotes,
     )
     added_at = datetime.now(UTC).isoformat(timespec="seconds")
     source = Source(path.name, extracted.format, _sha256(data), added_at)
@@ -309,8 +306,8 @@ def _toml_table(doc_id: str, fields: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def remove(corpus: Path, doc_id: str, index_dir: Path | None = None) -> Removed:
-    """Take a document out: its file, its provenance and overrides, and its index entries."""
+def remove(corpus: Path, doc_id: str) -> Removed:
+    """Take a document out: its file, its provenance and its overrides."""
     paths = {p.stem: p for p in document_paths(corpus)}
     if doc_id not in paths:
         raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
@@ -328,8 +325,6 @@ def remove(corpus: Path, doc_id: str, index_dir: Path | None = None) -> Removed:
         _drop_override(corpus / OVERRIDES_FILE, doc_id)
     except OSError as exc:
         raise IngestError(f"cannot remove {doc_id} from {corpus}: {exc.strerror}") from exc
-    if index_dir is not None:
-        _reindex(corpus, index_dir)
     fmt = source.format if source else path.suffix.lstrip(".")
     return Removed(doc_id, title, fmt, source.file if source else None)
 
@@ -362,12 +357,3 @@ def _table_key(line: str) -> str | None:
     except tomllib.TOMLDecodeError:
         return None
     return next(iter(table), None)
-
-
-def _reindex(corpus: Path, index_dir: Path) -> None:
-    from uyghur_docs.store import index
-
-    try:
-        index.update(corpus, index_dir)
-    except IndexFault as exc:
-        raise type(exc)(f"{exc} (the corpus itself is updated)") from exc

@@ -157,7 +157,7 @@ def quote_report(
     quotations stored at index time; documents missing from it are extracted now.
     """
     if min_docs < 1:
-        raise QuoteQueryError(f"--min-docs must be 1 or more, not {min_docs}")
+        raise QuoteQueryError(f"min_docs must be 1 or more, not {min_docs}")
     ids = [doc.id for doc in docs]
     if doc_id is not None and doc_id not in ids:
         raise UnknownDocument(doc_id, suggest(doc_id, ids))

@@ -11,19 +11,16 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from uyghur_docs.errors import IndexFault
-
-if TYPE_CHECKING:
-    from uyghur_docs.extract.issuers import Issuer
-    from uyghur_docs.extract.quotes import Quotation
-    from uyghur_docs.extract.signers import Signatory
+from uyghur_docs.errors import IndexDamaged
+from uyghur_docs.extract.analysis import Analysis
 
 CATALOG_FILE = "catalog.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
 FORMAT = 4
-# The extracted records kept per document, each a JSON column read only when asked for.
+# The counts of an analysis, columns of their own, and its records, each a JSON column
+# read only when asked for.
+COUNTS = ("report_quotes", "signatory_count")
 ANALYSES = ("quotes", "signatories", "issuers")
 _COLUMNS = (
     "id",
@@ -36,8 +33,7 @@ _COLUMNS = (
     "kind",
     "paragraphs",
     "overrides",
-    "report_quotes",
-    "signatory_count",
+    *COUNTS,
     *ANALYSES,
 )
 _JSON_COLUMNS = ("overrides", *ANALYSES)
@@ -46,9 +42,9 @@ _SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY
 
 @dataclass(frozen=True)
 class Entry:
-    """One analysed document: the file version it came from, its metadata, and what was
-    extracted from it. The extracted records (`quotes`, `signatories`, `issuers`) are empty
-    unless loaded with the analyses; their counts are always there."""
+    """One analysed document: the file version it came from (path, size, mtime_ns,
+    sha256), its metadata, the overrides declared for it, and its analysis (whose records
+    are empty unless loaded with `analyses`)."""
 
     id: str
     path: str
@@ -60,11 +56,7 @@ class Entry:
     kind: str
     paragraphs: int
     overrides: dict = field(default_factory=dict)
-    report_quotes: int = 0
-    signatory_count: int = 0
-    quotes: tuple["Quotation", ...] = ()
-    signatories: tuple["Signatory", ...] = ()
-    issuers: tuple["Issuer", ...] = ()
+    analysis: Analysis = field(default_factory=Analysis)
 
 
 @dataclass(frozen=True)
@@ -81,8 +73,8 @@ class Changes:
         return bool(self.new or self.changed or self.removed)
 
 
-def _damaged(path: Path, exc: Exception) -> IndexFault:
-    return IndexFault(f"the index catalog {path} is damaged ({exc}); run `udocs index --rebuild`")
+def _damaged(path: Path, exc: Exception) -> IndexDamaged:
+    return IndexDamaged(path, str(exc))
 
 
 def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
@@ -119,12 +111,14 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
 
 
 def _entry(row: dict) -> Entry:
+    counts = {name: row.pop(name) for name in COUNTS}
+    records = {
+        name: tuple(_revive(cls, r) for r in json.loads(row.pop(name)))
+        for name, cls in _record_types().items()
+        if name in row
+    }
     row["overrides"] = json.loads(row["overrides"])
-    types = _record_types() if len(row) > len(_COLUMNS) - len(ANALYSES) else {}
-    for name, cls in types.items():
-        if name in row:
-            row[name] = tuple(_revive(cls, r) for r in json.loads(row[name]))
-    return Entry(**row)
+    return Entry(**row, analysis=Analysis(**counts, **records))
 
 
 def _record_types() -> dict:
@@ -143,9 +137,8 @@ def _revive(cls, data: dict):
 
 def _row(entry: Entry) -> tuple:
     """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
-    return tuple(
-        _json(getattr(entry, c)) if c in _JSON_COLUMNS else getattr(entry, c) for c in _COLUMNS
-    )
+    values = {**vars(entry), **vars(entry.analysis)}
+    return tuple(_json(values[c]) if c in _JSON_COLUMNS else values[c] for c in _COLUMNS)
 
 
 def forget(index_dir: Path) -> None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uyghur_docs.corpus import provenance
-from uyghur_docs.extract.analysis import analysed_documents
+from uyghur_docs.store.documents import Listed, analysed_documents
 
 
 @dataclass(frozen=True)
@@ -31,17 +31,19 @@ def list_documents(
 ) -> list[DocumentRow]:
     """Every document of the corpus, by id; unreadable files go to `skip` (else raise)."""
     sources = provenance.load(corpus)
-    return [
-        DocumentRow(
-            e.id,
-            e.date,
-            e.kind,
-            e.title,
-            e.paragraphs,
-            e.signatory_count,
-            e.report_quotes,
-            sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
-            status,
-        )
-        for e, status in analysed_documents(corpus, index_dir, skip)
-    ]
+    return [_row(listed, sources) for listed in analysed_documents(corpus, index_dir, skip)]
+
+
+def _row(listed: Listed, sources: dict) -> DocumentRow:
+    e = listed.entry
+    return DocumentRow(
+        e.id,
+        e.date,
+        e.kind,
+        e.title,
+        e.paragraphs,
+        e.analysis.signatory_count,
+        e.analysis.report_quotes,
+        sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
+        listed.status,
+    )

@@ -1,0 +1,48 @@
+"""What the command line says for each library error: the library's words, then what to do.
+
+The library's exceptions carry their facts as fields and say what happened; only here do
+they meet the commands and flags that mend them.
+"""
+
+from uyghur_docs import errors as e
+
+REBUILD = "run `udocs index --rebuild`"
+
+
+def message(exc: e.UdocsError) -> str:
+    """The one line a user sees for a library error."""
+    match exc:
+        case e.IndexNotUpdated():
+            return f"{message(exc.cause)} (the corpus itself is updated)"
+        case e.UnknownDocument():
+            return f"{exc} (`udocs docs` lists the ids)"
+        case e.NoCorpus():
+            return f"{exc}; pass --corpus DIR or set UDOCS_CORPUS"
+        case e.IndexMissing():
+            return f"{exc}; run `udocs index`"
+        case e.IndexDamaged():
+            return f"{exc}; {REBUILD}"
+        case e.IndexLocked():
+            return (
+                f"another `udocs index` run holds the lock on {exc.index_dir};"
+                " wait for it to finish"
+            )
+        case e.IndexUnwritable():
+            return f"{exc}; pass --index DIR"
+        case e.IndexUntrusted():
+            return f"{exc}. Delete {exc.index_dir} and run `udocs index`, or pass --index DIR"
+        case e.EmptyQuery():
+            return f'{exc}; try `udocs search "forced labour"`'
+        case e.AlreadyInCorpus():
+            return f"{exc}; `udocs remove {exc.doc_id}` first to replace it"
+        case e.IdTaken():
+            return f"{exc}; choose another --id or `udocs remove {exc.doc_id}` first"
+        case e.BadId():
+            return f"--{exc}"
+        case e.OneDocumentOnly():
+            return "--id and --title name one document; add one file at a time with them"
+        case e.UnknownOrganisation():
+            return f"{exc} (`udocs signers` lists the organisations)"
+        case e.AmbiguousOrganisation():
+            return f'{exc}; give one full name in quotes, e.g. --org "{exc.candidates[0]}"'
+    return str(exc)

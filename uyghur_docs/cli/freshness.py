@@ -1,0 +1,26 @@
+"""The sentences for the index's freshness events, as `udocs search` tells them on stderr."""
+
+from uyghur_docs.cli.errors import message
+
+
+def describe(event) -> list[str]:
+    """The lines that tell one `store.freshness.Freshness` event."""
+    if event.what == "building":
+        return [f"no index yet in {event.index_dir}; building it"]
+    if event.what == "rebuilding":
+        return [f"the index in {event.index_dir} is damaged; rebuilding it from the corpus"]
+    if event.what == "refreshing":
+        c = event.changes
+        return [
+            f"the corpus changed ({len(c.new)} new, {len(c.changed)} changed,"
+            f" {len(c.removed)} removed); refreshing the index"
+        ]
+    if event.what == "kept":
+        return [f"searching the index as it is: {message(event.error)}"]
+    result = event.result
+    done = result.added + result.updated
+    return [
+        *(f"skipped {problem}" for problem in result.skipped),
+        f"indexed {done} document{'' if done == 1 else 's'} ({result.paragraphs} paragraphs),"
+        f" skipped {len(result.skipped)}",
+    ]

@@ -1,0 +1,40 @@
+"""Option values checked once, where click parses them: dates and kinds."""
+
+import click
+
+from uyghur_docs.models import KINDS
+
+
+class DateBound(click.ParamType):
+    """A --since/--until value as an ISO prefix: YYYY, YYYY-MM or YYYY-MM-DD, or a date as
+    statements write it ("8 March 2022")."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from uyghur_docs.text.dates import parse_date
+
+        value = value.strip()
+        if len(value) == 4 and value.isdigit():
+            return value
+        parsed = parse_date(value)
+        if parsed is None:
+            self.fail(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return parsed
+
+
+class DocumentDate(click.ParamType):
+    """A document's date, to the month or the day."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from uyghur_docs.text.dates import parse_date
+
+        parsed = parse_date(value)
+        if parsed is None:
+            self.fail(f"{value!r} is not a date; try 2022-09-12 or 2022-09", param, ctx)
+        return parsed
+
+
+KIND = click.Choice(KINDS)

@@ -1,0 +1,194 @@
+"""Writing the index: one locked run that deletes and commits, and segment writers that add
+paragraphs (in this process or in workers) whose segments join that run's commit.
+
+whoosh's segment writer is changed in four ways here, each for the speed of a build:
+postings are pooled in memory by term, written in uncompressed blocks, segments written
+apart join the locked writer's commit, and field lengths are read once per record.
+"""
+
+from array import array
+from collections import defaultdict
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.writing import CLEAR, SegmentWriter
+
+from uyghur_docs.engine.files import exists, open_index
+from uyghur_docs.engine.schema import INDEX_NAME, layout, schema
+from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
+from uyghur_docs.models import ParagraphRecord
+
+LOCK_WAIT = 3.0
+# Postings an indexing process holds before it writes them out as a segment (about 16
+# bytes each); the 100k-document benchmark corpus has about 117 million.
+POSTINGS_PER_SEGMENT = 8_000_000
+
+
+class _Writer(SegmentWriter):
+    joined: tuple = ()
+
+    def __init__(self, ix, **kwargs):
+        # zlib on every posting block: without it a build is a quarter faster and the index
+        # 60% larger, and reading a block skips a decompression.
+        super().__init__(ix, codec=W3Codec(compression=0), **kwargs)
+        self.pool = _Pool()
+
+    def _merge_segments(self, mergetype, optimize, merge):
+        return [*super()._merge_segments(mergetype, optimize, merge), *self.joined]
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = _Lengths(self.per_document_reader())
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        lengths.reader.close()
+
+
+class _Pool:
+    """Postings held in memory, grouped by field and term as they arrive, so that writing a
+    segment sorts its distinct terms, not every posting. whoosh's own pool keeps each
+    posting as a tuple (about 150 bytes), sorts them all, and spills sorted runs to disk
+    to merge them later: a third of a build. Here a posting costs about 16 bytes, and
+    indexing starts a new segment once POSTINGS_PER_SEGMENT are held."""
+
+    def __init__(self):
+        self.fields: dict[str, dict[bytes, tuple]] = defaultdict(dict)
+        self.count = 0
+
+    def add(self, item) -> None:
+        fieldname, term, docnum, weight, value = item
+        terms = self.fields[fieldname]
+        postings = terms.get(term)
+        if postings is None:
+            postings = terms[term] = (array("I"), array("f"), [])
+        # Records are added in order, so each term's postings are in document order.
+        postings[0].append(docnum)
+        postings[1].append(weight)
+        postings[2].append(value)
+        self.count += 1
+
+    def iter_postings(self):
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for term in sorted(terms):
+                for docnum, weight, value in zip(*terms[term], strict=True):
+                    yield fieldname, term, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self.fields.clear()
+
+
+class _Lengths:
+    """The field lengths of a new segment, each field's read in one sweep."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.fields: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str) -> int:
+        lengths = self.fields.get(fieldname)
+        if lengths is None:
+            count = self.reader.doc_count_all()
+            lengths = [self.reader.doc_field_length(n, fieldname) for n in range(count)]
+            self.fields[fieldname] = lengths
+        return lengths[docnum]
+
+
+def reusable(index_dir: Path, rebuild: bool) -> bool:
+    """Whether an indexing run can write into the existing index; if not, it creates one.
+
+    A rebuild keeps the old index answering until it commits, unless the old one is damaged
+    or was built with another schema (an older udocs).
+    """
+    if not exists(index_dir):
+        return False
+    try:
+        ix = open_index(index_dir)
+    except IndexDamaged:
+        if rebuild:
+            return False
+        raise
+    return layout(ix.schema) == layout(schema())
+
+
+class Run:
+    """The one writer of an indexing run: it holds the index's lock, deletes documents, and
+    commits the segments that segment writers made. With `create`, it first makes a new,
+    empty index (see `reusable`)."""
+
+    def __init__(self, index_dir: Path, create: bool):
+        try:
+            index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if create:
+                ix = whoosh_index.create_in(str(index_dir), schema(), indexname=INDEX_NAME)
+            else:
+                ix = open_index(index_dir)
+            self._writer = _Writer(ix, timeout=LOCK_WAIT, compound=False)
+        except whoosh_index.LockError as exc:
+            raise IndexLocked(index_dir) from exc
+        except PermissionError as exc:
+            raise IndexUnwritable(index_dir, exc.strerror) from exc
+
+    @property
+    def lock_fd(self) -> int:
+        """The lock's file descriptor, which forked workers must close."""
+        return self._writer.writelock.fd
+
+    def delete(self, doc_id: str) -> None:
+        self._writer.delete_by_term("doc", doc_id)
+
+    def commit(self, segments: list, clear: bool) -> None:
+        """Make the deletions and the segments visible at once; `clear` drops every older
+        segment (a rebuild)."""
+        self._writer.joined = tuple(segments)
+        if clear:
+            self._writer.commit(mergetype=CLEAR)
+        else:
+            self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class Segments:
+    """Adds paragraph records to new segments of its own, which a Run's commit takes in; a
+    segment is written whenever the pool reaches its budget. It takes no lock: the Run
+    that will commit them holds it."""
+
+    def __init__(self, index_dir: Path):
+        self._ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        self._writer = self._new()
+        self._done: list = []
+
+    def _new(self) -> _Writer:
+        return _Writer(self._ix, _lk=False, compound=False)
+
+    def add(self, record: ParagraphRecord) -> None:
+        fields = {
+            "doc": record.doc,
+            "para": record.paragraph,
+            "heading": record.title,
+            "body": record.text,
+            "date": record.date or "",
+            "kind": record.kind,
+        }
+        if record.paragraph == 1:
+            fields["title"] = record.title
+        self._writer.add_document(**fields)
+        if self._writer.pool.count >= POSTINGS_PER_SEGMENT:
+            self._done.append(self._writer._finalize_segment())
+            self._writer = self._new()
+
+    def finish(self) -> list:
+        """The segments written. Not commit() nor cancel(): they would delete the temporary
+        folder the Run's writer shares, and the segments are its to commit."""
+        if self._writer._added:
+            self._done.append(self._writer._finalize_segment())
+        else:
+            self._writer._close_segment()
+        return self._done
+
+    def abort(self) -> None:
+        """Stop writing; the files of a failed run are the Run's to clean."""
+        self._writer._close_segment()

@@ -1,0 +1,245 @@
+"""The library as one object: a corpus folder and its index, and every question udocs answers.
+
+    >>> from pathlib import Path
+    >>> library = Library(Path("corpus"), Path("/tmp/udocs-index"))  # doctest: +SKIP
+    >>> library.search('"crimes against humanity"').total  # doctest: +SKIP
+
+Each method returns frozen dataclasses (whose `asdict` is the command's `--json`) and raises
+`uyghur_docs.errors.UdocsError` subclasses. Modules are imported by the methods that use
+them, so that a listing never loads the search engine, nor a search the extractors.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from uyghur_docs.corpus.ingest import AddOptions, AddReport, Removed
+from uyghur_docs.errors import IndexDamaged, IndexFault, IndexNotUpdated, NoSuchParagraph
+from uyghur_docs.models import Document, Filters
+
+# The catalog records `udocs signers` and `--signed-by` read.
+SIGNER_RECORDS = ("signatories", "issuers")
+
+Skip = Callable[[str], None] | None
+
+
+@dataclass(frozen=True)
+class NumberedParagraph:
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """A document as `udocs show` prints it: metadata and numbered paragraphs."""
+
+    id: str
+    title: str
+    date: str | None
+    kind: str
+    path: str
+    sha256: str
+    paragraphs: tuple[NumberedParagraph, ...]
+
+
+class Library:
+    """A corpus folder and its index folder (both made absolute)."""
+
+    def __init__(self, corpus: Path, index: Path):
+        self.corpus = Path(corpus).absolute()
+        self.index_dir = Path(index).absolute()
+
+    # Documents
+
+    def documents(self, skip: Skip = None) -> list:
+        """Every document with its counts, source format and index status."""
+        from uyghur_docs.store.listing import list_documents
+
+        return list_documents(self.corpus, self.index_dir, skip)
+
+    def document(self, doc_id: str) -> Document:
+        from uyghur_docs.corpus.folder import get_document
+
+        return get_document(self.corpus, doc_id)
+
+    def text(self, doc_id: str, para: int | None = None) -> DocumentText:
+        """A document's paragraphs, numbered from 1 (only ¶para when given)."""
+        doc = self.document(doc_id)
+        if para is not None and para > len(doc.paragraphs):
+            raise NoSuchParagraph(doc.id, len(doc.paragraphs), para)
+        numbers = [para] if para else range(1, len(doc.paragraphs) + 1)
+        return DocumentText(
+            doc.id,
+            doc.title,
+            doc.date,
+            doc.kind,
+            doc.path,
+            doc.sha256,
+            tuple(NumberedParagraph(n, doc.paragraph(n)) for n in numbers),
+        )
+
+    # The index
+
+    def update(self, rebuild: bool = False, progress=None, jobs: int | None = None):
+        """Bring the index up to the corpus (see `store.build.update`)."""
+        from uyghur_docs.store.build import update
+
+        return update(self.corpus, self.index_dir, rebuild=rebuild, progress=progress, jobs=jobs)
+
+    def ensure_current(self, tell: Callable = lambda event: None) -> None:
+        """Build, rebuild or refresh the index as needed, telling each step."""
+        from uyghur_docs.store.freshness import ensure_current
+
+        ensure_current(self.corpus, self.index_dir, tell)
+
+    def search(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        limit: int = 10,
+        signed_by: str | None = None,
+        tell: Callable = lambda event: None,
+    ):
+        """Ranked documents with their best paragraphs; `signed_by` keeps the letters an
+        organisation signed or issued. The index is brought up to date first, and a damaged
+        one is rebuilt from the corpus and asked again."""
+        from dataclasses import replace
+
+        from uyghur_docs.store import search
+        from uyghur_docs.store.freshness import rebuild
+
+        search.check_query(query)
+        filters = filters or Filters()
+        if signed_by is None:
+            self.ensure_current(tell)
+        else:
+            letters, current = self._letters_and_freshness(signed_by)
+            if not current:
+                self.ensure_current(tell)
+                letters, _ = self._letters_and_freshness(signed_by)
+            filters = replace(filters, among=letters)
+        try:
+            return search.search(self.index_dir, query, filters, limit=limit)
+        except IndexDamaged:
+            rebuild(self.corpus, self.index_dir, tell)
+            return search.search(self.index_dir, query, filters, limit=limit)
+
+    def sources_gone(self, result) -> list[str]:
+        from uyghur_docs.store.search import sources_gone
+
+        return sources_gone(self.index_dir, result)
+
+    # Quotations
+
+    def quotes(
+        self,
+        keyword: str | None = None,
+        doc_id: str | None = None,
+        min_docs: int = 1,
+        include_all: bool = False,
+        skip: Skip = None,
+    ):
+        """The quotations of the OHCHR report (of every speaker with `include_all`), grouped."""
+        from uyghur_docs.findings.quote_groups import quote_report
+
+        entries = self._entries(("quotes",), skip)
+        return quote_report(
+            entries,
+            keyword=keyword,
+            doc_id=doc_id,
+            min_docs=min_docs,
+            include_all=include_all,
+            extracted={e.id: e.analysis.quotes for e in entries},
+        )
+
+    def verify(self, report_text: str, quotes):
+        """Each quotation group checked against the report's text."""
+        from uyghur_docs.findings.verify import verify_report
+
+        return verify_report(report_text, quotes)
+
+    # Signatories
+
+    def signers(self, skip: Skip = None):
+        """The organisation index over every document's signatories and issuers."""
+        from uyghur_docs.findings.orgs import build_index
+
+        return build_index(_signers_of(self._entries(SIGNER_RECORDS, skip)), self._aliases)
+
+    def letters_signed_by(self, org: str) -> tuple[str, ...]:
+        """The ids of the documents an organisation signed or issued."""
+        return self._letters_and_freshness(org)[0]
+
+    # The corpus
+
+    def add(
+        self, paths: Sequence[Path], options: AddOptions | None = None, dry_run: bool = False
+    ) -> AddReport:
+        """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
+        from uyghur_docs.corpus import ingest
+
+        options = options or AddOptions()
+        report = ingest.add(self.corpus, list(paths), options, _counts, dry_run)
+        if report.added and not dry_run:
+            self._reindex()
+        return report
+
+    def remove(self, doc_id: str) -> Removed:
+        """Take a document out of the corpus and the index."""
+        from uyghur_docs.corpus import ingest
+
+        removed = ingest.remove(self.corpus, doc_id)
+        self._reindex()
+        return removed
+
+    # Shared
+
+    @cached_property
+    def _aliases(self) -> dict:
+        from uyghur_docs.findings.orgs import load_aliases
+
+        return load_aliases(self.corpus)
+
+    def _listed(self, analyses: tuple[str, ...], skip: Skip = None) -> list:
+        from uyghur_docs.store.documents import analysed_documents
+
+        return analysed_documents(self.corpus, self.index_dir, skip, analyses=analyses)
+
+    def _entries(self, analyses: tuple[str, ...], skip: Skip = None) -> list:
+        return [listed.entry for listed in self._listed(analyses, skip)]
+
+    def _letters_and_freshness(self, org: str) -> tuple[tuple[str, ...], bool]:
+        """An organisation's letters, and whether the index holds every document as it is
+        now: one reading of the corpus listing, the overrides and the catalog serves both."""
+        from uyghur_docs.findings.orgs import build_index
+
+        problems: list[str] = []
+        listed = self._listed(SIGNER_RECORDS, problems.append)
+        signers = build_index(_signers_of([le.entry for le in listed]), self._aliases)
+        letters = tuple(dict.fromkeys(letter.id for letter in signers.letters(signers.key_of(org))))
+        current = not problems and all(le.status == "current" for le in listed)
+        return letters, current
+
+    def _reindex(self) -> None:
+        try:
+            self.update()
+        except IndexFault as exc:
+            raise IndexNotUpdated(exc) from exc
+
+
+def _signers_of(entries: list) -> list:
+    from uyghur_docs.extract.signers import DocumentSigners
+
+    return [
+        DocumentSigners(e.id, e.title, e.date, e.analysis.signatories, e.analysis.issuers)
+        for e in entries
+    ]
+
+
+def _counts(doc: Document) -> tuple[int, int]:
+    """A document's signatories and report quotations, as `udocs add` reports them."""
+    from uyghur_docs.extract.analysis import analyse
+
+    analysis = analyse(doc)
+    return analysis.signatory_count, analysis.report_quotes

@@ -1,0 +1,74 @@
+"""Every document of the corpus with its analysis and its place in the index."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from uyghur_docs.corpus.folder import read_document, scan
+from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import CorpusError
+from uyghur_docs.extract.analysis import analyse
+from uyghur_docs.models import Document
+from uyghur_docs.store import catalog
+
+
+def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
+    """The catalog entry of a document read from path: its file stamp, metadata, analysis."""
+    stat = path.stat()
+    return catalog.Entry(
+        id=doc.id,
+        path=str(path),
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        sha256=doc.sha256,
+        title=doc.title,
+        date=doc.date,
+        kind=doc.kind,
+        paragraphs=len(doc.paragraphs),
+        overrides=overrides,
+        analysis=analyse(doc),
+    )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A document's catalog entry and whether the index holds it as it is now
+    ("current"), an older version ("stale") or not at all ("missing")."""
+
+    entry: catalog.Entry
+    status: str
+
+
+def analysed_documents(
+    corpus: Path,
+    index_dir: Path,
+    skip: Callable[[str], None] | None = None,
+    analyses: tuple[str, ...] = (),
+) -> list[Listed]:
+    """Every document of the corpus with its index status.
+
+    Current documents come from the catalog (with the records `analyses` names); the others
+    are read and analysed now, and not stored: that is indexing's job. Unreadable files go
+    to `skip`, else raise.
+    """
+    paths, passed_over = scan(corpus)
+    overrides = load_overrides(corpus)
+    entries = catalog.load(index_dir, analyses=analyses)
+    current = set(catalog.compare(paths, entries, overrides).current)
+    found = []
+    for path in paths:
+        if path.stem in current:
+            found.append(Listed(entries[path.stem], "current"))
+            continue
+        try:
+            doc = read_document(path, overrides)
+        except CorpusError as exc:
+            if skip is None:
+                raise
+            skip(str(exc))
+            continue
+        status = "stale" if doc.id in entries else "missing"
+        found.append(Listed(entry_of(path, doc, overrides.get(doc.id, {})), status))
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return found

@@ -1,0 +1,65 @@
+"""Keeping the index up to the corpus before a search: build a missing index, rebuild a
+damaged one, refresh a stale one, and search a read-only or busy one as it is.
+
+What happens is told as events, as it happens (a build can take a while), for the caller to
+word or ignore.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from uyghur_docs import engine
+from uyghur_docs.corpus.folder import document_paths, stamps
+from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import IndexDamaged, IndexFault
+from uyghur_docs.store import catalog
+from uyghur_docs.store.build import IndexResult, update
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """One step of bringing the index up to date. `what` is "building" (there was no
+    index), "rebuilding" (it was damaged), "refreshing" (the corpus changed: `changes`),
+    "indexed" (done: `result`) or "kept" (it could not be refreshed and is searched as it
+    is: `error`)."""
+
+    what: str
+    index_dir: Path
+    changes: catalog.Changes | None = None
+    result: IndexResult | None = None
+    error: IndexFault | None = None
+
+
+def ensure_current(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
+    """Bring the index up to the corpus if it is missing, damaged or stale."""
+    if not engine.exists(index_dir):
+        tell(Freshness("building", index_dir))
+        _indexed(update(corpus, index_dir), index_dir, tell)
+        return
+    try:
+        engine.check(index_dir)
+    except IndexDamaged:
+        rebuild(corpus, index_dir, tell)
+        return
+    overrides = load_overrides(corpus)
+    if catalog.is_current(index_dir, stamps(corpus), overrides):
+        return
+    changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
+    if not changes.stale:
+        return
+    tell(Freshness("refreshing", index_dir, changes=changes))
+    try:
+        _indexed(update(corpus, index_dir), index_dir, tell)
+    except IndexFault as exc:
+        tell(Freshness("kept", index_dir, error=exc))
+
+
+def rebuild(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
+    """Rebuild a damaged index from the corpus."""
+    tell(Freshness("rebuilding", index_dir))
+    _indexed(update(corpus, index_dir, rebuild=True), index_dir, tell)
+
+
+def _indexed(result: IndexResult, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
+    tell(Freshness("indexed", index_dir, result=result))
