@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 def main(argv=None) -> None:
     from bench import synth
-    from uyghur_docs.store import index
+    from uyghur_docs.store.build import update
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=1000)
@@ -31,10 +31,10 @@ def main(argv=None) -> None:
         synth.generate(corpus, args.docs)
         profiler = cProfile.Profile()
         profiler.enable()
-        index.update(corpus, index_dir, rebuild=True, jobs=1)
+        update(corpus, index_dir, rebuild=True, jobs=1)
         profiler.disable()
     stats = pstats.Stats(profiler)
-    print(f"cProfile of index.update(rebuild=True, jobs=1) on {args.docs} synthetic documents")
+    print(f"cProfile of update(rebuild=True, jobs=1) on {args.docs} synthetic documents")
     print(f"total {stats.total_tt:.1f} s (profiled; about 2x the unprofiled time)\n")
     stats.sort_stats("cumulative").print_stats(args.top)
 

@@ -101,14 +101,14 @@ def _child(args: list[str]) -> None:
     corpus, target = Path(corpus), Path(target)
     start = time.perf_counter()
     if kind == "udocs-build":
-        from uyghur_docs.store import index
+        from uyghur_docs.store.build import update
 
-        report = index.update(corpus, target, rebuild=True)
+        report = update(corpus, target, rebuild=True)
         info = {"paragraphs": report.paragraphs, "documents": report.added}
     elif kind == "udocs-update":
-        from uyghur_docs.store import index
+        from uyghur_docs.store.build import update
 
-        report = index.update(corpus, target)
+        report = update(corpus, target)
         info = {"updated": report.updated, "paragraphs": report.paragraphs}
     elif kind == "fts5-build":
         info = _fts5_build(corpus, target)
@@ -237,26 +237,33 @@ def _fts5_query(con: sqlite3.Connection, q: str, where: str = ""):
     return run
 
 
-def _signer(index_dir: Path) -> tuple[str, list[str]]:
-    """An organisation that signed letters of the corpus, and (roughly, by its name in the
-    stored signature lists) the documents it signed: the set a --signed-by search keeps."""
-    con = sqlite3.connect(index_dir / "catalog.sqlite")
-    first = con.execute(
-        "SELECT signatories FROM documents WHERE signatory_count > 0 ORDER BY id LIMIT 1"
-    ).fetchone()[0]
-    org = next(s["name"] for s in json.loads(first) if s["kind"] == "organisation")
-    pattern = "%" + json.dumps(org, ensure_ascii=False) + "%"
-    ids = [
-        i for (i,) in con.execute("SELECT id FROM documents WHERE signatories LIKE ?", (pattern,))
-    ]
-    con.close()
-    return org, ids
+def _signer(corpus: Path, index_dir: Path) -> tuple[str, int, list[str]]:
+    """The organisation that signed most letters of the corpus, by the name `--org`
+    resolves; the lines `signers --org` prints for it (one per letter and role); and the
+    documents it signed or issued: the set a --signed-by search keeps."""
+    from uyghur_docs.service import Library
+
+    library = Library(corpus, index_dir)
+    signers = library.signers()
+    key = max(signers.organisations, key=lambda k: len(signers.letters(k)))
+    name = signers.organisations[key].name
+    return name, len(signers.letters(key)), list(library.letters_signed_by(name))
 
 
-def _process_seconds(cmd: list[str], runs: int) -> float:
-    """Median wall time of `runs` runs after an untimed one (one run if that took over 5 s)."""
+def _process_seconds(cmd: list[str], runs: int, lines: int | None = None) -> float:
+    """Median wall time of `runs` runs after an untimed one (one run if that took over 5 s).
+
+    The untimed run must succeed and, when `lines` is given, print that many lines: a
+    benchmark of a command that fails, or answers wrongly, measures nothing.
+    """
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
+    first = subprocess.run(cmd, capture_output=True, text=True, env=_env())
+    printed = len(first.stdout.splitlines())
+    if first.returncode != 0 or (lines is not None and printed != lines):
+        raise SystemExit(
+            f"{' '.join(cmd)} exited {first.returncode} with {printed} lines"
+            f" (expected {lines}): {first.stderr.strip()[-300:]}"
+        )
     samples = []
     for _ in range(runs if time.perf_counter() - start < 5 else 1):
         start = time.perf_counter()
@@ -267,8 +274,8 @@ def _process_seconds(cmd: list[str], runs: int) -> float:
 
 def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> dict:
     from bench import synth
+    from uyghur_docs.models import Filters
     from uyghur_docs.store import search as udocs_search
-    from uyghur_docs.store.index import Filters
 
     corpus, index_dir, db = workdir / "corpus", workdir / "index", workdir / "fts5.db"
     start = time.perf_counter()
@@ -318,7 +325,7 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
             for engine, s in samples.items()
         }
         log(f"[{size}] {qtype}: udocs {latency[qtype]['udocs']['median_ms']:.0f} ms median")
-    org, signed = _signer(index_dir)
+    org, org_lines, signed = _signer(corpus, index_dir)
     con.execute("CREATE TEMP TABLE signed (doc TEXT PRIMARY KEY)")
     con.executemany("INSERT INTO signed VALUES (?)", [(i,) for i in signed])
     since, until = "2022-01-01", "2023-12-31"
@@ -347,16 +354,20 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
     udocs = [sys.executable, "-m", "uyghur_docs", "--corpus", str(corpus), "--index"]
     udocs.append(str(index_dir))
     processes = {
-        "search torture": ([*udocs, "search", "torture"], ["grep", "-rliF", "torture"]),
-        "search torture --signed-by": ([*udocs, "search", "torture", "--signed-by", org], None),
-        "signers --org": ([*udocs, "signers", "--org", org], None),
-        "quotes": ([*udocs, "quotes"], None),
-        "docs": ([*udocs, "docs"], None),
+        "search torture": ([*udocs, "search", "torture"], ["grep", "-rliF", "torture"], None),
+        "search torture --signed-by": (
+            [*udocs, "search", "torture", "--signed-by", org],
+            None,
+            None,
+        ),
+        "signers --org": ([*udocs, "signers", "--org", org], None, org_lines),
+        "quotes": ([*udocs, "quotes"], None, None),
+        "docs": ([*udocs, "docs"], None, size),
     }
     result["processes"] = {}
-    for label, (command, grep) in processes.items():
+    for label, (command, grep, lines) in processes.items():
         result["processes"][label] = {
-            "udocs_s": _process_seconds(command, 3),
+            "udocs_s": _process_seconds(command, 3, lines),
             "grep_s": _process_seconds([*grep, str(corpus)], 3) if grep else None,
         }
         log(f"[{size}] udocs {label}: {result['processes'][label]['udocs_s']:.2f} s")
