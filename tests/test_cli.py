@@ -171,3 +171,25 @@ def test_closed_pipe_prints_no_traceback(corpus):
     result = subprocess.run(shell, shell=True, capture_output=True, text=True)
     assert "Traceback" not in result.stderr
     assert result.stderr == ""
+
+
+def test_readme_library_example_runs(tmp_path):
+    block = re.search(r"## Using it as a library\n+```python\n(.*?)```", README.read_text(), re.S)
+    code = block.group(1).replace('"corpus"', repr(str(README.parent / "corpus")))
+    code = code.replace('"/tmp/udocs-index"', repr(str(tmp_path / "index")))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "[('2022-09-hrc51-joint-letter', [7, 11]),"
+        " ('2022-08-31-campaign-for-uyghurs-press-release', [7, 29, 16]),"
+        " ('2024-08-28-omct-second-anniversary-statement', [3]),"
+        " ('2022-03-08-open-letter-high-commissioner', [5])]",
+        "may constitute international crimes, in particular crimes against humanity.",
+        "('2022-03-08-open-letter-high-commissioner',"
+        " '2024-08-28-omct-second-anniversary-statement')",
+        "2020-03-12-ishr-hrw-news-release 2020-03-12 news-release 0",
+        "2022-03-08-open-letter-high-commissioner 2022-03-08 joint-letter 192",
+        "2022-08-31-campaign-for-uyghurs-press-release 2022-08-31 press-release 60",
+        "2022-09-hrc51-joint-letter 2022-09 joint-letter 6",
+        "2024-08-28-omct-second-anniversary-statement 2024-08-28 joint-statement 15",
+    ]

@@ -1,0 +1,73 @@
+"""The Library object: what the commands call, and how often it reads the corpus and catalog."""
+
+from collections import Counter
+
+from uyghur_docs.errors import NoSuchParagraph
+from uyghur_docs.service import Library
+from uyghur_docs.store import catalog, documents, freshness
+
+from .conftest import run
+
+
+def count_reads(monkeypatch) -> Counter:
+    """Count the readings of the corpus listing, the overrides and the catalog."""
+    counts: Counter = Counter()
+
+    def counted(module, name, label):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            counts[label] += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    counted(documents, "scan", "listing")
+    counted(freshness, "stamps", "listing")
+    counted(documents, "load_overrides", "overrides")
+    counted(freshness, "load_overrides", "overrides")
+    counted(catalog, "load", "catalog")
+    counted(catalog, "is_current", "catalog")
+    return counts
+
+
+def test_signed_by_reads_the_listing_overrides_and_catalog_once(corpus, monkeypatch):
+    assert run("index").exit_code == 0
+    counts = count_reads(monkeypatch)
+    result = run("search", "torture", "--signed-by", "OMCT")
+    assert result.exit_code == 0
+    assert {line.split(" ¶")[0] for line in result.stdout.splitlines()} == {
+        "2022-03-08-open-letter-high-commissioner",
+        "2024-08-28-omct-second-anniversary-statement",
+    }
+    assert counts == {"listing": 1, "overrides": 1, "catalog": 1}
+
+
+def test_signed_by_on_a_stale_index_refreshes_it_first(corpus, monkeypatch):
+    assert run("index").exit_code == 0
+    (corpus / "2023-01-01-new.txt").write_text("New letter\n\nTorture.\n\nSigned by: OMCT\n")
+    result = run("search", "torture", "--signed-by", "OMCT")
+    assert "the corpus changed (1 new, 0 changed, 0 removed); refreshing the index" in (
+        result.stderr
+    )
+    assert "2023-01-01-new ¶2" in result.stdout
+
+
+def test_text_numbers_paragraphs_and_refuses_one_past_the_end(corpus, tmp_path):
+    library = Library(corpus, tmp_path / "index")
+    text = library.text("2022-09-hrc51-joint-letter", 7)
+    assert [p.paragraph for p in text.paragraphs] == [7]
+    assert text.paragraphs[0].text.startswith("The report concludes that the extent")
+    try:
+        library.text("2022-09-hrc51-joint-letter", 24)
+    except NoSuchParagraph as exc:
+        assert (exc.doc_id, exc.paragraphs, exc.number) == ("2022-09-hrc51-joint-letter", 23, 24)
+    else:
+        raise AssertionError("¶24 of a 23-paragraph document was given")
+
+
+def test_paths_are_made_absolute(corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    library = Library(corpus.relative_to(tmp_path), "rel-index")
+    assert library.corpus == corpus
+    assert library.index_dir == tmp_path / "rel-index"
