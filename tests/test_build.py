@@ -152,7 +152,7 @@ def test_jobs_option(grown):
         ["2023-06-01-blank.txt is empty; remove it or give it some text"],
     )
     bad = run("index", "--jobs", "0")
-    assert bad.exit_code == 2 and "0 is not in the range x>=1" in bad.stderr
+    assert bad.exit_code == 2 and "0 is not in the range 1<=x<=32" in bad.stderr
 
 
 def test_an_index_of_another_layout_is_rebuilt(corpus, tmp_path):

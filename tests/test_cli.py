@@ -181,7 +181,7 @@ def test_readme_library_example_runs(tmp_path):
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
         "[('2022-09-hrc51-joint-letter', [7, 11]),"
-        " ('2022-08-31-campaign-for-uyghurs-press-release', [7, 29, 16]),"
+        " ('2022-08-31-campaign-for-uyghurs-press-release', [16, 7, 29]),"
         " ('2024-08-28-omct-second-anniversary-statement', [3]),"
         " ('2022-03-08-open-letter-high-commissioner', [5])]",
         "may constitute international crimes, in particular crimes against humanity.",

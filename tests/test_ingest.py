@@ -164,6 +164,7 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
         "date": "2022-10-03",
         "kind": "joint-statement",
         "format": "html",
+        "encoding": "utf-8",
         "source": "statement.html",
         "paragraphs": 5,
         "signatories": 0,

@@ -25,6 +25,14 @@ class NoCorpus(CorpusError):
         self.corpus_dir = corpus_dir
 
 
+class CorpusNotCopied(CorpusError):
+    """The installed statements could not be copied to make the user's corpus."""
+
+    def __init__(self, seed: Path, corpus_dir: Path, reason: str):
+        super().__init__(f"cannot copy the installed statements to {corpus_dir} ({reason})")
+        self.seed, self.corpus_dir, self.reason = seed, corpus_dir, reason
+
+
 class UnknownDocument(UdocsError):
     """No document has the requested id."""
 
@@ -65,6 +73,14 @@ class IndexDamaged(IndexFault):
     def __init__(self, path: Path, detail: str):
         super().__init__(f"the index in {path} is damaged ({detail})")
         self.path, self.detail = path, detail
+
+
+class IndexNotAFolder(IndexFault):
+    """The index path names something other than a folder."""
+
+    def __init__(self, index_dir: Path):
+        super().__init__(f"the index path {index_dir} is not a folder")
+        self.index_dir = index_dir
 
 
 class IndexLocked(IndexFault):

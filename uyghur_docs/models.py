@@ -31,9 +31,13 @@ class Document:
         return self.paragraphs[number - 1]
 
 
+ROLES = ("prose", "signature", "contact", "boilerplate")
+
+
 @dataclass(frozen=True)
 class ParagraphRecord:
-    """One paragraph as the search engine indexes it."""
+    """One paragraph as the search engine indexes it; `role` is one of ROLES: a signature,
+    contact or boilerplate paragraph is searched only when asked for."""
 
     doc: str
     paragraph: int
@@ -41,18 +45,32 @@ class ParagraphRecord:
     text: str
     date: str | None
     kind: str
+    role: str = "prose"
 
 
 @dataclass(frozen=True)
 class Filters:
     """Restrictions on a search: one document, any of a set of documents (those an
-    organisation signed, say), kinds, a date range (ISO prefixes)."""
+    organisation signed, say), kinds, a date range (ISO prefixes), the paragraph roles
+    searched (prose alone by default; empty: every paragraph)."""
 
     doc: str | None = None
     among: tuple[str, ...] | None = None
     kinds: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
+    roles: tuple[str, ...] = ("prose",)
+
+
+@dataclass(frozen=True)
+class Matching:
+    """How a query matches: by default a document matches when it has every word, in any
+    paragraphs; `same_paragraph` wants them in one paragraph. `exact` matches every word
+    as written (no stemming). Documents come best first, or by `sort="date"` oldest first."""
+
+    same_paragraph: bool = False
+    exact: bool = False
+    sort: str = "score"
 
 
 @dataclass(frozen=True)
@@ -67,3 +85,14 @@ class ParagraphHit:
     kind: str
     text: str
     highlights: tuple[tuple[int, int], ...]
+    role: str = "prose"
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the engine found: the matching documents and paragraphs counted, and the
+    paragraphs chosen to show, grouped by document in rank order."""
+
+    documents: int
+    paragraphs: int
+    hits: tuple[ParagraphHit, ...]

@@ -15,8 +15,14 @@ from functools import cached_property
 from pathlib import Path
 
 from uyghur_docs.corpus.ingest import AddOptions, AddReport, Removed
-from uyghur_docs.errors import IndexDamaged, IndexFault, IndexNotUpdated, NoSuchParagraph
-from uyghur_docs.models import Document, Filters
+from uyghur_docs.errors import (
+    IndexDamaged,
+    IndexFault,
+    IndexNotUpdated,
+    NoSuchParagraph,
+    UnknownDocument,
+)
+from uyghur_docs.models import Document, Filters, Matching
 
 # The catalog records `udocs signers` and `--signed-by` read.
 SIGNER_RECORDS = ("signatories", "issuers")
@@ -44,7 +50,8 @@ class DocumentText:
 
 
 class Library:
-    """A corpus folder and its index folder (both made absolute)."""
+    """A corpus folder and its index folder (both made absolute here, at the boundary: the
+    catalog records absolute paths, and SQLite opens the catalog by URI)."""
 
     def __init__(self, corpus: Path, index: Path):
         self.corpus = Path(corpus).absolute()
@@ -87,11 +94,12 @@ class Library:
 
         return update(self.corpus, self.index_dir, rebuild=rebuild, progress=progress, jobs=jobs)
 
-    def ensure_current(self, tell: Callable = lambda event: None) -> None:
-        """Build, rebuild or refresh the index as needed, telling each step."""
+    def ensure_current(self, tell: Callable = lambda event: None) -> int:
+        """Build, rebuild or refresh the index as needed, telling each step; the number of
+        paragraphs it then holds."""
         from uyghur_docs.store.freshness import ensure_current
 
-        ensure_current(self.corpus, self.index_dir, tell)
+        return ensure_current(self.corpus, self.index_dir, tell)
 
     def search(
         self,
@@ -100,30 +108,73 @@ class Library:
         limit: int = 10,
         signed_by: str | None = None,
         tell: Callable = lambda event: None,
+        per_doc: int | None = 3,
+        matching: Matching | None = None,
+        context: int = 0,
     ):
-        """Ranked documents with their best paragraphs; `signed_by` keeps the letters an
-        organisation signed or issued. The index is brought up to date first, and a damaged
-        one is rebuilt from the corpus and asked again."""
+        """Ranked documents with their best `per_doc` paragraphs (None: all), each with
+        `context` paragraphs around it; `signed_by` keeps the letters an organisation signed
+        or issued. The index is brought up to date first, and a damaged one is rebuilt from
+        the corpus and asked again."""
+        from uyghur_docs.store import search
+
+        filters = self._searchable(query, filters, signed_by, tell)
+        return self._retried(
+            lambda: search.search(
+                self.index_dir, query, filters, limit, per_doc, matching, context
+            ),
+            tell,
+        )
+
+    def count(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        signed_by: str | None = None,
+        tell: Callable = lambda event: None,
+        matching: Matching | None = None,
+    ):
+        """How many documents, and paragraphs of them, a query matches."""
+        from uyghur_docs.store import search
+
+        filters = self._searchable(query, filters, signed_by, tell)
+        return self._retried(lambda: search.count(self.index_dir, query, filters, matching), tell)
+
+    def _searchable(self, query, filters, signed_by, tell) -> Filters:
+        """The filters of a query made concrete, the index brought up to date."""
         from dataclasses import replace
 
-        from uyghur_docs.store import search
-        from uyghur_docs.store.freshness import rebuild
+        from uyghur_docs.store.search import check_query
 
-        search.check_query(query)
+        check_query(query)
         filters = filters or Filters()
+        if filters.doc:
+            self._known(filters.doc)
         if signed_by is None:
             self.ensure_current(tell)
-        else:
-            letters, current = self._letters_and_freshness(signed_by)
-            if not current:
-                self.ensure_current(tell)
-                letters, _ = self._letters_and_freshness(signed_by)
-            filters = replace(filters, among=letters)
+            return filters
+        letters, current = self._letters_and_freshness(signed_by)
+        if not current:
+            self.ensure_current(tell)
+            letters, _ = self._letters_and_freshness(signed_by)
+        return replace(filters, among=letters)
+
+    def _known(self, doc_id: str) -> None:
+        """Raise UnknownDocument, with the nearest ids, unless the corpus has the id."""
+        from uyghur_docs.corpus.folder import document_paths, suggest
+
+        ids = [path.stem for path in document_paths(self.corpus)]
+        if doc_id not in ids:
+            raise UnknownDocument(doc_id, suggest(doc_id, ids))
+
+    def _retried(self, ask: Callable, tell: Callable):
+        from uyghur_docs.store.freshness import rebuild
+
         try:
-            return search.search(self.index_dir, query, filters, limit=limit)
+            return ask()
         except IndexDamaged:
             rebuild(self.corpus, self.index_dir, tell)
-            return search.search(self.index_dir, query, filters, limit=limit)
+            return ask()
 
     def sources_gone(self, result) -> list[str]:
         from uyghur_docs.store.search import sources_gone

@@ -16,10 +16,17 @@ from uyghur_docs.cli.types import KIND, DocumentDate
 @click.option("--title", help="The title, whatever the text says.")
 @click.option("--date", type=DocumentDate(), help="The date (YYYY-MM[-DD]).")
 @click.option("--kind", type=KIND, help="The kind of statement.")
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    help="The text encoding of the files (e.g. cp1252); detected if not given.",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
 @output_options(csv=False)
 @click.pass_obj
-def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_json: bool):
+def add(
+    settings: Settings, paths, doc_id, title, date, kind, encoding, dry_run: bool, as_json: bool
+):
     """Add .txt, .md, .html, .pdf and .docx files (or folders of them) to the corpus.
 
     Each good file is added whole and indexed at once; each refused one is reported, and
@@ -27,14 +34,16 @@ def add(settings: Settings, paths, doc_id, title, date, kind, dry_run: bool, as_
     """
     from uyghur_docs.corpus.ingest import AddOptions
 
-    options = AddOptions(id=doc_id, title=title, date=date, kind=kind)
+    options = AddOptions(id=doc_id, title=title, date=date, kind=kind, encoding=encoding)
     report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
     if as_json:
         out.json(report)
     verb = "would add" if dry_run else "added"
     for added in report.added:
-        fields = {k: v for k, v in vars(added).items() if k != "id"}
+        fields = {
+            k: v for k, v in vars(added).items() if k != "id" and (v is not None or k == "date")
+        }
         out.message(f"{verb} {added.id}", style="bold")
         for name, value in fields.items():
             out.message(f"  {name}: {'undated' if value is None else value}")

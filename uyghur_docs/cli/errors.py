@@ -16,12 +16,14 @@ def message(exc: e.UdocsError) -> str:
             return f"{message(exc.cause)} (the corpus itself is updated)"
         case e.UnknownDocument():
             return f"{exc} (`udocs docs` lists the ids)"
-        case e.NoCorpus():
+        case e.NoCorpus() | e.CorpusNotCopied():
             return f"{exc}; pass --corpus DIR or set UDOCS_CORPUS"
         case e.IndexMissing():
             return f"{exc}; run `udocs index`"
         case e.IndexDamaged():
             return f"{exc}; {REBUILD}"
+        case e.IndexNotAFolder():
+            return f"{exc}; pass --index DIR naming a folder (udocs creates it)"
         case e.IndexLocked():
             return (
                 f"another `udocs index` run holds the lock on {exc.index_dir};"

@@ -21,6 +21,11 @@ def describe(event) -> list[str]:
     done = result.added + result.updated
     return [
         *(f"skipped {problem}" for problem in result.skipped),
+        *(
+            [f"the damaged index folder was moved to {result.set_aside}"]
+            if result.set_aside
+            else []
+        ),
         f"indexed {done} document{'' if done == 1 else 's'} ({result.paragraphs} paragraphs),"
         f" skipped {len(result.skipped)}",
     ]

@@ -11,22 +11,75 @@ import click
 from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
-from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
+from uyghur_docs.cli.options import (
+    Settings,
+    global_options_first,
+    output_format,
+    output_options,
+    warn_skipped,
+)
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, DateBound
+from uyghur_docs.cli.types import KIND, ROLES, DateBound, PassageCount
+from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
+
+# Each worker holds a pool of postings of its own (up to about 130 MB) and all share one
+# disk: more than this is a mistake, not a speed-up.
+MAX_JOBS = 32
 
 
 class UdocsGroup(click.Group):
-    """The one place a library error becomes a message and an exit status."""
+    """The one place a library error becomes a message and an exit status, and where
+    every command meets the end of its output: a reader that stops reading (`| head`) ends
+    the command quietly with status 0, a full disk is a one-line error, Ctrl-C is 130.
+    Global options are taken after the command too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, global_options_first(args, self.commands))
 
     def invoke(self, ctx: click.Context):
         from uyghur_docs.cli.errors import message
 
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                # Output still buffered fails here, not after exit where none can word it.
+                sys.stdout.flush()
         except UdocsError as exc:
             raise click.ClickException(message(exc)) from exc
+        except BrokenPipeError:
+            _discard_output()
+            raise click.exceptions.Exit(ExitStatus.SUCCESS) from None
+        except OSError as exc:
+            if not _is_output_error(exc):
+                raise
+            _discard_output()
+            raise click.ClickException(f"cannot write the output ({exc.strerror})") from None
+        except KeyboardInterrupt:
+            click.echo("udocs: interrupted", err=True)
+            raise click.exceptions.Exit(ExitStatus.INTERRUPTED) from None
+
+
+def _is_output_error(exc: OSError) -> bool:
+    """Whether an error came from writing stdout (a full disk, a lost terminal)."""
+    import errno
+
+    return exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG)
+
+
+def _discard_output() -> None:
+    """Point stdout at /dev/null, so that what is still buffered is not written again on
+    exit (which would print a second error, or a traceback)."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 @click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,9 +148,10 @@ def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
 @click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=MAX_JOBS),
     metavar="N",
-    help="Worker processes for a large run (default: one per core, up to 4; 1: none).",
+    help=f"Worker processes for a large run, at most {MAX_JOBS} (default: one per core, up to"
+    " 4; 1: none).",
 )
 @output_options(csv=False)
 @click.pass_obj
@@ -115,6 +169,8 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
         sys.exit(ExitStatus.INTERRUPTED)
     for warning in report.skipped:
         out.message(f"skipped: {warning}", style="yellow")
+    if report.set_aside:
+        out.message(f"the damaged index folder was moved to {report.set_aside}")
     if as_json:
         out.json(report)
     out.message(
@@ -124,46 +180,88 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
     )
 
 
-@cli.command()
-@click.argument("query")
+@cli.command(cls=QueryCommand)
+@click.argument("words", nargs=-1, required=True, metavar="QUERY...")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(min=1))
 @click.option("--doc", "doc_id", metavar="ID", help="Only this document.")
 @click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
 @click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
 @click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
 @click.option("--signed-by", metavar="ORG", help="Only letters this organisation signed or issued.")
-@output_options(csv=False)
+@click.option("--paragraph", is_flag=True, help="All words in one paragraph, not anywhere.")
+@click.option("--exact", is_flag=True, help="Every word as written, not stemmed (as =word).")
+@click.option(
+    "--in",
+    "within",
+    type=click.Choice(list(ROLES)),
+    default="prose",
+    show_default=True,
+    help="Search prose, signature lists, contact lines, page boilerplate, or all.",
+)
+@click.option(
+    "--passages",
+    type=PassageCount(),
+    help="Matching paragraphs per document: N or all [default: 3; all with --doc].",
+)
+@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
+@click.option(
+    "--context",
+    "-C",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Show N paragraphs before and after each passage.",
+)
+@click.option("--count", "count_only", is_flag=True, help="Only count documents and paragraphs.")
+@output_options()
 @click.pass_obj
 def search(
-    settings: Settings, query: str, limit: int, doc_id, kinds, since, until, signed_by, as_json
+    settings: Settings, words, doc_id, signed_by, passages, count_only, as_json, as_csv, **how
 ):
     """Search the statements; hits are cited as `id ¶N`.
 
-    QUERY uses whoosh syntax: words (all must match), OR, NOT, "a phrase", title:word,
-    wild*, fuzzy~ . Curly quotes make phrases too.
+    A document matches when it has every word, in any paragraphs. QUERY also takes
+    "a phrase", OR, NOT or -word (exclude), +word, =word (as written), title:word, wild*,
+    fuzzy~ and (groups). Curly quotes make phrases too.
     """
     from uyghur_docs.cli.freshness import describe
-    from uyghur_docs.models import Filters
+    from uyghur_docs.models import Filters, Matching
 
-    out = settings.out
+    out, query, fmt = settings.out, " ".join(words), output_format(as_json, as_csv)
 
     def tell(event) -> None:
         for line in describe(event):
             out.message(line)
 
-    filters = Filters(doc=doc_id, kinds=kinds, since=since, until=until)
-    result = settings.library.search(query, filters, limit=limit, signed_by=signed_by, tell=tell)
-    if as_json:
+    filters = Filters(doc_id, None, how["kinds"], how["since"], how["until"], ROLES[how["within"]])
+    matching = Matching(how["paragraph"], how["exact"], how["sort"])
+    library, asked = settings.library, {"signed_by": signed_by, "tell": tell}
+    if count_only:
+        counted = library.count(query, filters, matching=matching, **asked)
+        return out.json(counted) if fmt == "json" else out.count(counted)
+    per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
+    result = library.search(
+        query,
+        filters,
+        how["limit"],
+        per_doc=per_doc,
+        matching=matching,
+        context=how["context"],
+        **asked,
+    )
+    if fmt == "json":
         out.json(result)
+    elif fmt == "csv":
+        out.passages_csv(result)
     else:
         out.search(result)
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
         out.message(f"no matches for {query!r}{hint}")
-    elif not as_json:
+    elif fmt == "text":
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
-    for doc_id in settings.library.sources_gone(result):
-        out.message(f"note: the source file of {doc_id} is gone; `udocs index` drops it")
+    for gone in library.sources_gone(result):
+        out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
 
 
 for command in (quotes, signers, add, remove):

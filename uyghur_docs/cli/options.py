@@ -37,6 +37,42 @@ class Settings:
         return Renderer(no_color=self.no_color)
 
 
+# The group's options, and whether each takes a value.
+GLOBAL_OPTIONS = {"--corpus": True, "--index": True, "--no-color": False}
+
+
+def global_options_first(args: list[str], commands) -> list[str]:
+    """The command line with global options written after the command (`udocs search x
+    --corpus D`) moved before it, where click looks for them; `--` ends the search."""
+    args = list(args)
+    at = _command_at(args, commands)
+    if at is None:
+        return args
+    moved, kept, rest = [], [], iter(args[at + 1 :])
+    for token in rest:
+        if token == "--":
+            kept.extend([token, *rest])
+            break
+        name = token.split("=", 1)[0]
+        if name not in GLOBAL_OPTIONS:
+            kept.append(token)
+            continue
+        moved.append(token)
+        if GLOBAL_OPTIONS[name] and "=" not in token:
+            moved.extend(v for v in [next(rest, None)] if v is not None)
+    return [*args[:at], *moved, args[at], *kept]
+
+
+def _command_at(args: list[str], commands) -> int | None:
+    """Where the command is: the first word that names one and is no option's value."""
+    value_next = False
+    for at, token in enumerate(args):
+        if not value_next and token in commands:
+            return at
+        value_next = GLOBAL_OPTIONS.get(token, False)
+    return None
+
+
 def output_options(csv: bool = True):
     """--json (and --csv for flat listings), shared by every listing command."""
 

@@ -1,9 +1,12 @@
 """Where the corpus and the index live: flag, then environment variable, then default.
 
-The default corpus is the one shipped with udocs (the repo's `corpus/`, or the copy a plain
-install puts under `<prefix>/share/udocs/corpus`). The default index sits beside a writable
-corpus (`index/` next to a folder named `corpus`, else `<name>.index`), or in the user's cache
-folder when the corpus folder's parent cannot be written.
+The default corpus, in a source checkout, is the repo's `corpus/`. After a plain install it
+is the user's own (`udocs/corpus` in the user data folder, e.g. ~/.local/share on Linux):
+on first use, the statements installed with udocs (`<prefix>/share/udocs/corpus`, seed data
+never written to) are copied there. So `udocs add` writes where an upgrade never does, and
+every environment udocs is installed in shares one corpus. The default index sits beside a
+writable corpus (`index/` next to a folder named `corpus`, else `<name>.index`), or in the
+user's cache folder when the corpus folder's parent cannot be written.
 """
 
 import os
@@ -11,27 +14,75 @@ import site
 import sys
 from pathlib import Path
 
-from uyghur_docs.errors import UdocsError
+from uyghur_docs.errors import CorpusNotCopied, IndexNotAFolder, UdocsError
 
 CORPUS_ENV = "UDOCS_CORPUS"
 INDEX_ENV = "UDOCS_INDEX"
-_REPO_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+_SOURCE = Path(__file__).resolve().parents[2]
+_REPO_CORPUS = _SOURCE / "corpus"
 
 
-def bundled_corpus() -> Path:
-    """The corpus shipped with udocs: the repo's, else the installed data copy."""
+def source_corpus() -> Path | None:
+    """The repo's corpus, when udocs runs from a source checkout."""
+    return _REPO_CORPUS if (_SOURCE / "setup.cfg").is_file() and _REPO_CORPUS.is_dir() else None
+
+
+def seed_corpus() -> Path | None:
+    """The statements a plain install put beside udocs, if any."""
     candidates = [
-        _REPO_CORPUS,
         Path(sys.prefix) / "share" / "udocs" / "corpus",
         Path(site.getuserbase()) / "share" / "udocs" / "corpus",
     ]
-    return next((c for c in candidates if c.is_dir()), _REPO_CORPUS)
+    return next((c for c in candidates if c.is_dir()), None)
+
+
+def user_corpus() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("udocs", appauthor=False) / "corpus"
+
+
+def default_corpus() -> Path:
+    """The repo's corpus in a checkout; else the user's, made from the seed on first use."""
+    found = source_corpus()
+    if found:
+        return found
+    corpus, seed = user_corpus(), seed_corpus()
+    if seed and not corpus.exists():
+        _copy_seed(seed, corpus)
+    return corpus
+
+
+def _copy_seed(seed: Path, corpus: Path) -> None:
+    """Copy the seed's files (not their modes: the seed may be read-only) into a folder
+    renamed into place when whole, so a copy cut short is never taken for the corpus."""
+    import shutil
+    import tempfile
+
+    from uyghur_docs.corpus.provenance import umask
+
+    try:
+        corpus.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(dir=corpus.parent, prefix=".corpus-"))
+        try:
+            for path in seed.iterdir():
+                if path.is_file():
+                    shutil.copyfile(path, temp / path.name)
+            temp.chmod(0o777 & ~umask())
+            temp.rename(corpus)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+    except OSError as exc:
+        if corpus.is_dir():
+            return
+        raise CorpusNotCopied(seed, corpus, exc.strerror or str(exc)) from exc
 
 
 def corpus_dir(flag: str | None) -> Path:
     """The corpus folder to read."""
     value = flag or os.environ.get(CORPUS_ENV)
-    return Path(value).expanduser().absolute() if value else bundled_corpus()
+    return Path(value).expanduser().absolute() if value else default_corpus()
 
 
 def index_dir(flag: str | None, corpus: Path) -> Path:
@@ -49,11 +100,13 @@ def index_dir(flag: str | None, corpus: Path) -> Path:
 
 
 def check_apart(index: Path, corpus: Path) -> Path:
-    """The index folder, refused when it lies inside the corpus folder.
+    """The index folder, refused when it is not a folder or lies inside the corpus folder.
 
     A corpus is something users download and share; an index inside it could have been
     crafted by someone else, and opening a whoosh index unpickles its table of contents.
     """
+    if index.exists() and not index.is_dir():
+        raise IndexNotAFolder(index)
     index_real, corpus_real = index.resolve(), corpus.resolve()
     if index_real == corpus_real or corpus_real in index_real.parents:
         raise UdocsError(

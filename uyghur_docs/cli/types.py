@@ -6,18 +6,19 @@ from uyghur_docs.models import KINDS
 
 
 class DateBound(click.ParamType):
-    """A --since/--until value as an ISO prefix: YYYY, YYYY-MM or YYYY-MM-DD, or a date as
-    statements write it ("8 March 2022")."""
+    """A --since/--until value as an ISO prefix: YYYY, YYYY-MM or YYYY-MM-DD, a numeric date
+    day first ("31/08/2022"), or a date as statements write it ("8 March 2022")."""
 
     name = "date"
 
     def convert(self, value, param, ctx):
         from uyghur_docs.text.dates import parse_date
+        from uyghur_docs.text.numeric_dates import day_first
 
         value = value.strip()
         if len(value) == 4 and value.isdigit():
             return value
-        parsed = parse_date(value)
+        parsed = day_first(value) or parse_date(value)
         if parsed is None:
             self.fail(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
         return parsed
@@ -37,4 +38,27 @@ class DocumentDate(click.ParamType):
         return parsed
 
 
+class PassageCount(click.ParamType):
+    """How many matching paragraphs of each document to show: a number, or "all"."""
+
+    name = "N|all"
+
+    def convert(self, value, param, ctx):
+        if value is None or isinstance(value, int):
+            return value
+        if value.strip().lower() == "all":
+            return "all"
+        if value.strip().isdigit() and int(value) >= 1:
+            return int(value)
+        self.fail(f"{value!r} is not a number of paragraphs; use 1, 2, ... or all", param, ctx)
+
+
 KIND = click.Choice(KINDS)
+# What `--in` searches: the paragraph roles of the index (empty: every paragraph).
+ROLES = {
+    "prose": ("prose",),
+    "signatures": ("signature",),
+    "contacts": ("contact",),
+    "boilerplate": ("boilerplate",),
+    "all": (),
+}

@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from uyghur_docs.corpus import blocks
+from uyghur_docs.corpus.markdown import read_markdown
 from uyghur_docs.corpus.metadata import apply_overrides, extract, load_overrides
 from uyghur_docs.errors import CorpusError, NoCorpus, UnknownDocument
 from uyghur_docs.models import Document
@@ -47,8 +49,28 @@ def _listing(corpus_dir: Path) -> Iterator[tuple[os.DirEntry, str | None]]:
     if not corpus_dir.is_dir():
         raise NoCorpus(corpus_dir)
     with os.scandir(corpus_dir) as entries:
-        for entry in entries:
-            yield entry, _problem(entry)
+        listed = [(entry, _problem(entry)) for entry in entries]
+    clashes = _clashes([entry.name for entry, problem in listed if problem is None])
+    for entry, problem in listed:
+        yield entry, clashes.get(entry.name, problem)
+
+
+def _clashes(names: list[str]) -> dict[str, str]:
+    """Why each document file sharing its id with another is passed over: neither can be
+    told from the other by id, so neither is read.
+
+    >>> _clashes(["x.txt", "x.md", "y.txt"])["x.md"]
+    'x.md and x.txt would both be document x; rename or remove one'
+    """
+    by_id: dict[str, list[str]] = {}
+    for name in names:
+        by_id.setdefault(os.path.splitext(name)[0], []).append(name)
+    return {
+        name: f"{' and '.join(sorted(same))} would both be document {doc_id}; rename or remove one"
+        for doc_id, same in by_id.items()
+        if len(same) > 1
+        for name in same
+    }
 
 
 def _problem(entry: os.DirEntry) -> str | None:
@@ -90,9 +112,18 @@ def decode(data: bytes, name: str) -> str:
 
 
 def parse_document(path: Path, data: bytes, overrides: dict | None = None) -> Document:
-    """A Document from a file's bytes: paragraphs, cleaned text and extracted metadata."""
-    paragraphs = [clean(p) for p in split_paragraphs(decode(data, path.name))]
-    metadata = extract(paragraphs, path.stem)
+    """A Document from a file's bytes: paragraphs, cleaned text and extracted metadata.
+
+    A `.md` file is read by the same Markdown reader as `udocs add` gives it to.
+    """
+    text = decode(data, path.name)
+    if path.suffix == ".md":
+        md = read_markdown(text)
+        paragraphs = blocks.paragraphs(md.blocks)
+        metadata = extract(paragraphs, path.stem, md.title or blocks.headline(md.blocks), md.date)
+    else:
+        paragraphs = [clean(p) for p in split_paragraphs(text)]
+        metadata = extract(paragraphs, path.stem)
     if overrides and path.stem in overrides:
         metadata = apply_overrides(metadata, overrides[path.stem])
     return Document(

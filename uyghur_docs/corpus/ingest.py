@@ -52,6 +52,7 @@ class AddOptions:
     title: str | None = None
     date: str | None = None  # ISO, as `dates.parse_date` gives it
     kind: str | None = None
+    encoding: str | None = None  # a text file's encoding, instead of detecting it
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Added:
     date: str | None
     kind: str
     format: str
+    encoding: str | None  # the text encoding it was read in; None for PDF and DOCX
     source: str
     paragraphs: int
     signatories: int
@@ -122,11 +124,19 @@ def _survey(corpus: Path) -> _Corpus:
     paths = document_paths(corpus)
     ids = {p.stem for p in paths}
     sources = provenance.load(corpus)
-    known = {_sha256(p.read_bytes()): p.stem for p in paths}
+    known = {_sha256(data): p.stem for p in paths if (data := _readable(p)) is not None}
     known.update({s.sha256: doc_id for doc_id, s in sources.items() if doc_id in ids})
     # Stale sidecar entries still hold their ids: a new document must not inherit them.
     taken = ids | set(sources) | set(load_overrides(corpus))
     return _Corpus(corpus, sources, taken, known)
+
+
+def _readable(path: Path) -> bytes | None:
+    """A corpus file's bytes; None if it cannot be read (indexing reports it by name)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def collect(paths: list[Path]) -> tuple[list[Path], list[Refused]]:
@@ -200,7 +210,7 @@ def _read(path: Path) -> bytes:
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
     formats.format_of(path)
     data = _read(path)
-    extracted = formats.read(path, data)
+    extracted = formats.read(path, data, options.encoding)
     text = ("\n\n".join(extracted.paragraphs) + "\n").encode("utf-8")
     for digest in (_sha256(data), _sha256(text)):
         if digest in state.known:
@@ -223,6 +233,7 @@ def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
         date=final.date,
         kind=final.kind,
         format=extracted.format,
+        encoding=extracted.encoding,
         source=path.name,
         paragraphs=len(reread.paragraphs),
         signatories=signatories,
@@ -236,7 +247,7 @@ def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
 def _decide(path: Path, extracted: formats.Extracted, options: AddOptions) -> Metadata:
     """Flags first, then the text, then the format's metadata, then the file name."""
     # An empty stem, so that the text's own metadata is told apart from fallbacks.
-    found = extract([clean(p) for p in extracted.paragraphs], "")
+    found = extract([clean(p) for p in extracted.paragraphs], "", extracted.headline)
     return Metadata(
         title=options.title or found.title or extracted.title or one_line(path.stem),
         date=options.date or found.date or extracted.date or date_from_stem(path.stem),
@@ -275,15 +286,18 @@ def _write(state: _Corpus, plan: _Plan) -> None:
     corpus, doc_id = state.path, plan.added.id
     sidecars = [corpus / SOURCES_FILE, corpus / OVERRIDES_FILE]
     saved = {p: p.read_bytes() if p.is_file() else None for p in sidecars}
+    written: list[Path] = []
     try:
         write_atomic(sidecars[0], provenance.dumps({**state.sources, doc_id: plan.source}))
+        written.append(sidecars[0])
         if plan.overrides:
             before = (saved[sidecars[1]] or b"").decode("utf-8").rstrip("\n")
             table = _toml_table(doc_id, plan.overrides)
             write_atomic(sidecars[1], (before + "\n\n" + table).lstrip("\n").encode("utf-8"))
+            written.append(sidecars[1])
         write_atomic(corpus / f"{doc_id}.txt", plan.text)
     except BaseException as exc:
-        _restore(saved)
+        _restore({path: saved[path] for path in written})
         if isinstance(exc, OSError):
             raise IngestError(
                 f"{plan.source.file}: cannot write to {corpus} ({exc.strerror}); nothing was added"
@@ -292,6 +306,7 @@ def _write(state: _Corpus, plan: _Plan) -> None:
 
 
 def _restore(saved: dict[Path, bytes | None]) -> None:
+    """Put back the sidecars this add replaced (only those: the others are as they were)."""
     for path, data in saved.items():
         if data is None:
             path.unlink(missing_ok=True)

@@ -1,34 +1,24 @@
 """Title, date and kind, read from a statement's own words.
 
-The header is the first few paragraphs: a title is the first of them that is neither an
-address line, a dateline nor release boilerplate; the date is the first dateline there (a
-short line holding a date), else the date the file name starts with; the kind comes from
-cue phrases, the header's first.
+The title is the header's first heading-like line (`titles`); the date its dateline
+(`datelines`), else the date the file name starts with; the kind comes from cue phrases,
+the header's first.
 """
 
 import re
 from dataclasses import replace
 from pathlib import Path
 
+from uyghur_docs.corpus.datelines import document_date
 from uyghur_docs.corpus.declared import read_table
+from uyghur_docs.corpus.titles import can_be_title, extract_title
 from uyghur_docs.errors import OverrideError
 from uyghur_docs.models import KINDS, Metadata
-from uyghur_docs.text.dates import date_from_stem, find_date, parse_date
-from uyghur_docs.text.normalise import one_line
+from uyghur_docs.text.dates import date_from_stem, parse_date
 
 OVERRIDES_FILE = "overrides.toml"
 HEADER_PARAGRAPHS = 6
-MAX_TITLE = 200
-MAX_DATELINE = 60
-MAX_DATELINE_WORDS = 4
 
-_ADDRESS = re.compile(
-    r"^(to\b.*:$|dear\b|madam\b|sir\b|your excellenc|excellenc|mr\.? president)", re.IGNORECASE
-)
-_BOILERPLATE = re.compile(
-    r"^(press release|news release|for immediate release|media advisory|embargoed\b.*)$",
-    re.IGNORECASE,
-)
 _HEADER_KINDS = [
     ("press-release", re.compile(r"\bpress release\b", re.IGNORECASE)),
     ("news-release", re.compile(r"\bnews release\b", re.IGNORECASE)),
@@ -44,56 +34,15 @@ _UNDERSIGNED = re.compile(r"\b(the )?undersigned\b", re.IGNORECASE)
 _NEWS = re.compile(r"\bsaid today\b|\bfor more information,? (please )?contact\b", re.IGNORECASE)
 
 
-def _is_title(line: str) -> bool:
-    letters = sum(c.isalpha() for c in line)
-    return (
-        letters >= 3
-        and not _ADDRESS.match(line)
-        and not _BOILERPLATE.match(line)
-        and not _is_dateline(line)
-    )
-
-
-def _is_dateline(line: str) -> bool:
-    """A short line that is mostly a date: "28.08.24, OMCT", "Geneva, 3 October 2022"."""
-    if len(line) > MAX_DATELINE:
-        return False
-    found = find_date(line)
-    if found is None:
-        return False
-    rest = line[: found[1].start()] + " " + line[found[1].end() :]
-    return len(rest.split()) <= MAX_DATELINE_WORDS
-
-
-def extract_title(paragraphs: list[str]) -> str | None:
-    """The first heading-like paragraph of the header, on one line.
-
-    >>> extract_title(["To Members of the Council:", "12.03.2020", "Act now on Xinjiang"])
-    'Act now on Xinjiang'
-    """
-    for paragraph in paragraphs[:HEADER_PARAGRAPHS]:
-        lines = [line for line in paragraph.split("\n") if _is_title(line)]
-        if lines and len(lines) == paragraph.count("\n") + 1:
-            title = one_line(" ".join(lines))
-            return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
-        if lines:
-            return one_line(lines[0])[:MAX_TITLE]
-    return None
-
-
 def extract_date(paragraphs: list[str], stem: str) -> str | None:
-    """The first dateline of the header, else the date the file stem starts with.
+    """The document's dateline (see `datelines`), else the date the file stem starts with.
 
     >>> extract_date(["Title", "Press Release\\nAugust 31 2022, 8:15 PM ET"], "x")
     '2022-08-31'
     >>> extract_date(["Title", "On 27 February 2020, she said a lot."], "2022-09-letter")
     '2022-09'
     """
-    for paragraph in paragraphs[:HEADER_PARAGRAPHS]:
-        for line in paragraph.split("\n"):
-            if _is_dateline(line):
-                return find_date(line)[0]
-    return date_from_stem(stem)
+    return document_date(paragraphs) or date_from_stem(stem)
 
 
 def extract_kind(paragraphs: list[str]) -> str:
@@ -118,11 +67,18 @@ def extract_kind(paragraphs: list[str]) -> str:
     return "other"
 
 
-def extract(paragraphs: list[str], stem: str) -> Metadata:
-    """All metadata the text gives; the title falls back to the file stem."""
+def extract(
+    paragraphs: list[str], stem: str, headline: str | None = None, declared: str | None = None
+) -> Metadata:
+    """All metadata the text gives; the title falls back to the file stem.
+
+    A `headline` the document's structure gives (front matter, a top heading) beats the
+    title read from the text; a `declared` date (front matter) serves when the text has none.
+    """
+    title = headline if headline and can_be_title(headline) else extract_title(paragraphs)
     return Metadata(
-        title=extract_title(paragraphs) or stem,
-        date=extract_date(paragraphs, stem),
+        title=title or stem,
+        date=document_date(paragraphs) or declared or date_from_stem(stem),
         kind=extract_kind(paragraphs),
     )
 

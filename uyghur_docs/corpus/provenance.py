@@ -3,11 +3,13 @@
 The corpus reader only reads .txt and .md files, so this sidecar never becomes a document.
 Documents without an entry (the seeds, files dropped into the folder by hand) are plain
 text files. Files in the corpus folder are replaced atomically (temp file + os.replace), so
-a reader sees the old version or the new one, never half of either.
+a reader sees the old version or the new one, never half of either, and keep the folder's
+modes: a replaced file its own, a new one that of the folder's documents.
 """
 
 import json
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,8 +53,10 @@ def dumps(sources: dict[str, Source]) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace path's content in one step; a crash leaves the old file whole."""
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -61,3 +65,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own mode, else a document's of the same folder, else what the umask gives:
+    mkstemp's 0600 would hide an added document from the folder's other readers."""
+    for candidate in (path, next(path.parent.glob("*.txt"), None)):
+        if candidate is not None and candidate.is_file():
+            return stat.S_IMODE(candidate.stat().st_mode)
+    return 0o666 & ~umask()
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it, and back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -10,15 +10,40 @@ What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and noth
   IndexUnwritable);
 - `Segments(index_dir)`: adds `models.ParagraphRecord`s, in this process or a worker, with
   `add(record)`, `finish() -> segments` and `abort()`;
-- `search(index_dir, query, models.Filters, limit, per_doc) -> (documents, [ParagraphHit])`
-  and `suggest(index_dir, query, Filters) -> str | None`.
+- `search(index_dir, query, models.Filters, limit, per_doc, models.Matching) ->
+  models.Found` (documents and paragraphs counted, the chosen `ParagraphHit`s),
+  `texts(index_dir, doc_id, numbers) -> {number: text}` and
+  `suggest(index_dir, query, Filters) -> str | None`.
 
 Records go in and hits come out as the plain dataclasses of `uyghur_docs.models`.
+
+`exists` and `verify(index_dir)` (raises IndexDamaged unless every file is as the last
+commit wrote it, see `engine.manifest`) need no whoosh: each name is imported when first
+used, so a listing that asks only those never loads the engine.
 """
 
-from uyghur_docs.engine.files import check, exists
-from uyghur_docs.engine.query import search
-from uyghur_docs.engine.suggest import suggest
-from uyghur_docs.engine.writer import Run, Segments, reusable
+from importlib import import_module
 
-__all__ = ["Run", "Segments", "check", "exists", "reusable", "search", "suggest"]
+# Where each name of the interface lives.
+_HOMES = {
+    "check": "files",
+    "exists": "manifest",
+    "verify": "manifest",
+    "search": "query",
+    "texts": "query",
+    "suggest": "suggestions",
+    "Run": "writer",
+    "Segments": "writer",
+    "reusable": "writer",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(attribute: str):
+    home = _HOMES.get(attribute)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), attribute)
+    globals()[attribute] = value
+    return value

@@ -1,4 +1,9 @@
-"""The index folder: whether it holds an index, whether it can be trusted, opening it."""
+"""The index folder: whether it holds an index, whether it can be trusted, opening it.
+
+Every reader of the index opens it here, and every failure to read it becomes IndexDamaged:
+whoosh's own errors on reading the table of contents, then any file that differs from the
+manifest of the last commit (`engine.manifest`).
+"""
 
 import os
 import stat
@@ -6,13 +11,12 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from uyghur_docs.engine import manifest
+from uyghur_docs.engine.manifest import exists
 from uyghur_docs.engine.schema import DAMAGE, INDEX_NAME
 from uyghur_docs.errors import IndexDamaged, IndexMissing, IndexUntrusted
 
-
-def exists(index_dir: Path) -> bool:
-    """Whether an index has been built in this folder."""
-    return index_dir.is_dir() and any(index_dir.glob(f"_{INDEX_NAME}_*.toc"))
+__all__ = ["check", "exists", "open_index"]
 
 
 def _check_trust(index_dir: Path) -> None:
@@ -30,13 +34,17 @@ def _check_trust(index_dir: Path) -> None:
 
 
 def open_index(index_dir: Path):
+    if not index_dir.is_dir():
+        raise IndexMissing(index_dir)
     _check_trust(index_dir)
     try:
-        return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
     except whoosh_index.EmptyIndexError as exc:
         raise IndexMissing(index_dir) from exc
-    except (*DAMAGE, OSError) as exc:
+    except (*DAMAGE, OSError, TypeError, AttributeError, ImportError) as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc
+    manifest.verify(index_dir)
+    return ix
 
 
 def check(index_dir: Path) -> int:
@@ -45,5 +53,5 @@ def check(index_dir: Path) -> int:
     try:
         with ix.searcher() as searcher:
             return searcher.doc_count()
-    except DAMAGE as exc:
+    except (*DAMAGE, OSError, TypeError) as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc

@@ -1,53 +1,82 @@
-"""Querying: whoosh's query language over the paragraphs, the best paragraphs of the best
-documents, and the spans of the words that matched."""
+"""Querying: the documents a query matches (`engine.match`), every matching paragraph of
+them scored, the best documents and their best paragraphs, and the spans of what matched."""
 
-import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from whoosh.collectors import TopCollector
-from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser
+from whoosh import query as wq
 
 from uyghur_docs.engine.files import open_index
-from uyghur_docs.engine.schema import DAMAGE, analyzer
+from uyghur_docs.engine.highlight import Highlighter
+from uyghur_docs.engine.match import Documents, positive, scored, scored_only
+from uyghur_docs.engine.parse import on_fields, parse
+from uyghur_docs.engine.schema import DAMAGE
 from uyghur_docs.errors import IndexDamaged
-from uyghur_docs.models import Filters, ParagraphHit
-
-_CURLY_DOUBLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
+from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
 
 
-def normalise(qstring: str) -> str:
-    """Curly double quotes and guillemets made phrase quotes; accents dropped."""
-    qstring = unicodedata.normalize("NFKD", qstring.translate(_CURLY_DOUBLE))
-    return "".join(c for c in qstring if not unicodedata.combining(c)).strip()
+class Columns:
+    """The per-paragraph columns of one searcher, each opened once (opening one reads the
+    offsets of every paragraph)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._open: dict[str, object] = {}
+
+    def __getitem__(self, name: str):
+        if name not in self._open:
+            self._open[name] = self.searcher.reader().column_reader(name)
+        return self._open[name]
 
 
-def parse(ix, qstring: str):
-    parser = QueryParser("body", ix.schema, group=AndGroup)
-    parser.add_plugin(FuzzyTermPlugin())
-    return parser.parse(normalise(qstring))
-
-
-def allowed(reader, filters: Filters) -> Callable[[int], bool] | None:
+def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     """A test of each matching paragraph against the filters, read from per-paragraph
     columns: it costs one look-up per match, where a filter query would enumerate every
-    paragraph in the date range first."""
+    paragraph in the date range first. Roles are a set of paragraphs: most are prose."""
     tests = []
     docs = {filters.doc} if filters.doc else None
     if filters.among is not None:
         docs = set(filters.among) if docs is None else docs & set(filters.among)
+    if _role_test_needed(filters.roles):
+        tests.append(_in_roles(columns.searcher, set(filters.roles)))
     if docs is not None:
-        doc_of = reader.column_reader("doc")
+        doc_of = columns["doc"]
         tests.append(lambda n: doc_of[n] in docs)
     if filters.kinds:
-        kind_of, kinds = reader.column_reader("kind"), set(filters.kinds)
+        kind_of, kinds = columns["kind"], set(filters.kinds)
         tests.append(lambda n: kind_of[n] in kinds)
     if filters.since or filters.until:
-        date_of = reader.column_reader("date")
+        date_of = columns["date"]
         tests.append(lambda n: _within(date_of[n], filters.since, filters.until))
     if not tests:
         return None
+    if len(tests) == 1:
+        return tests[0]
     return lambda n: all(test(n) for test in tests)
+
+
+def _role_test_needed(roles: tuple[str, ...]) -> bool:
+    """Whether the fields searched (`where`) leave paragraphs of other roles to test."""
+    return bool(roles) and roles != ("prose",) and set(roles) != set(ROLES) - {"prose"}
+
+
+def where(roles: tuple[str, ...]) -> str:
+    """The fields a search of these roles looks in: the prose's, the others', or all."""
+    if roles == ("prose",):
+        return "prose"
+    return "aside" if roles and "prose" not in roles else "all"
+
+
+def _in_roles(searcher, roles: set[str]) -> Callable[[int], bool]:
+    """Whether a paragraph has one of the roles, from the set of paragraphs of the other
+    roles when the roles asked for include prose, else from theirs."""
+    if "prose" in roles:
+        others = [wq.Term("role", r) for r in ROLES if r not in roles]
+        apart = set(searcher.docs_for_query(wq.Or(others))) if others else set()
+        return lambda n: n not in apart
+    within = set(searcher.docs_for_query(wq.Or([wq.Term("role", r) for r in roles])))
+    return lambda n: n in within
 
 
 def _within(date: str, since: str | None, until: str | None) -> bool:
@@ -59,85 +88,76 @@ def _within(date: str, since: str | None, until: str | None) -> bool:
 
 
 def search(
-    index_dir: Path, qstring: str, filters: Filters, limit: int, per_doc: int
-) -> tuple[int, list[ParagraphHit]]:
-    """The number of matching documents, and the best paragraphs of the best `limit` of them."""
+    index_dir: Path,
+    qstring: str,
+    filters: Filters,
+    limit: int,
+    per_doc: int | None,
+    matching: Matching | None = None,
+) -> Found:
+    """The matching documents and paragraphs counted, and the best `per_doc` paragraphs
+    (None: all) of the best `limit` documents."""
     try:
-        return _search(index_dir, qstring, filters, limit, per_doc)
+        return _search(index_dir, qstring, filters, limit, per_doc, matching or Matching())
     except DAMAGE as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc
 
 
-def _search(index_dir, qstring, filters, limit, per_doc):
+def _search(index_dir, qstring, filters, limit, per_doc, matching):
     ix = open_index(index_dir)
-    q = parse(ix, qstring)
+    if ix.is_empty():
+        # An index of an empty corpus has no segments, so no columns to read.
+        return Found(0, 0, ())
+    q = on_fields(parse(ix.schema, qstring, exact=matching.exact), where(filters.roles))
     with ix.searcher() as searcher:
-        doc_of = searcher.reader().column_reader("doc")
-        test = allowed(searcher.reader(), filters)
-        total, chosen = _best_paragraphs(searcher, q, test, doc_of, limit, per_doc)
-        matched = q.existing_terms(searcher.reader(), expand=True)
-        terms = {t.decode() for field, t in matched if field == "body"}
-        hits = [
-            _hit(searcher.stored_fields(n), score, terms)
-            for paragraphs in chosen.values()
-            for score, n in paragraphs
-        ]
-    return total, hits
+        columns = Columns(searcher)
+        test = allowed(columns, filters)
+        leaves = [q] if matching.same_paragraph else positive(q)
+        shown = wq.Or(leaves) if leaves else wq.Every()
+        doc_at: dict[int, str] = {}
+        if matching.same_paragraph or _plain(q):
+            found = scored(searcher, shown, test)
+            doc_of = columns["doc"]
+            doc_at.update((n, doc_of[n]) for _, n in found)
+            documents = set(doc_at.values())
+        else:
+            anywhere = allowed(columns, replace(filters, roles=()))
+            matcher = Documents(searcher, columns["doc"], test, anywhere, doc_at)
+            matcher.widen = lambda sub: on_fields(sub, "all")
+            documents = matcher.matching(q)
+            inside = matcher.shown(documents)
+            if not limit:
+                return Found(len(documents), len(inside), ())
+            found = scored_only(searcher, shown, inside) if inside else []
+        chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
+        light = Highlighter(searcher.reader(), leaves)
+        hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
+    return Found(len(documents), len(found), tuple(hits))
 
 
-class CountingTop(TopCollector):
-    """Keeps the top paragraphs that pass the filters and, in the same pass, counts them
-    and the documents they are in (when told which document each paragraph belongs to)."""
-
-    def __init__(self, limit, doc_of, test):
-        # Skipping low-scoring blocks, or replacing the matcher with one that drops what
-        # cannot reach the top (a whole small segment, say), would leave matches uncounted.
-        super().__init__(limit=limit, usequality=False, replace=0)
-        self.doc_of, self.test = doc_of, test
-        self.documents, self.paragraphs = set(), 0
-
-    def collect(self, sub_docnum):
-        if self.test is None or self.test(self.offset + sub_docnum):
-            return super().collect(sub_docnum)
-        return None
-
-    def _collect(self, global_docnum, score):
-        self.paragraphs += 1
-        if self.doc_of is not None:
-            self.documents.add(self.doc_of[global_docnum])
-        return super()._collect(global_docnum, score)
+def _plain(q) -> bool:
+    """Whether a query is one leaf, or an OR of leaves, whose documents are those of its
+    paragraphs: one pass over the matches then serves both."""
+    if isinstance(q, wq.Or):
+        return all(_plain(sub) for sub in q.subqueries)
+    return not isinstance(q, wq.CompoundQuery | wq.Not)
 
 
-def _best_paragraphs(searcher, q, test, doc_of, limit, per_doc):
-    """The number of matching documents, and the best `per_doc` paragraphs of each of the
-    best `limit` of them, by score.
-
-    One pass scores every match, counts documents and keeps the top paragraphs; a second
-    pass sorts all of them only when those top paragraphs come from too few documents.
-    Stored text is read for the chosen paragraphs alone.
-    """
-    wanted = limit * per_doc * 4
-    collector = CountingTop(wanted, doc_of, test)
-    searcher.search_with_collector(q, collector)
-    total = len(collector.documents)
-    top = collector.results().top_n
-    if total > limit and len({doc_of[n] for _, n in top}) < limit:
-        everything = CountingTop(collector.paragraphs, None, test)
-        searcher.search_with_collector(q, everything)
-        top = everything.results().top_n
-    chosen: dict[str, list[tuple[float, int]]] = {}
-    for score, n in top:
-        doc = doc_of[n]
-        if doc in chosen:
-            if len(chosen[doc]) < per_doc:
-                chosen[doc].append((score, n))
-        elif len(chosen) < limit:
-            chosen[doc] = [(score, n)]
-    return total, chosen
+def _choose(found, doc_at, columns, limit, per_doc, sort) -> list[tuple[float, int]]:
+    """The paragraphs to show: the best of each of the first `limit` documents, documents
+    ranked by their best paragraph (or by date, oldest first, undated last)."""
+    by_doc: dict[str, list[tuple[float, int]]] = {}
+    for score, n in found:
+        by_doc.setdefault(doc_at[n], []).append((score, n))
+    ranked = sorted(by_doc, key=lambda doc: (-by_doc[doc][0][0], doc))
+    if sort == "date":
+        date_of = columns["date"]
+        ranked.sort(key=lambda doc: date_of[by_doc[doc][0][1]] or "\uffff")
+    return [p for doc in ranked[:limit] for p in by_doc[doc][:per_doc]]
 
 
-def _hit(fields: dict, score: float, terms: set[str]) -> ParagraphHit:
-    text = fields["body"]
+def _hit(fields: dict, score: float, light: Highlighter) -> ParagraphHit:
+    text = fields["text"]
     return ParagraphHit(
         doc=fields["doc"],
         paragraph=fields["para"],
@@ -146,14 +166,20 @@ def _hit(fields: dict, score: float, terms: set[str]) -> ParagraphHit:
         date=fields["date"] or None,
         kind=fields["kind"],
         text=text,
-        highlights=highlight_spans(text, terms),
+        highlights=light.spans(text),
+        role=fields.get("role", "prose"),
     )
 
 
-def highlight_spans(text: str, terms: set[str]) -> tuple[tuple[int, int], ...]:
-    """Character spans of the words in text whose analyzed form is one of terms."""
-    return tuple(
-        (t.startchar, t.endchar)
-        for t in analyzer()(text, chars=True, mode="index")
-        if t.text in terms
-    )
+def texts(index_dir: Path, doc_id: str, numbers: set[int]) -> dict[int, str]:
+    """The stored text of some paragraphs of one document, by number."""
+    ix = open_index(index_dir)
+    try:
+        with ix.searcher() as searcher:
+            return {
+                fields["para"]: fields["text"]
+                for fields in searcher.documents(doc=doc_id)
+                if fields["para"] in numbers
+            }
+    except DAMAGE as exc:
+        raise IndexDamaged(index_dir, repr(exc)) from exc

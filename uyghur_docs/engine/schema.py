@@ -1,33 +1,39 @@
-"""What the engine indexes: one record per paragraph, and the analyzer of its words.
+"""What the engine indexes: one record per paragraph, and the analyzers of its words.
 
-The analyzer keeps every word (no stop list: "may" and "can" must differ in a phrase) and
-folds case and accents before stemming. The title is indexed once per document, on its ¶1
-record.
+The analyzers keep every word (no stop list: "may" and "can" must differ in a phrase) and
+normalise them as `engine.words` does; `body` and `title` are stemmed lightly
+(`engine.stemming`), `exact` holds the words as written for wildcards, fuzzy terms and
+`=word`. A paragraph that is not prose (`role`: a signature list, contact lines) has its
+words in `aside` and `aside_exact` instead, so that a search of the prose passes it by at
+no cost. `text` stores every paragraph as written. The title is indexed once per document,
+on its ¶1 record.
 """
 
 import pickle
-import re
 import struct
 import zlib
 from collections import defaultdict
 from functools import cache
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter
 from whoosh.fields import ID, STORED, TEXT, Schema
-from whoosh.support.charset import accent_map
+
+from uyghur_docs.engine.stemming import LightStem
+from uyghur_docs.engine.words import Words, split
 
 INDEX_NAME = "paragraphs"
-WORD = r"\w+(?:\.?\w+)*"
-# Distinct words seen by an indexing process, with the term each analyzes to; a corpus of
+# The fields that hold the words of a paragraph that is not prose: stemmed, as written.
+ASIDE = ("aside", "aside_exact")
+# Distinct words seen by an indexing process, with the terms each analyzes to; a corpus of
 # 100k documents has a few hundred thousand.
 _TERMS_CACHED = 1_000_000
-_TERMS: dict[str, bytes] = {}
-_WORDS = re.compile(WORD)
+_TERMS: dict[bool, dict[str, tuple[bytes, ...]]] = {True: {}, False: {}}
 _ONCE: dict[int, bytes] = {}
 
-# What truncated or corrupt whoosh files raise when read.
+# What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
+# can point before the file's start: OSError EINVAL on the seek).
 DAMAGE = (
+    OSError,
     EOFError,
     ValueError,
     KeyError,
@@ -40,30 +46,41 @@ DAMAGE = (
 
 @cache
 def analyzer():
-    return (
-        RegexTokenizer(WORD)
-        | LowercaseFilter()
-        | CharsetFilter(accent_map)
-        | StemFilter(cachesize=100_000)
-    )
+    """The words of body and title, stemmed: what plain words match."""
+    return Words() | LightStem()
+
+
+@cache
+def exact_analyzer():
+    """The words as written (folded, not stemmed): what wildcards, fuzzy terms and `=word`
+    match."""
+    return Words()
 
 
 class Text(TEXT):
     """A text field that indexes the terms and positions its analyzer gives, but runs the
     analyzer once per distinct word rather than once per token through whoosh's chain of
-    generators: most of the time of an index build went there."""
+    generators: most of the time of an index build went there. A word gives one term, or
+    several at consecutive positions (the character pairs of a CJK run)."""
+
+    def __init__(self, analyzer, stemmed: bool, **kwargs):
+        super().__init__(analyzer=analyzer, multitoken_query="phrase", **kwargs)
+        self.stemmed = stemmed
 
     def index(self, value, **kwargs):
-        terms = _TERMS
+        terms = _TERMS[self.stemmed]
         positions = defaultdict(list)
-        for position, word in enumerate(_WORDS.findall(value)):
-            term = terms.get(word)
-            if term is None:
+        position = 0
+        for word in split(value):
+            found = terms.get(word)
+            if found is None:
                 if len(terms) >= _TERMS_CACHED:
                     terms.clear()
-                (token,) = self.analyzer(word, mode="index")
-                term = terms[word] = token.text.encode()
-            positions[term].append(position)
+                tokens = self.analyzer(word, mode="index")
+                found = terms[word] = tuple(t.text.encode() for t in tokens)
+            for term in found:
+                positions[term].append(position)
+                position += 1
         encode = self.format.encode
         for term, found in positions.items():
             if len(found) > 1:
@@ -75,13 +92,17 @@ class Text(TEXT):
 
 
 def schema() -> Schema:
-    words = analyzer()
     return Schema(
         doc=ID(stored=True, sortable=True),
         para=STORED(),
-        title=Text(analyzer=words),
+        title=Text(analyzer(), stemmed=True),
         heading=STORED(),
-        body=Text(analyzer=words, stored=True),
+        text=STORED(),
+        body=Text(analyzer(), stemmed=True),
+        exact=Text(exact_analyzer(), stemmed=False),
+        aside=Text(analyzer(), stemmed=True),
+        aside_exact=Text(exact_analyzer(), stemmed=False),
+        role=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),
     )

@@ -3,19 +3,25 @@ paragraphs (in this process or in workers) whose segments join that run's commit
 
 whoosh's segment writer is changed in four ways here, each for the speed of a build:
 postings are pooled in memory by term, written in uncompressed blocks, segments written
-apart join the locked writer's commit, and field lengths are read once per record.
+apart join the locked writer's commit, and field lengths are read once per record. Its
+commit is changed in two more: the manifest of every file is written before the table of
+contents that makes them visible, and segments worn by deletions are merged away.
 """
 
+import os
 from array import array
 from collections import defaultdict
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.writing import CLEAR, SegmentWriter
+from whoosh.filedb.filestore import RamStorage
+from whoosh.reading import SegmentReader
+from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
+from uyghur_docs.engine import manifest
 from uyghur_docs.engine.files import exists, open_index
-from uyghur_docs.engine.schema import INDEX_NAME, layout, schema
+from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, layout, schema
 from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
 from uyghur_docs.models import ParagraphRecord
 
@@ -23,6 +29,9 @@ LOCK_WAIT = 3.0
 # Postings an indexing process holds before it writes them out as a segment (about 16
 # bytes each); the 100k-document benchmark corpus has about 117 million.
 POSTINGS_PER_SEGMENT = 8_000_000
+# A segment in which more than this fraction of the records are deleted is rewritten at
+# the next commit, so deleted records stay below this fraction of the whole index.
+MAX_DELETED = 0.2
 
 
 class _Writer(SegmentWriter):
@@ -43,6 +52,37 @@ class _Writer(SegmentWriter):
         self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
         self.fieldwriter.close()
         lengths.reader.close()
+
+    def _commit_toc(self, segments):
+        """Write the table of contents after the manifest of the files it lists, both
+        renamed into place: a kill at any point leaves the previous generation whole."""
+        from whoosh.index import TOC, clean_files
+
+        folder = Path(self.storage.folder)
+        toc_name = manifest.toc_name(self.generation)
+        ram = RamStorage()
+        TOC(self.schema, segments, self.generation).write(ram, self.indexname)
+        temp = folder / f".{toc_name}.tmp"
+        temp.write_bytes(ram.open_file(toc_name).read())
+        names = [name for segment in segments for name in segment.list_files(self.storage)]
+        files = manifest.stamps(folder, [*names, temp.name], self.generation)
+        files[toc_name] = files.pop(temp.name)
+        manifest.write(folder, self.generation, files)
+        os.replace(temp, folder / toc_name)
+        clean_files(self.storage, self.indexname, self.generation, segments)
+        manifest.clean(folder, self.generation)
+
+
+def _merge_worn(writer, segments):
+    """whoosh's merge of small segments, and then of any segment whose deleted records
+    exceed MAX_DELETED: whoosh itself never rewrites a large segment to drop them."""
+    kept = MERGE_SMALL(writer, segments)
+    worn = [s for s in kept if s.deleted_count() > MAX_DELETED * s.doc_count_all()]
+    for segment in worn:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in kept if s not in worn]
 
 
 class _Pool:
@@ -101,7 +141,7 @@ def reusable(index_dir: Path, rebuild: bool) -> bool:
     A rebuild keeps the old index answering until it commits, unless the old one is damaged
     or was built with another schema (an older udocs).
     """
-    if not exists(index_dir):
+    if not exists(index_dir) or not manifest.recorded(index_dir):
         return False
     try:
         ix = open_index(index_dir)
@@ -142,13 +182,12 @@ class Run:
         """Make the deletions and the segments visible at once; `clear` drops every older
         segment (a rebuild)."""
         self._writer.joined = tuple(segments)
-        if clear:
-            self._writer.commit(mergetype=CLEAR)
-        else:
-            self._writer.commit()
+        self._writer.commit(mergetype=CLEAR if clear else _merge_worn)
 
     def cancel(self) -> None:
-        self._writer.cancel()
+        """Give up the run's changes and its lock; after a commit there is nothing to undo."""
+        if not self._writer.is_closed:
+            self._writer.cancel()
 
 
 class Segments:
@@ -165,11 +204,15 @@ class Segments:
         return _Writer(self._ix, _lk=False, compound=False)
 
     def add(self, record: ParagraphRecord) -> None:
+        stemmed, exact = ("body", "exact") if record.role == "prose" else ASIDE
         fields = {
             "doc": record.doc,
             "para": record.paragraph,
             "heading": record.title,
-            "body": record.text,
+            "text": record.text,
+            stemmed: record.text,
+            exact: record.text,
+            "role": record.role,
             "date": record.date or "",
             "kind": record.kind,
         }

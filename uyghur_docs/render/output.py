@@ -57,8 +57,13 @@ class Renderer:
                 sys.stdout.write("\t".join(line) + "\n")
             return
         table = Table(title=title, header_style="bold", show_lines=False)
-        for column in columns:
-            table.add_column(column, overflow="fold")
+        for number, column in enumerate(columns):
+            if column in ID_COLUMNS:
+                # An id is what people copy into a citation: never broken across lines.
+                longest = max((len(w) for line in cells for w in line[number].split()), default=0)
+                table.add_column(column, min_width=max(longest, len(column)), overflow="fold")
+            else:
+                table.add_column(column, overflow="fold")
         for line in cells:
             table.add_row(*line)
         self.console().print(table)
@@ -77,12 +82,15 @@ class Renderer:
             console.print(Text(f"¶{number} ", style="cyan bold") + Text(text))
 
     def search(self, result) -> None:
-        """Hits grouped by document, each passage behind its citation, matches highlighted."""
+        """Hits grouped by document, each passage behind its citation, matches highlighted,
+        context paragraphs (dim) around it; a passage that is not prose says what it is."""
         if not self.terminal:
             for hit in result.hits:
                 for p in hit.passages:
-                    line = p.text.replace("\n", " / ")
-                    sys.stdout.write(f"{hit.id} ¶{p.paragraph}\t{hit.date or ''}\t{line}\n")
+                    for c in _around(p):
+                        # A context paragraph says so where a passage has its date.
+                        where = (hit.date or "") if c is p else "context"
+                        sys.stdout.write(f"{hit.id} ¶{c.paragraph}\t{where}\t{_flat(c.text)}\n")
             return
         console = self.console()
         for hit in result.hits:
@@ -92,9 +100,36 @@ class Renderer:
             )
             console.print(Text(hit.title, style="italic"))
             for p in hit.passages:
-                text = Text(f"¶{p.paragraph} ", style="cyan") + _highlighted(p.text, p.highlights)
-                console.print(text)
+                for c in _around(p):
+                    if c is p:
+                        role = "" if p.role == "prose" else f"[{p.role}] "
+                        label = Text(f"¶{p.paragraph} {role}", style="cyan")
+                        console.print(label + _highlighted(p.text, p.highlights))
+                    else:
+                        console.print(Text(f"¶{c.paragraph} {c.text}", style="dim"))
             console.print()
+
+    def passages_csv(self, result) -> None:
+        """One CSV row per passage shown."""
+        rows = [
+            {
+                "id": hit.id,
+                "paragraph": p.paragraph,
+                "date": hit.date,
+                "kind": hit.kind,
+                "score": hit.score,
+                "role": p.role,
+                "title": hit.title,
+                "text": p.text,
+            }
+            for hit in result.hits
+            for p in hit.passages
+        ]
+        self.csv(rows, list(PASSAGE_COLUMNS))
+
+    def count(self, counted) -> None:
+        """How many documents and paragraphs a query matches, tab-separated."""
+        sys.stdout.write(f"{counted.documents}\tdocuments\n{counted.paragraphs}\tparagraphs\n")
 
     def quotes(self, report) -> None:
         """Quote groups, most cited first, each followed by its citations."""
@@ -125,6 +160,20 @@ class Renderer:
     def message(self, text: str, style: str = "") -> None:
         """A message for the person, on stderr."""
         self.console(stderr=True).print(Text(text, style=style))
+
+
+# Columns whose cells are document ids, or lists of them.
+ID_COLUMNS = {"id", "ids", "letters"}
+PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "text")
+
+
+def _around(passage) -> list:
+    """A passage and its context paragraphs, in paragraph order."""
+    return sorted([passage, *passage.context], key=lambda p: p.paragraph)
+
+
+def _flat(text: str) -> str:
+    return text.replace("\n", " / ")
 
 
 def _highlighted(text: str, spans) -> Text:

@@ -4,15 +4,22 @@ An indexing run compares the corpus with the catalog, deletes what changed or we
 what is new or changed (in worker processes for a large run), commits the index, then the
 catalog. Nothing is visible until the engine commits (an atomic rename of whoosh's table of
 contents), so a run killed midway leaves the previous index answering.
+
+Between the two commits the index holds documents the catalog does not know yet. So a run
+deletes from the index every document it is about to add, new ones too: after a kill
+between the commits, the next run finds those documents new (or changed) again and replaces
+them, where adding them again would keep two copies.
 """
 
+import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import scan
 from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.errors import IndexNotAFolder, IndexUnwritable
 from uyghur_docs.store import catalog
 from uyghur_docs.store.workers import in_workers, index_share, shares, workers
 
@@ -27,6 +34,8 @@ class IndexResult:
     unchanged: int
     skipped: tuple[str, ...]
     paragraphs: int
+    # Where a folder too damaged to clear was moved before the index was built anew.
+    set_aside: str | None = None
 
 
 def update(
@@ -41,16 +50,36 @@ def update(
     `jobs` worker processes index a share of the files each (None: one per core, up to
     four, once there are enough files to index; 1: all in this process).
     """
-    create = not engine.reusable(index_dir, rebuild)
-    if create:
-        # First, so that whatever happens next, the next run rebuilds.
-        catalog.forget(index_dir)
-    run = engine.Run(index_dir, create)
+    corpus, index_dir = Path(corpus).absolute(), Path(index_dir).absolute()
+    if index_dir.exists() and not index_dir.is_dir():
+        raise IndexNotAFolder(index_dir)
+    create = catalog.blocked(index_dir) or not engine.reusable(index_dir, rebuild)
+    run, aside = _start_afresh(index_dir) if create else (engine.Run(index_dir, False), None)
     try:
-        return _apply(corpus, index_dir, run, rebuild or create, progress, jobs)
+        result = _apply(corpus, index_dir, run, rebuild or create, progress, jobs)
+        return replace(result, set_aside=aside and str(aside))
     except BaseException:
         run.cancel()
         raise
+
+
+def _start_afresh(index_dir: Path):
+    """A new, empty index in the folder, its catalog forgotten first (so that whatever
+    happens next, the next run rebuilds). A folder that does not even allow that (a folder
+    where a file should be, say) is moved aside whole, to `<name>.damaged`."""
+    try:
+        catalog.forget(index_dir)
+        return engine.Run(index_dir, create=True), None
+    except IndexUnwritable:
+        raise
+    except OSError:
+        aside = index_dir.with_name(f"{index_dir.name}.damaged")
+        try:
+            shutil.rmtree(aside, ignore_errors=True)
+            index_dir.rename(aside)
+        except OSError as exc:
+            raise IndexUnwritable(index_dir, exc.strerror or str(exc)) from exc
+        return engine.Run(index_dir, create=True), aside
 
 
 def _apply(corpus, index_dir, run, rebuild, progress, jobs) -> IndexResult:
@@ -60,8 +89,9 @@ def _apply(corpus, index_dir, run, rebuild, progress, jobs) -> IndexResult:
     overrides = load_overrides(corpus)
     changes = catalog.compare(paths, old, overrides)
     todo = [*changes.new, *changes.changed]
-    for doc_id in [*changes.removed, *(p.stem for p in changes.changed)]:
-        run.delete(doc_id)
+    if not rebuild:
+        for doc_id in [*changes.removed, *(p.stem for p in todo)]:
+            run.delete(doc_id)
     split = shares(todo, max(1, min(jobs or workers(len(todo)), len(todo))))
     try:
         if len(split) > 1:

@@ -7,6 +7,7 @@ Analyses are JSON columns, read only by the commands that need them.
 """
 
 import json
+import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.extract.analysis import Analysis
 
 CATALOG_FILE = "catalog.sqlite"
+JOURNAL_FILE = f"{CATALOG_FILE}-journal"
+NEW_FILE = "catalog.new.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
 FORMAT = 4
 # The counts of an analysis, columns of their own, and its records, each a JSON column
@@ -87,13 +90,20 @@ def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
         return {}
     wanted = (*_COLUMNS[: -len(ANALYSES)], *analyses)
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+        with closing(_read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return {}
             rows = db.execute(f"SELECT {', '.join(wanted)} FROM documents").fetchall()
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
-    return {row[0]: _entry(dict(zip(wanted, row, strict=True))) for row in rows}
+    try:
+        return {row[0]: _entry(dict(zip(wanted, row, strict=True))) for row in rows}
+    except (ValueError, TypeError, KeyError) as exc:
+        raise _damaged(path, exc) from exc
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
 def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
@@ -103,7 +113,7 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
         return {}
     marks = ", ".join("?" * len(ids))
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+        with closing(_read_only(path)) as db:
             rows = db.execute(f"SELECT id, path FROM documents WHERE id IN ({marks})", ids)
             return dict(rows.fetchall())
     except sqlite3.Error as exc:
@@ -143,34 +153,67 @@ def _row(entry: Entry) -> tuple:
 
 def forget(index_dir: Path) -> None:
     """Remove the catalog, so that whatever happens next, the next run rebuilds."""
-    (index_dir / CATALOG_FILE).unlink(missing_ok=True)
+    for name in (CATALOG_FILE, JOURNAL_FILE):
+        (index_dir / name).unlink(missing_ok=True)
+
+
+def blocked(index_dir: Path) -> bool:
+    """Whether something other than a file sits where the catalog goes."""
+    path = index_dir / CATALOG_FILE
+    return path.exists() and not path.is_file()
 
 
 def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) -> None:
     """Take in new and changed entries (from the part files of the run's processes) and drop
     removed ids, in one transaction.
 
-    `clear` first empties the catalog (a rebuild). Readers see the old state or the new.
+    `clear` writes a new catalog and renames it over the old one (a rebuild: the old one may
+    be damaged beyond opening). Readers see the old state or the new.
     """
     path = index_dir / CATALOG_FILE
+    target = index_dir / NEW_FILE if clear else path
+    if clear:
+        target.unlink(missing_ok=True)
     try:
-        with closing(sqlite3.connect(path, timeout=10)) as db:
+        with closing(sqlite3.connect(target, timeout=10)) as db:
+            parts = _folded(parts, db.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
             for number, part in enumerate(parts):
                 db.execute(f"ATTACH DATABASE ? AS part{number}", (str(part),))
             with db:
                 if db.execute("PRAGMA main.user_version").fetchone()[0] != FORMAT:
                     db.execute("DROP TABLE IF EXISTS main.documents")
-                    clear = True
                 db.execute(_SCHEMA)
                 db.execute(f"PRAGMA main.user_version = {FORMAT}")
-                if clear:
-                    db.execute("DELETE FROM main.documents")
                 db.executemany("DELETE FROM main.documents WHERE id = ?", [(i,) for i in removed])
                 for number in range(len(parts)):
                     taken = f"SELECT * FROM part{number}.documents"
                     db.execute(f"INSERT OR REPLACE INTO main.documents {taken}")
     except sqlite3.Error as exc:
-        raise _damaged(path, exc) from exc
+        raise _damaged(target, exc) from exc
+    if clear:
+        # A hot journal left by a killed run belongs to the old file, not to this one.
+        (index_dir / JOURNAL_FILE).unlink(missing_ok=True)
+        os.replace(target, path)
+
+
+def _folded(parts: list[Path], most: int) -> list[Path]:
+    """The part files, the last ones taken into one, so that no more than `most` are
+    attached at once (SQLite attaches ten databases at most, by default)."""
+    if len(parts) <= most:
+        return parts
+    kept, (target, *rest) = parts[: most - 1], parts[most - 1 :]
+    with closing(sqlite3.connect(target)) as db:
+        for start in range(0, len(rest), most):
+            batch = rest[start : start + most]
+            for number, part in enumerate(batch):
+                db.execute(f"ATTACH DATABASE ? AS fold{number}", (str(part),))
+            with db:
+                for number in range(len(batch)):
+                    taken = f"SELECT * FROM fold{number}.documents"
+                    db.execute(f"INSERT OR REPLACE INTO documents {taken}")
+            for number in range(len(batch)):
+                db.execute(f"DETACH DATABASE fold{number}")
+    return [*kept, target]
 
 
 class Part:
@@ -213,7 +256,7 @@ def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dic
     if not path.is_file():
         return False
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+        with closing(_read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return False
             recorded = set(db.execute("SELECT path, size, mtime_ns FROM documents"))

@@ -4,9 +4,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document, scan
 from uyghur_docs.corpus.metadata import load_overrides
-from uyghur_docs.errors import CorpusError
+from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
@@ -33,7 +34,8 @@ def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
 @dataclass(frozen=True)
 class Listed:
     """A document's catalog entry and whether the index holds it as it is now
-    ("current"), an older version ("stale") or not at all ("missing")."""
+    ("current"), an older version ("stale") or not at all ("missing"), or cannot be
+    trusted for any document ("damaged": a file of the index or the catalog is)."""
 
     entry: catalog.Entry
     status: str
@@ -53,7 +55,7 @@ def analysed_documents(
     """
     paths, passed_over = scan(corpus)
     overrides = load_overrides(corpus)
-    entries = catalog.load(index_dir, analyses=analyses)
+    entries, damaged = _catalog(index_dir, analyses)
     current = set(catalog.compare(paths, entries, overrides).current)
     found = []
     for path in paths:
@@ -67,8 +69,17 @@ def analysed_documents(
                 raise
             skip(str(exc))
             continue
-        status = "stale" if doc.id in entries else "missing"
+        status = "damaged" if damaged else "stale" if doc.id in entries else "missing"
         found.append(Listed(entry_of(path, doc, overrides.get(doc.id, {})), status))
     for problem in passed_over if skip else ():
         skip(problem)
     return found
+
+
+def _catalog(index_dir: Path, analyses: tuple[str, ...]) -> tuple[dict[str, catalog.Entry], bool]:
+    """The catalog's entries, and whether the index is damaged: then none is trusted."""
+    try:
+        engine.verify(index_dir)
+        return catalog.load(index_dir, analyses=analyses), False
+    except IndexDamaged:
+        return {}, True

@@ -31,28 +31,30 @@ class Freshness:
     error: IndexFault | None = None
 
 
-def ensure_current(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
-    """Bring the index up to the corpus if it is missing, damaged or stale."""
+def ensure_current(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> int:
+    """Bring the index up to the corpus if it is missing, damaged (any of its files, or the
+    catalog) or stale; the number of paragraphs it then holds."""
     if not engine.exists(index_dir):
         tell(Freshness("building", index_dir))
         _indexed(update(corpus, index_dir), index_dir, tell)
-        return
+        return engine.check(index_dir)
+    overrides = load_overrides(corpus)
     try:
-        engine.check(index_dir)
+        paragraphs = engine.check(index_dir)
+        if catalog.is_current(index_dir, stamps(corpus), overrides):
+            return paragraphs
+        changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
     except IndexDamaged:
         rebuild(corpus, index_dir, tell)
-        return
-    overrides = load_overrides(corpus)
-    if catalog.is_current(index_dir, stamps(corpus), overrides):
-        return
-    changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
+        return engine.check(index_dir)
     if not changes.stale:
-        return
+        return paragraphs
     tell(Freshness("refreshing", index_dir, changes=changes))
     try:
         _indexed(update(corpus, index_dir), index_dir, tell)
     except IndexFault as exc:
         tell(Freshness("kept", index_dir, error=exc))
+    return engine.check(index_dir)
 
 
 def rebuild(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:

@@ -13,7 +13,7 @@ class DocumentRow:
     """A document as `udocs docs` lists it. `signatories` counts its signature block;
     `report_quotes` counts its quotations of the OHCHR report; `format` is the original
     file's (from its provenance, else the corpus file's own); `index` is "current",
-    "stale" or "missing"."""
+    "stale", "missing" or "damaged" (see `store.documents.Listed`)."""
 
     id: str
     date: str | None

@@ -4,19 +4,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uyghur_docs.errors import EmptyQuery, QueryTooLong
-from uyghur_docs.models import Filters
+from uyghur_docs.models import Filters, Matching
 from uyghur_docs.store import catalog
 
 MAX_QUERY = 2000
 
 
 @dataclass(frozen=True)
+class Context:
+    """A paragraph next to a matching one, shown for its context (`-C N`)."""
+
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Passage:
-    """A matching paragraph: its number, its whole text, the matched words' spans."""
+    """A matching paragraph: its number, its whole text, the matched words' spans, its role
+    (prose, or a signature or contact paragraph), and the paragraphs around it when asked."""
 
     paragraph: int
     text: str
     highlights: tuple[tuple[int, int], ...]
+    role: str = "prose"
+    context: tuple[Context, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,15 @@ class SearchResult:
     suggestion: str | None
 
 
+@dataclass(frozen=True)
+class SearchCount:
+    """How much one query matches: documents, and their paragraphs that carry its words."""
+
+    query: str
+    documents: int
+    paragraphs: int
+
+
 def check_query(qstring: str) -> str:
     """The query, refused when it is empty or too long to be a query."""
     if not qstring.strip():
@@ -55,16 +75,20 @@ def search(
     qstring: str,
     filters: Filters | None = None,
     limit: int = 10,
-    per_doc: int = 3,
+    per_doc: int | None = 3,
+    matching: Matching | None = None,
+    context: int = 0,
 ) -> SearchResult:
-    """Search the index; with no hits, offer a corrected query that finds something."""
+    """Search the index: every matching document counted, the best `limit` shown with
+    their best `per_doc` paragraphs (None: all), each with `context` paragraphs on either
+    side. With no hits, offer a corrected query that finds something."""
     from uyghur_docs import engine
 
     filters = filters or Filters()
     check_query(qstring)
-    total, paragraphs = engine.search(index_dir, qstring, filters, limit, per_doc)
+    found = engine.search(index_dir, qstring, filters, limit, per_doc, matching)
     hits: dict[str, list] = {}
-    for p in paragraphs:
+    for p in found.hits:
         hits.setdefault(p.doc, []).append(p)
     result = tuple(
         Hit(
@@ -73,12 +97,46 @@ def search(
             date=ps[0].date,
             kind=ps[0].kind,
             score=max(p.score for p in ps),
-            passages=tuple(Passage(p.paragraph, p.text, p.highlights) for p in ps),
+            passages=_passages(index_dir, doc_id, ps, context),
         )
         for doc_id, ps in hits.items()
     )
     suggestion = None if result else engine.suggest(index_dir, qstring, filters)
-    return SearchResult(qstring, total, result, suggestion)
+    return SearchResult(qstring, found.documents, result, suggestion)
+
+
+def count(
+    index_dir: Path, qstring: str, filters: Filters | None = None, matching: Matching | None = None
+) -> SearchCount:
+    """The number of documents and paragraphs a query matches."""
+    from uyghur_docs import engine
+
+    check_query(qstring)
+    found = engine.search(index_dir, qstring, filters or Filters(), 0, 0, matching)
+    return SearchCount(qstring, found.documents, found.paragraphs)
+
+
+def _passages(index_dir: Path, doc_id: str, ps: list, context: int) -> tuple[Passage, ...]:
+    around = {}
+    if context:
+        from uyghur_docs import engine
+
+        wanted = {n for p in ps for n in range(p.paragraph - context, p.paragraph + context + 1)}
+        around = engine.texts(index_dir, doc_id, wanted - {p.paragraph for p in ps})
+    return tuple(
+        Passage(
+            p.paragraph,
+            p.text,
+            p.highlights,
+            p.role,
+            tuple(
+                Context(n, around[n])
+                for n in range(p.paragraph - context, p.paragraph + context + 1)
+                if n in around
+            ),
+        )
+        for p in ps
+    )
 
 
 def sources_gone(index_dir: Path, result: SearchResult) -> list[str]:

@@ -15,9 +15,11 @@ from pathlib import Path
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document
 from uyghur_docs.errors import CorpusError, IndexingFailed
+from uyghur_docs.extract.analysis import Analysis
 from uyghur_docs.models import Document, ParagraphRecord
 from uyghur_docs.store import catalog
 from uyghur_docs.store.documents import entry_of
+from uyghur_docs.store.roles import paragraph_roles
 
 # Below this many documents to index, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -39,10 +41,12 @@ class Part:
     segments: list = field(default_factory=list)
 
 
-def records(doc: Document):
-    """A document's paragraphs as the engine indexes them."""
+def records(doc: Document, analysis: Analysis):
+    """A document's paragraphs as the engine indexes them, each with its role."""
+    roles = paragraph_roles(doc, analysis)
     for number, text in enumerate(doc.paragraphs, start=1):
-        yield ParagraphRecord(doc.id, number, doc.title, text, doc.date, doc.kind)
+        role = roles.get(number, "prose")
+        yield ParagraphRecord(doc.id, number, doc.title, text, doc.date, doc.kind, role)
 
 
 def index_share(index_dir, paths, overrides, progress, number=0) -> Part:
@@ -57,9 +61,10 @@ def index_share(index_dir, paths, overrides, progress, number=0) -> Part:
                 part.skipped.append(str(exc))
                 part.failed.append(path.stem)
             else:
-                for record in records(doc):
+                entry = entry_of(path, doc, overrides.get(doc.id, {}))
+                for record in records(doc, entry.analysis):
                     segments.add(record)
-                entries.add(entry_of(path, doc, overrides.get(doc.id, {})))
+                entries.add(entry)
                 part.paragraphs += len(doc.paragraphs)
             if progress:
                 progress(done, len(paths))

@@ -1,10 +1,14 @@
 """Dates as statements write them, turned into ISO strings.
 
-Full dates become `YYYY-MM-DD`; a month and year alone become `YYYY-MM`.
+Full dates become `YYYY-MM-DD`; a month and year alone become `YYYY-MM`. Month names are
+read in English, French, Spanish and German; `2022年2月26日`, `2021.3.5` and `2023/04/07`
+are read year first. A numeric date with the year last is read day first (`01/09/2022` is
+1 September), unless only month first makes a date (`09/15/2022`).
 """
 
 import datetime as dt
 import re
+import unicodedata
 
 MONTHS = {
     name: number
@@ -27,25 +31,50 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# French, Spanish and German names, accents folded away (the text is folded to match).
+OTHER_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("janvier", "enero", "januar", "janner"),
+            ("fevrier", "febrero", "februar"),
+            ("mars", "marzo", "marz"),
+            ("avril", "abril"),
+            ("mai", "mayo"),
+            ("juin", "junio", "juni"),
+            ("juillet", "julio", "juli"),
+            ("aout", "agosto"),
+            ("septembre", "septiembre", "setiembre"),
+            ("octobre", "octubre", "oktober"),
+            ("novembre", "noviembre"),
+            ("decembre", "diciembre", "dezember"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ALL_MONTHS = {**OTHER_MONTHS, **MONTHS}
+_MONTH = r"(?P<month>" + "|".join(sorted(_ALL_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_OF = r"(?:\s+de|,)?\s+"  # "15 de septiembre de 2023", "22, July 2023", "8 March, 2022"
 _PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_YEAR}([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)(?![/.-]\d)"),
+    re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
+    re.compile(rf"\b{_DAY}{_OF}{_MONTH}{_OF}{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(
-        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d\d)(?![\d.])"
+        r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d\d)(?!\d)(?!\.\d)"
     ),
-    re.compile(r"(?<![\d/])(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+    re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+de)?\s+{_YEAR}\b")
 _ISO_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?!\d)")
 
 
 def _iso(year: str, month: str, day: str | None) -> str | None:
     y = int(year) if len(year) == 4 else 2000 + int(year)
-    m = MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
+    m = _ALL_MONTHS.get(month.lower().rstrip(".")) if not month.isdigit() else int(month)
     try:
         if day is None:
             return dt.date(y, m, 1).strftime("%Y-%m") if m else None
@@ -54,35 +83,77 @@ def _iso(year: str, month: str, day: str | None) -> str | None:
         return None
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents, one character for one, so match offsets hold."""
+    if text.isascii():
+        return text.lower()
+    return "".join(unicodedata.normalize("NFD", c)[0].lower()[0] for c in text)
+
+
+def _match_iso(match: re.Match) -> str | None:
+    groups = match.groupdict()
+    if "a" not in groups:
+        return _iso(match["year"], match["month"], match["day"])
+    return _iso(match["year"], match["b"], match["a"]) or _iso(
+        match["year"], match["a"], match["b"]
+    )
+
+
+def find_dates(text: str) -> list[tuple[str, re.Match]]:
+    """Every full date in text, in order, as ISO with its match (offsets into text).
+
+    >>> [iso for iso, _ in find_dates("Asked 3rd May 2023, answered 1er juin 2023")]
+    ['2023-05-03', '2023-06-01']
+    """
+    return _unoverlapped(_matches(_folded(text), first_only=False))
+
+
+def _matches(folded: str, first_only: bool) -> list[tuple[str, re.Match]]:
+    found = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(folded):
+            iso = _match_iso(match)
+            if iso:
+                found.append((iso, match))
+                if first_only:
+                    break
+    return found
+
+
+def _unoverlapped(found: list[tuple[str, re.Match]]) -> list[tuple[str, re.Match]]:
+    """The matches by position; one that starts inside an earlier one is another reading of
+    the same characters, and goes."""
+    kept: list[tuple[str, re.Match]] = []
+    for iso, match in sorted(found, key=lambda item: (item[1].start(), -item[1].end())):
+        if not kept or match.start() >= kept[-1][1].end():
+            kept.append((iso, match))
+    return kept
+
+
 def find_date(text: str) -> tuple[str, re.Match] | None:
     """The first full date in text, as ISO, with its match.
 
     >>> [find_date(s)[0] for s in ["12.03.2020", "28.08.24, OMCT", "8 March, 2022",
-    ...  "August 31 2022, 8:15 PM ET", "2022-09-01", "Sept. 9th, 2022"]]
-    ['2020-03-12', '2024-08-28', '2022-03-08', '2022-08-31', '2022-09-01', '2022-09-09']
+    ...  "August 31 2022, 8:15 PM ET", "2022-09-01", "Sept. 9th, 2022", "22, July 2023.",
+    ...  "2022年2月26日", "于 2021.3.5 北京", "2023/04/07 09:15", "15 de septiembre de 2023",
+    ...  "15. März 2023", "Publié le 1er septembre 2022", "01/09/2022", "09/15/2022"]]
+    ['2020-03-12', '2024-08-28', '2022-03-08', '2022-08-31', '2022-09-01', '2022-09-09', \
+'2023-07-22', '2022-02-26', '2021-03-05', '2023-04-07', '2023-09-15', '2023-03-15', \
+'2022-09-01', '2022-09-01', '2022-09-15']
     >>> find_date("31.02.2022") is None
     True
     """
-    found = []
-    for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _iso(match["year"], match["month"], match["day"])
-            if iso:
-                found.append((match.start(), iso, match))
-                break
-    if not found:
-        return None
-    _, iso, match = min(found, key=lambda item: item[0])
-    return iso, match
+    found = _unoverlapped(_matches(_folded(text), first_only=True))
+    return found[0] if found else None
 
 
 def find_month(text: str) -> str | None:
     """A month and year alone ("September 2022") as YYYY-MM.
 
-    >>> find_month("Geneva, September 2022")
-    '2022-09'
+    >>> find_month("Geneva, September 2022"), find_month("septiembre de 2022")
+    ('2022-09', '2022-09')
     """
-    match = _MONTH_YEAR.search(text)
+    match = _MONTH_YEAR.search(_folded(text))
     return _iso(match["year"], match["month"], None) if match else None
 
 
@@ -98,6 +169,19 @@ def parse_date(value: str) -> str | None:
         return _iso(match["year"], match["month"], match["day"])
     found = find_date(value)
     return found[0] if found else find_month(value)
+
+
+def iso_month(text: str) -> str | None:
+    """An ISO month standing alone in text ("Date: 2022-09") as YYYY-MM.
+
+    >>> iso_month("Date: 2022-09"), iso_month("2022-09-01")
+    ('2022-09', None)
+    """
+    for word in text.split():
+        match = _ISO_PREFIX.match(word)
+        if match and match.end() == len(word) and match["day"] is None:
+            return _iso(match["year"], match["month"], None)
+    return None
 
 
 def date_from_stem(stem: str) -> str | None:

@@ -5,8 +5,11 @@ from pathlib import Path
 from whoosh import query as wq
 
 from uyghur_docs.engine.files import open_index
-from uyghur_docs.engine.query import CountingTop, allowed, normalise, parse
-from uyghur_docs.engine.schema import analyzer
+from uyghur_docs.engine.match import Documents
+from uyghur_docs.engine.parse import parse, prepare
+from uyghur_docs.engine.query import Columns, allowed
+from uyghur_docs.engine.stemming import stem
+from uyghur_docs.engine.words import Words, fold
 from uyghur_docs.models import Filters
 
 
@@ -18,8 +21,8 @@ def suggest(index_dir: Path, qstring: str, filters: Filters) -> str | None:
     word the corpus really uses. The corrected string is parsed again and tried.
     """
     ix = open_index(index_dir)
-    text = normalise(qstring)
-    q = parse(ix, qstring)
+    text = prepare(qstring)
+    q = parse(ix.schema, qstring)
     with ix.searcher() as searcher:
         reader, corrected = searcher.reader(), text
         tokens = sorted(q.all_tokens(), key=lambda t: t.startchar or 0, reverse=True)
@@ -28,16 +31,15 @@ def suggest(index_dir: Path, qstring: str, filters: Filters) -> str | None:
                 continue
             if (token.fieldname, token.text) in reader:
                 continue
-            typed = text[token.startchar : token.endchar].lower()
-            stem = _nearest_stem(reader, typed)
-            if stem:
-                word = _surface(searcher, stem) or stem
+            stemmed = _nearest_stem(reader, fold(text[token.startchar : token.endchar]))
+            if stemmed:
+                word = _surface(searcher, stemmed) or stemmed
                 corrected = corrected[: token.startchar] + word + corrected[token.endchar :]
         if corrected == text:
             return None
-        found = CountingTop(1, None, allowed(reader, filters))
-        searcher.search_with_collector(parse(ix, corrected), found)
-        return corrected if found.paragraphs else None
+        columns = Columns(searcher)
+        found = Documents(searcher, columns["doc"], allowed(columns, filters))
+        return corrected if found.matching(parse(ix.schema, corrected)) else None
 
 
 def _nearest_stem(reader, typed: str) -> str | None:
@@ -45,15 +47,14 @@ def _nearest_stem(reader, typed: str) -> str | None:
     for distance in (1, 2):
         found = list(reader.terms_within("body", typed, distance))
         if found:
-            return max(found, key=lambda stem: reader.doc_frequency("body", stem))
+            return max(found, key=lambda term: reader.doc_frequency("body", term))
     return None
 
 
-def _surface(searcher, stem: str) -> str | None:
-    """A word as the corpus writes it that stems to `stem` (lower case)."""
-    for hit in searcher.search(wq.Term("body", stem), limit=1):
-        text = hit["body"]
-        for token in analyzer()(text, chars=True, mode="index"):
-            if token.text == stem:
-                return text[token.startchar : token.endchar].lower()
+def _surface(searcher, stemmed: str) -> str | None:
+    """A word as the corpus writes it (folded) whose stem is `stemmed`."""
+    for hit in searcher.search(wq.Term("body", stemmed), limit=1):
+        for token in Words()(hit["text"]):
+            if stem(token.text) == stemmed:
+                return token.text
     return None

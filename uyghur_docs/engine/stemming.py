@@ -1,0 +1,66 @@
+"""English stemming that only undoes inflection, and UK/US spelling folded.
+
+Stemming is Snowball English (Porter2) cut after its step 1: plurals, possessives, -ed,
+-ing and a final y; not the derivational steps that make "humanity" "human", "universal"
+"university" and "general" "generation" (measured on the corpus: see the report of the
+change). Spelling variants (-isation/-ization, -ise/-ize, -yse/-yze, -our/-or, -tre/-ter,
+-ogue/-og) are folded first, so "organisation" and "organization" are one term. Only
+ASCII words are stemmed: the rules are English.
+
+    >>> [stem(w) for w in ["organisations", "organization", "organised", "labour", "humanity"]]
+    ['organization', 'organization', 'organize', 'labor', 'humaniti']
+"""
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import Filter
+from whoosh.lang import porter2
+
+# Word endings whose UK and US spellings differ; a short word keeps its ending ("four",
+# "your", "rise", "metre" is long enough and folds).
+_SPELLING = [
+    (re.compile(r"(?<=\w{3})is(?=(?:ation|ations|e|es|ed|ing|er|ers)$)"), "iz"),
+    (re.compile(r"(?<=\w{2})ys(?=(?:e|es|ed|ing)$)"), "yz"),
+    (re.compile(r"(?<=\w{3})our(?=(?:|s|ed|ing|al|able|ite|ites|ful)$)"), "or"),
+    (re.compile(r"(?<=\w{2})tre(?=s?$)"), "ter"),
+    (re.compile(r"(?<=\w{4})ogue(?=s?$)"), "og"),
+]
+
+
+def spelling(word: str) -> str:
+    """The US spelling of a word's ending.
+
+    >>> [spelling(w) for w in ["criticised", "analyse", "honours", "centre", "dialogue", "four"]]
+    ['criticized', 'analyze', 'honors', 'center', 'dialog', 'four']
+    """
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word, count=1)
+    return word
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A word without its inflection (Porter2 steps 0 to 1c), spelling folded first."""
+    if not word.isascii() or len(word) <= 2 or not word.isalpha():
+        return word
+    word = spelling(word)
+    if word in porter2.exceptional_forms:
+        return porter2.exceptional_forms[word]
+    word = porter2.capitalize_consonant_ys(word)
+    word = porter2.step_1a(porter2.step_0(word))
+    if word not in porter2.exceptional_early_exit_post_1a:
+        word = porter2.step_1c(porter2.step_1b(word, porter2.get_r1(word)))
+    return word.replace("Y", "y")
+
+
+class LightStem(Filter):
+    """whoosh's filter for `stem`."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = stem(token.text)
+            yield token
