@@ -209,3 +209,19 @@ def test_add_after_a_plain_install_writes_to_the_users_corpus(installed, tmp_pat
 def test_a_source_checkout_keeps_the_repos_corpus(monkeypatch):
     monkeypatch.delenv("UDOCS_CORPUS")
     assert paths.corpus_dir(None) == Path(__file__).resolve().parent.parent / "corpus"
+
+
+def test_a_seed_that_cannot_be_copied_is_one_line(installed, tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    result = run("docs")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: cannot copy the installed statements to"
+        f" {tmp_path / 'data' / 'udocs' / 'corpus'} (Permission denied);"
+        " pass --corpus DIR or set UDOCS_CORPUS\n"
+    )

@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from uyghur_docs import engine
 from uyghur_docs.engine import manifest, writer
 from uyghur_docs.engine.files import open_index
+from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.store import catalog
 from uyghur_docs.store.build import update
 
@@ -251,3 +254,27 @@ def test_a_small_update_sums_only_the_files_it_wrote(corpus, tmp_path, monkeypat
     assert len(new_segment) == 10
     assert sorted(summed) == sorted({*new_segment, "._paragraphs_2.toc.tmp"})
     assert before - after == {"_paragraphs_1.toc"}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner),
+    max_leaves=12,
+)
+STAMPS = st.lists(st.integers(), min_size=3, max_size=3) | JSON
+MANIFESTS = st.fixed_dictionaries(
+    {"generation": JSON | st.just(1), "files": JSON | st.dictionaries(st.text(), STAMPS)}
+)
+
+
+@given(st.binary(max_size=300) | (JSON | MANIFESTS).map(lambda v: json.dumps(v).encode()))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_manifest_bytes_are_read_or_called_damage(tmp_path, data):
+    (tmp_path / "_paragraphs_1.toc").write_bytes(b"toc")
+    (tmp_path / "_paragraphs_1.sums").write_bytes(data)
+    try:
+        manifest.verify(tmp_path)
+    except IndexDamaged as exc:
+        assert exc.path == tmp_path

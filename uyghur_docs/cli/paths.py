@@ -74,7 +74,7 @@ def _copy_seed(seed: Path, corpus: Path) -> None:
             shutil.rmtree(temp, ignore_errors=True)
             raise
     except OSError as exc:
-        if corpus.is_dir():
+        if corpus.is_dir():  # another udocs, started at the same time, made it first
             return
         raise CorpusNotCopied(seed, corpus, exc.strerror or str(exc)) from exc
 

@@ -107,15 +107,21 @@ def _files(index_dir: Path, generation: int) -> dict[str, list[int]]:
     try:
         data = json.loads(path.read_bytes())
         files = data["files"]
-        if data["generation"] != generation or not all(
-            isinstance(v, list) and len(v) == 3 for v in files.values()
-        ):
+        if data["generation"] != generation or not all(map(_entry, files.items())):
             raise ValueError("not a manifest of this generation")
     except FileNotFoundError as exc:
         raise IndexDamaged(index_dir, f"{path.name} is missing") from exc
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise IndexDamaged(index_dir, f"{path.name} is unreadable") from exc
     return files
+
+
+def _entry(item) -> bool:
+    """Whether a manifest entry is a plain file name and three integers."""
+    file_name, stamp = item
+    plain = file_name not in ("", ".", "..") and not set(file_name) & {"/", "\\", "\0"}
+    numbers = isinstance(stamp, list) and len(stamp) == 3
+    return plain and numbers and all(type(n) is int for n in stamp)
 
 
 def _problem(path: Path, expected: list[int]) -> str | None:
