@@ -1,5 +1,6 @@
 """The Library object: what the commands call, and how often it reads the corpus and catalog."""
 
+import os
 from collections import Counter
 
 from uyghur_docs.errors import NoSuchParagraph
@@ -71,3 +72,29 @@ def test_paths_are_made_absolute(corpus, tmp_path, monkeypatch):
     library = Library(corpus.relative_to(tmp_path), "rel-index")
     assert library.corpus == corpus
     assert library.index_dir == tmp_path / "rel-index"
+
+
+def test_the_catalog_keeps_the_report_quotations_apart(corpus, tmp_path):
+    Library(corpus, tmp_path / "index").update()
+    campaign = "2022-08-31-campaign-for-uyghurs-press-release"
+    every = catalog.load(tmp_path / "index", ("quotes",))[campaign].analysis
+    report = catalog.load(tmp_path / "index", ("report_quotations",))[campaign].analysis
+    assert every.report_quotes == report.report_quotes == 10
+    assert len(report.quotes) == 10 < len(every.quotes)
+    assert {q.kind for q in report.quotes} == {"report"}
+
+
+def test_one_digest_tells_whether_the_catalog_is_current(corpus, tmp_path):
+    from uyghur_docs.corpus.folder import stamps
+
+    index_dir = tmp_path / "index"
+    Library(corpus, index_dir).update()
+    assert catalog.is_current(index_dir, stamps(corpus), {})
+    path = corpus / "2022-09-hrc51-joint-letter.txt"
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1))
+    assert not catalog.is_current(index_dir, stamps(corpus), {})
+    Library(corpus, index_dir).update()
+    assert catalog.is_current(index_dir, stamps(corpus), {})
+    assert not catalog.is_current(
+        index_dir, stamps(corpus), {"2022-09-hrc51-joint-letter": {"date": "2022-09-12"}}
+    )

@@ -194,7 +194,7 @@ class Library:
         """The quotations of the OHCHR report (of every speaker with `include_all`), grouped."""
         from uyghur_docs.findings.quote_groups import quote_report
 
-        entries = self._entries(("quotes",), skip)
+        entries = self._entries(("quotes",) if include_all else ("report_quotations",), skip)
         return quote_report(
             entries,
             keyword=keyword,

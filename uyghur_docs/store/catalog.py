@@ -3,9 +3,12 @@
 It is a SQLite file beside the search index, written in one transaction after each
 indexing run, so `udocs docs`, `quotes` and `signers` read stored analyses without opening
 the search engine, and an indexing run learns what changed from file stamps alone.
-Analyses are JSON columns, read only by the commands that need them.
+Analyses are JSON columns, read only by the commands that need them; the quotations of the
+OHCHR report have a column of their own, since they are what `udocs quotes` lists and a
+small part of all quotations.
 """
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -20,11 +23,12 @@ CATALOG_FILE = "catalog.sqlite"
 JOURNAL_FILE = f"{CATALOG_FILE}-journal"
 NEW_FILE = "catalog.new.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
-FORMAT = 4
+FORMAT = 5
 # The counts of an analysis, columns of their own, and its records, each a JSON column
-# read only when asked for.
+# read only when asked for. "report_quotations" is read into `Analysis.quotes` in place of
+# "quotes": the report's quotations alone.
 COUNTS = ("report_quotes", "signatory_count")
-ANALYSES = ("quotes", "signatories", "issuers")
+ANALYSES = ("quotes", "report_quotations", "signatories", "issuers")
 _COLUMNS = (
     "id",
     "path",
@@ -41,6 +45,9 @@ _COLUMNS = (
 )
 _JSON_COLUMNS = ("overrides", *ANALYSES)
 _SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY KEY (id))"
+# One row, the digest of every recorded file stamp, so that the check before each search
+# compares one value, not a row per document.
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,8 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
 
 def _entry(row: dict) -> Entry:
     counts = {name: row.pop(name) for name in COUNTS}
+    if "report_quotations" in row:
+        row["quotes"] = row.pop("report_quotations")
     records = {
         name: tuple(_revive(cls, r) for r in json.loads(row.pop(name)))
         for name, cls in _record_types().items()
@@ -147,7 +156,10 @@ def _revive(cls, data: dict):
 
 def _row(entry: Entry) -> tuple:
     """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
+    from uyghur_docs.extract.quotes import is_report_quote
+
     values = {**vars(entry), **vars(entry.analysis)}
+    values["report_quotations"] = tuple(filter(is_report_quote, entry.analysis.quotes))
     return tuple(_json(values[c]) if c in _JSON_COLUMNS else values[c] for c in _COLUMNS)
 
 
@@ -183,11 +195,15 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
                 if db.execute("PRAGMA main.user_version").fetchone()[0] != FORMAT:
                     db.execute("DROP TABLE IF EXISTS main.documents")
                 db.execute(_SCHEMA)
+                db.execute(_META)
                 db.execute(f"PRAGMA main.user_version = {FORMAT}")
                 db.executemany("DELETE FROM main.documents WHERE id = ?", [(i,) for i in removed])
                 for number in range(len(parts)):
                     taken = f"SELECT * FROM part{number}.documents"
                     db.execute(f"INSERT OR REPLACE INTO main.documents {taken}")
+                recorded = db.execute("SELECT path, size, mtime_ns FROM main.documents")
+                stamped = ("stamps", digest(recorded))
+                db.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", stamped)
     except sqlite3.Error as exc:
         raise _damaged(target, exc) from exc
     if clear:
@@ -248,28 +264,37 @@ class Part:
         self._db.close()
 
 
+def digest(files) -> str:
+    """One value for a set of file stamps (path, size, modification time in ns)."""
+    lines = sorted(f"{path}\0{size}\0{mtime}" for path, size, mtime in files)
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dict) -> bool:
     """Whether the catalog records exactly these file versions, as `corpus.stamps` gives
-    them, and these overrides. A quick check, made in SQLite and with sets, before every
-    search; `compare` says what changed."""
+    them, and these overrides: one stored digest and the documents that have overrides are
+    read, before every search; `compare` says what changed."""
     path = index_dir / CATALOG_FILE
     if not path.is_file():
         return False
+    wanted = [i for i, o in overrides.items() if o]
     try:
         with closing(_read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return False
-            recorded = set(db.execute("SELECT path, size, mtime_ns FROM documents"))
-            if recorded != files:
+            stored = db.execute("SELECT value FROM meta WHERE key = 'stamps'").fetchone()
+            if stored is None or stored[0] != digest(files):
                 return False
             declared = dict(
                 db.execute("SELECT id, overrides FROM documents WHERE overrides != '{}'")
             )
-            ids = {row[0] for row in db.execute("SELECT id FROM documents")} if overrides else set()
+            marks = ", ".join("?" * len(wanted))
+            ids = {
+                r[0] for r in db.execute(f"SELECT id FROM documents WHERE id IN ({marks})", wanted)
+            }
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
-    wanted = {i: _json(o) for i, o in overrides.items() if i in ids and o}
-    return declared == wanted
+    return declared == {i: _json(overrides[i]) for i in wanted if i in ids}
 
 
 def _json(value) -> str:
