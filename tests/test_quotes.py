@@ -213,7 +213,7 @@ FIXTURE_QUOTES = {
     "styles": [
         (2, '"serious human rights violations"', REPORT),  # straight double
         (3, "'arbitrary detention'", REPORT),  # straight single
-        (4, "« des crimes contre l’humanité »", UNKNOWN),  # spaced guillemets, no English cue
+        (4, "« des crimes contre l’humanité »", REPORT),  # spaced guillemets, French cue
         (4, "«pas de coopération»", REPORT),
         (5, "“did not\nprovide curricula”", REPORT),  # spans a line break
         (5, "“held without charge”", REPORT),
@@ -262,6 +262,72 @@ def test_fixture_quotations_and_attributions(name):
     assert found == FIXTURE_QUOTES[name]
 
 
+REPORTING = [
+    (2, "‘grave abuses’", REPORT, "UN says"),  # a headline
+    (3, "“arbitrary and widespread”", REPORT, "The assessment states"),  # relative clause
+    (4, "“a farce”", GOVERNMENT, "foreign ministry spokesperson … said"),
+    (4, "“a pack of lies”", GOVERNMENT, "foreign ministry spokesperson … said"),
+    (5, "“stands by”", OFFICE, "OHCHR spokesperson Jane Roe told journalists"),
+    (
+        6,
+        "“We will not be silenced.”",
+        "Rahima Tursun",
+        "As Rahima Tursun, a campaigner in exile, put it",
+    ),
+    (7, "“families were separated for years”", REPORT, "In the words of the report"),
+    (8, "“growing a beard,”", REPORT, "The report lists"),  # a run under one verb
+    (8, "“praying at home”", REPORT, "The report lists"),
+    (8, "“refusing alcohol”", REPORT, "The report lists"),
+    (9, "“Conditions remain in place for violations to recur.”", REPORT, "The report says"),
+    (
+        10,
+        "“Families have not been told where their relatives are held.”",
+        REPORT,
+        "The report says",
+    ),
+    (11, "« La détention était arbitraire et massive »", REPORT, "indique le rapport"),
+    (12, "„Die Lage erfordert dringende Aufmerksamkeit“", REPORT, "heißt es in dem Bericht"),
+    (13, "“La detención fue arbitraria”", REPORT, "señala el informe"),
+    (15, "« tortures et mauvais traitements »", REPORT, "Selon le rapport"),
+    (16, "„Verbrechen gegen die Menschlichkeit“", REPORT, "Dem Bericht zufolge"),
+    (17, "„Das ist ein Wendepunkt“", "Aktivist Omer Kanat", "sagte der Aktivist Omer Kanat"),
+    (18, "«Estas violaciones son graves»", REPORT, "señala el documento"),
+    (19, "“Detainees were held for months without charge.”", REPORT, "The report … sets out"),
+    (21, "“Detainees were moved between facilities at night.”", REPORT, "The report found"),
+    (22, "“Families were not told where they were.”", REPORT, "The report found"),
+    (23, "“the conditions remain in place”", REPORT, "the report’s conclusion that"),
+    (24, "„schweren Menschenrechtsverletzungen“", REPORT, "Das UN-Menschenrechtsbüro spricht von"),
+]
+
+
+def test_reporting_clauses_decide_the_speaker():
+    found = [
+        (q.paragraph, q.as_written, q.speaker, q.cue)
+        for q in fixture_quotes("reporting", "2023-01-01")
+    ]
+    assert found == REPORTING  # and "the '90s … the Uyghurs' lawyer" quotes nothing
+
+
+def test_nested_quotations_nest_in_their_own_family_and_are_attributed_inside():
+    paragraph = (
+        "“Above all, the report speaks for itself. As the High Commissioner concluded,"
+        " ‘the conditions remain in place for violations to recur’,” he said. The so-called"
+        " “counter-“extremism” laws” remain."
+    )
+    quotes = extract_quotes([paragraph], "2023-01-01")
+    assert [(q.text, q.depth, q.kind) for q in quotes] == [
+        (
+            "Above all, the report speaks for itself. As the High Commissioner concluded, ‘the"
+            " conditions remain in place for violations to recur’,",
+            0,
+            "person",
+        ),
+        ("the conditions remain in place for violations to recur", 1, "report"),
+        ("counter-“extremism” laws", 0, "term"),
+        ("extremism", 1, "term"),
+    ]
+
+
 def test_cues_say_why():
     cues = {q.text: q.cue for q in fixture_quotes("speakers", "2023-01-01")}
     assert cues["a farce"] == "Beijing called"
@@ -298,14 +364,27 @@ def test_report_filters_and_json_contract():
     assert len(omct) == 1 and len(omct[0].citations) == 3  # its groups, with all citations
     data = json.loads(json.dumps(dataclasses.asdict(quote_report(seeds(), doc_id=OMCT))))
     assert list(data) == ["quotes"]
-    assert list(data["quotes"][0]) == ["text", "attributed_to", "cue", "citations"]
+    # The issue asked for each citation's own speaker and cue, and per group the number of
+    # documents and the first date quoted.
+    assert list(data["quotes"][0]) == [
+        "text",
+        "attributed_to",
+        "cue",
+        "citations",
+        "documents",
+        "first_quoted",
+    ]
     assert list(data["quotes"][0]["citations"][0]) == [
         "id",
         "title",
         "date",
         "paragraph",
         "as_written",
+        "speaker",
+        "cue",
+        "report_paragraph",
     ]
+    assert (data["quotes"][0]["documents"], data["quotes"][0]["first_quoted"]) == (3, "2022-08-31")
 
 
 def test_all_mode_labels_other_speakers():

@@ -20,13 +20,23 @@ def test_most_cited_group_cites_every_document_that_quotes_it(corpus):
 def test_json_contract(corpus):
     data = run_json("quotes")
     assert set(data) == {"quotes"}
-    assert set(data["quotes"][0]) == {"text", "attributed_to", "cue", "citations"}
+    assert set(data["quotes"][0]) == {
+        "text",
+        "attributed_to",
+        "cue",
+        "citations",
+        "documents",
+        "first_quoted",
+    }
     assert set(data["quotes"][0]["citations"][0]) == {
         "id",
         "title",
         "date",
         "paragraph",
         "as_written",
+        "speaker",
+        "cue",
+        "report_paragraph",
     }
     assert len(data["quotes"]) == 17
 

@@ -190,11 +190,15 @@ class Library:
         min_docs: int = 1,
         include_all: bool = False,
         skip: Skip = None,
+        report=None,
     ):
-        """The quotations of the OHCHR report (of every speaker with `include_all`), grouped."""
+        """The quotations of the OHCHR report (of every speaker with `include_all`), grouped.
+        `report` (from `report()`) is the report's text as evidence of which are its own:
+        then every stored quotation is weighed again, not only those credited to it."""
         from uyghur_docs.findings.quote_groups import quote_report
 
-        entries = self._entries(("quotes",) if include_all else ("report_quotations",), skip)
+        everything = include_all or report is not None
+        entries = self._entries(("quotes",) if everything else ("report_quotations",), skip)
         return quote_report(
             entries,
             keyword=keyword,
@@ -202,13 +206,20 @@ class Library:
             min_docs=min_docs,
             include_all=include_all,
             extracted={e.id: e.analysis.quotes for e in entries},
+            report=report,
         )
 
-    def verify(self, report_text: str, quotes):
-        """Each quotation group checked against the report's text."""
+    def report(self, path: Path):
+        """The OHCHR report's text read from a PDF, HTML, DOCX or text file."""
+        from uyghur_docs.extract.report import load_report
+
+        return load_report(Path(path))
+
+    def verify(self, report, quotes):
+        """Each quotation group checked against the report (from `report()`)."""
         from uyghur_docs.findings.verify import verify_report
 
-        return verify_report(report_text, quotes)
+        return verify_report(report, quotes)
 
     # Signatories
 
@@ -231,7 +242,7 @@ class Library:
         from uyghur_docs.corpus import ingest
 
         options = options or AddOptions()
-        report = ingest.add(self.corpus, list(paths), options, _counts, dry_run)
+        report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
             self._reindex()
         return report
@@ -272,6 +283,14 @@ class Library:
         current = not problems and all(le.status == "current" for le in listed)
         return letters, current
 
+    def _counts(self, doc: Document) -> tuple[int, int]:
+        """A document's signatories and report quotations, as `udocs add` reports them."""
+        from uyghur_docs.extract.analysis import analyse
+        from uyghur_docs.extract.report import remembered
+
+        analysis = analyse(doc, remembered(self.corpus))
+        return analysis.signatory_count, analysis.report_quotes
+
     def _reindex(self) -> None:
         try:
             self.update()
@@ -286,11 +305,3 @@ def _signers_of(entries: list) -> list:
         DocumentSigners(e.id, e.title, e.date, e.analysis.signatories, e.analysis.issuers)
         for e in entries
     ]
-
-
-def _counts(doc: Document) -> tuple[int, int]:
-    """A document's signatories and report quotations, as `udocs add` reports them."""
-    from uyghur_docs.extract.analysis import analyse
-
-    analysis = analyse(doc)
-    return analysis.signatory_count, analysis.report_quotes

@@ -5,7 +5,6 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
-from uyghur_docs.errors import UdocsError
 
 
 @click.command()
@@ -21,8 +20,9 @@ from uyghur_docs.errors import UdocsError
 @click.option("--all", "include_all", is_flag=True, help="Quotations of every speaker, labelled.")
 @click.option(
     "--against",
-    metavar="REPORT.txt",
-    help="Check each quotation against the report's text: verbatim, altered or not found.",
+    metavar="REPORT",
+    help="Check each quotation against the report (PDF, HTML, DOCX or text): verbatim, altered"
+    " or not found, with the report's paragraph.",
 )
 @output_options()
 @click.pass_obj
@@ -34,14 +34,17 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     """
     fmt = output_format(as_json, as_csv)
     library = settings.library
-    report = library.quotes(keyword, doc_id, min_docs, include_all, skip=warn_skipped)
-    if against:
-        report = library.verify(_read_text(against), report)
+    evidence = library.report(Path(against)) if against else None
+    report = library.quotes(
+        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence
+    )
+    if evidence:
+        report = library.verify(evidence, report)
         rows = report.results
-        columns = ["status", "paragraph", "text", "diff", "ids"]
+        columns = ["status", "paragraph", "text", "diff", "cited_by"]
     else:
         rows = [
-            {"text": g.text, "attributed_to": g.attributed_to, "cue": g.cue, **vars(c)}
+            {"text": g.text, **vars(c), "attributed_to": c.speaker or g.attributed_to}
             for g in report.quotes
             for c in g.citations
         ]
@@ -125,13 +128,3 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
         settings.out.table(rows, columns)
     if not rows:
         settings.out.message("no signatories or issuers found")
-
-
-def _read_text(path: str) -> str:
-    from uyghur_docs.corpus.folder import decode
-
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise UdocsError(f"cannot read {path}: {exc.strerror}") from exc
-    return decode(data, path)

@@ -14,6 +14,7 @@ from uyghur_docs.models import Document
 if TYPE_CHECKING:
     from uyghur_docs.extract.issuers import Issuer
     from uyghur_docs.extract.quotes import Quotation
+    from uyghur_docs.extract.report import Report
     from uyghur_docs.extract.signers import Signatory
 
 
@@ -29,13 +30,14 @@ class Analysis:
     issuers: tuple["Issuer", ...] = ()
 
 
-def analyse(doc: Document) -> Analysis:
-    """Every extractor over one document."""
+def analyse(doc: Document, report: "Report | None" = None) -> Analysis:
+    """Every extractor over one document; the report's text, when known, is evidence of
+    which quotations are the report's."""
     from uyghur_docs.extract.issuers import extract_issuers
     from uyghur_docs.extract.quotes import extract_quotes, is_report_quote
     from uyghur_docs.extract.signers import extract_signatories
 
-    quotes = extract_quotes(doc.paragraphs, doc.date)
+    quotes = extract_quotes(doc.paragraphs, doc.date, report)
     signatories = extract_signatories(doc.paragraphs)
     return Analysis(
         report_quotes=sum(map(is_report_quote, quotes)),

@@ -1,137 +1,116 @@
 """Who a quotation quotes, decided from the words around it in its sentence and paragraph.
 
-All matching runs on a masked copy of the paragraph in which every quotation is replaced by
-underscores, so words inside a quotation ("This UN report is…") never count as a cue, and
-the offsets of the masked copy are those of the paragraph. Each look-around is capped at a
-few hundred characters, which keeps attribution linear in the length of the paragraph.
+The speaker is the grammatical one where the text has it: `X said` or `“…,” said X` next to
+the quotation, `according to X`, or the subject of the reporting verb governing it (`The
+report, which…, states that “…”`). A run of quotations under one verb, a quotation that
+continues the paragraph's quotation of the same source, and the first quotation of a
+paragraph that continues the last one of the previous paragraph keep that speaker. Each
+look-around is capped at a few hundred characters, which keeps attribution linear.
 """
 
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
+from uyghur_docs.extract import cues
+from uyghur_docs.extract.sentences import Sentences, mask
+from uyghur_docs.extract.speakers import (
+    ANY_WHO,
+    LABELS,
+    Attribution,
+    adjacent,
+    from_lexicon,
+    said_after,
+)
 from uyghur_docs.text.dates import MONTHS
 from uyghur_docs.text.normalise import one_line
 
 REPORT_PUBLISHED = (2022, 8, 31)
-LABELS = {
-    "report": "OHCHR report",
-    "office": "OHCHR, not the report",
-    "government": "Chinese government",
-    "term": "scare quote or term",
-    "unknown": "unknown",
-}
 _WINDOW = 600
-
-_REPORT = (
-    r"(?:(?:the|this|that|its|un|ohchr|assessment|landmark|high\s+commissioner['’]s"
-    r"|office['’]s)\s+)*(?:report|assessment)|(?:the\s+|your\s+|her\s+|his\s+)?office|ohchr"
-)
-_OFFICE = (
-    r"(?:the\s+)?(?:ohchr\s+|un\s+)?spokesperson|(?:the\s+)?(?:un\s+)?high\s+commissioner"
-    r"(?!['’]s\s+report)|bachelet|t[üu]rk"
-)
-_GOVERNMENT = (
-    r"(?:the\s+)?chinese\s+(?:government|officials|authorities|state|foreign\s+ministry)"
-    r"|beijing|china|(?:the\s+)?government|officials"
-)
-_OTHER = (
-    r"(?:\d+\s+)?(?:un\s+)?(?:experts?|special\s+procedures|special\s+rapporteurs?"
-    r"|secretary-general|treaty\s+bodies)|members|(?:the\s+)?committee|ilo|cerd|governments"
-)
-_WHO = (
-    rf"(?i:(?P<report>{_REPORT})|(?P<office>{_OFFICE})|(?P<government>{_GOVERNMENT})"
-    rf"|(?P<other>{_OTHER})|(?P<pronoun>it|they))"
-)
-_SAY = r"said|says|stated|added|wrote|writes|declared|told\s+\w+"
-_VERBS = (
-    rf"(?:is|are|was|were)\s+calling|{_SAY}|states|noted|notes|note|found|finds|find"
-    r"|concluded|concludes|conclude|recommends|recommended|recommend|affirms|affirmed"
-    r"|confirmed|confirms|called|calls|call|described|describes|dismissed|dismisses"
-    r"|registered|recalled|recalls|reiterated|reiterates|summari[sz]es|summari[sz]ed|warned"
-    r"|warns|adds|determined|urged|urges|declares|observed|observes|highlighted|highlights"
-    r"|acknowledged|acknowledges|announced|announces|expressed|expresses|branded|labell?ed"
-)
+_WHO, _SAY, _VERBS = cues.WHO, cues.SAY, cues.VERBS
 # Words that end the noun phrase: a verb after them belongs to another clause.
 _STOP = r"but|and|or|since|while|which|where|that|who|by|to|for|of|in|on|at|with|from|as|if"
 _GAP = rf"(?:\W+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|at|de|van|von|al)\s+)*[A-Z][\w'’.-]*)*"
-
-_TIGHT = re.compile(rf"\b{_WHO}\b{_GAP}\W+(?i:{_VERBS})\b")
-_AUX = re.compile(rf"\b{_WHO}\s+(?:was|is|were|are|has\s+been|had\s+been)\W*$")
-_ACCORDING = re.compile(rf"(?i:according\s+to)\s+(?:{_WHO}\b|(?P<name>{_NAME}))[\s,:]*$")
-_SAID_BEFORE = re.compile(rf"(?P<name>{_NAME}),?\s+(?:{_SAY})(?:\s+that)?[\s,:]*$")
-_SAID_AFTER = re.compile(
-    rf"^[\s,;:\u2014\u2013-]*(?:(?:{_SAY})\s+(?P<after>(?i:the)\s+[\w-]+(?:\s+[\w-]+)?|{_NAME})"
-    rf"|(?P<before>{_NAME}|(?i:the)\s+[\w-]+)\s+(?:{_SAY})\b)"
+# A participle after a comma ("…, stating that") has the clause's subject, not the last noun.
+_TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{_VERBS})\b")
+_ACCORDING_ANY = re.compile(rf"\b(?i:{cues.ACCORDING})\s+{_WHO}\b")
+_BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
+_SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
+_ANY_VERB = re.compile(rf"\b(?=\w\w|a\s)(?i:{_VERBS})\b")
+_CONNECTOR = re.compile(
+    r"^[\s,;:…_.\u2014\u2013-]*(?:(?i:and|or|as\s+well\s+as|et|ou|und|oder|y|o|including"
+    r"|such\s+as|in|to|of|de|des|du|or\s+even|and\s+of|and\s+that|and\s+the)\b)?[\s,;:]*$"
 )
-_SAY_END = re.compile(rf"(?:{_SAY})(?:\s+that)?[\s,:]*$")
-_AUX_END = re.compile(r"\b(?:was|is|were|are|been)\W*$")
-_POSSESSIVE = re.compile(rf"(?P<name>{_NAME})['’]s?\s*$")
-_TITLE = re.compile(
-    r".*\b(?:President|Director|Chair|Chairman|Chairperson|Secretary-General|Spokesperson"
-    r"|Commissioner|Minister|Ambassador|Rapporteur)\s+(?=[A-Z])"
-)
-_SCARE = re.compile(r"(?i:so-called|dubbed|termed|known\s+as|the\s+(?:word|term|phrase))\W*$")
-_ANY_WHO = re.compile(rf"\b{_WHO}\b")
-_ANY_VERB = re.compile(rf"\b(?i:{_VERBS})\b")
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z_\"“‘'«(])|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|U\.S|e\.g|i\.e))$")
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Who is quoted (`kind`, a `speaker` label for people) and the `cue` words that say so."""
+def attribute(
+    paragraph: str, spans: Sequence, date: str | None = None, carried: Attribution | None = None
+) -> tuple[list[Attribution], Attribution | None]:
+    """The attribution of each span (anything with start, end, depth) of one paragraph.
 
-    kind: str
-    speaker: str
-    cue: str
-
-
-def attribute(paragraph: str, spans: Sequence, date: str | None = None) -> list[Attribution]:
-    """The attribution of each span (anything with start, end, depth) of one paragraph."""
-    context = _Context(_mask(paragraph, spans))
+    `carried` is the speaker the previous paragraph ended on, if it ended on a quotation;
+    the second value returned is the one this paragraph passes on in the same way.
+    """
+    context = _Context(mask(paragraph, spans), carried)
     result: list[Attribution] = []
-    previous: Attribution | None = None
+    previous: tuple | None = None
     for span in spans:
         if span.depth:
-            result.append(Attribution("term", LABELS["term"], "inside a longer quotation"))
+            result.append(_nested(paragraph, span, spans, date))
             continue
         words = len(paragraph[span.start : span.end].split())
         who = _date_rule(context.decide(span, words, previous), context, span.start, date)
         result.append(who)
-        previous = who
-    return result
+        previous = (span, who)
+    return result, _passed_on(context, previous)
 
 
-def _mask(paragraph: str, spans: Sequence) -> str:
-    """The paragraph with every top-level quotation replaced by underscores.
+def _nested(paragraph: str, span, spans: Sequence, date: str | None) -> Attribution:
+    """A quotation inside another: attributed within the outer one's words if they name a
+    speaker for it (`As the High Commissioner concluded, ‘…’`), else a term."""
+    outer = max(
+        (s for s in spans if s.start < span.start and s.end >= span.end), key=lambda s: s.start
+    )
+    inner = paragraph[outer.text_start : outer.text_end]
+    shift = outer.text_start
+    moved = [
+        type(s)(
+            s.start - shift,
+            s.end - shift,
+            s.depth - outer.depth - 1,
+            s.text_start - shift,
+            s.text_end - shift,
+        )
+        for s in spans
+        if s.start >= outer.text_start and s.end <= outer.text_end and s.depth == outer.depth + 1
+    ]
+    found, _ = attribute(inner, moved, date)
+    who = found[[s.start + shift for s in moved].index(span.start)]
+    if who.kind in ("term", "unknown") or not who.cue:
+        return Attribution("term", LABELS["term"], "inside a longer quotation")
+    return who
 
-    A quotation that ends its own sentence keeps its final stop so sentences still split.
-    """
-    chars = list(paragraph)
-    for span in spans:
-        if span.depth == 0:
-            ends_sentence = paragraph[span.start : span.end].rstrip("\"'”’»›")[-1:] in ".!?"
-            chars[span.start : span.end] = "_" * (span.end - span.start - 1) + (
-                "." if ends_sentence else "_"
-            )
-    return "".join(chars)
+
+def introduced(paragraph: str) -> Attribution | None:
+    """The speaker a paragraph without quotations announces for the next one, when it ends
+    with a colon (`The report found:` before a list of quotations)."""
+    if not paragraph.rstrip().endswith(":"):
+        return None
+    context = _Context(paragraph)
+    low = context.left_start(len(paragraph.rstrip()) - 1)
+    found = context.nearest_cue(low, len(paragraph)) or context.subject(low, len(paragraph))
+    return found[0] if found else None
 
 
-def _sentence_starts(masked: str) -> list[int]:
-    """Offsets where sentences begin; initials and abbreviations do not end a sentence."""
-    starts = [0]
-    for match in _BOUNDARY.finditer(masked):
-        stop = match.start()
-        if match.group().startswith(".") and _ABBREVIATION.search(masked, max(0, stop - 6), stop):
-            continue
-        starts.append(match.end())
-    return starts
+def _passed_on(context: "_Context", last: tuple | None) -> Attribution | None:
+    """The last quotation's speaker, if the quotation stands in the paragraph's last sentence."""
+    if last is None or last[1].kind in ("term", "unknown"):
+        return None
+    span, who = last
+    return who if span.start >= context.sentences.last_start() else None
 
 
 class _Matches:
@@ -153,9 +132,10 @@ class _Context:
     """One masked paragraph with its sentences and cue words found once, so that each
     quotation costs a few bisections rather than a scan of the text around it."""
 
-    def __init__(self, masked: str):
+    def __init__(self, masked: str, carried: Attribution | None = None):
         self.masked = masked
-        self.starts = _sentence_starts(masked)
+        self.sentences = Sentences(masked)
+        self.carried = carried
 
     # Each kind of cue is found when first asked for: most quotations are settled by the
     # words right next to them, and these scans are most of the cost of attribution.
@@ -165,126 +145,146 @@ class _Context:
 
     @cached_property
     def whos(self) -> _Matches:
-        return _Matches(m for m in _ANY_WHO.finditer(self.masked) if not m.group("pronoun"))
+        return _Matches(m for m in ANY_WHO.finditer(self.masked) if not m.group("pronoun"))
 
     @cached_property
     def verbs(self) -> _Matches:
         return _Matches(_ANY_VERB.finditer(self.masked))
 
     @cached_property
+    def accordings(self) -> _Matches:
+        return _Matches(_ACCORDING_ANY.finditer(self.masked))
+
+    @cached_property
     def dates(self) -> _Matches:
         return _Matches(_DATE.finditer(self.masked))
 
     def sentence(self, position: int) -> tuple[int, int]:
-        """Start and end of the sentence around position."""
-        index = bisect.bisect_right(self.starts, position)
-        end = self.starts[index] if index < len(self.starts) else len(self.masked)
-        return self.starts[index - 1], end
+        return self.sentences.around(position)
 
     def left_start(self, position: int) -> int:
         return max(self.sentence(position)[0], position - _WINDOW)
 
-    def decide(self, span, words: int, previous: Attribution | None) -> Attribution:
+    def decide(self, span, words: int, previous: tuple | None) -> Attribution:
         """Apply the cues in order of how directly they attach to the quotation."""
         low = self.left_start(span.start)
         tail = self.masked[max(low, span.start - 150) : span.start]
         right = self.masked[span.end : min(self.sentence(span.start)[1], span.end + 300)]
-        found = _said_after(right) or _adjacent(tail)
+        found = said_after(right) or self.adjacent(tail, low, span.start)
         if found:
             return found
         scare = _SCARE.search(tail[-30:])
         if scare:
             return Attribution("term", LABELS["term"], one_line(scare.group()))
-        cue = self.nearest_cue(low, span.start) or self.subject(low, span.start)
+        if previous and self.in_run(previous[0], span):
+            return previous[1]  # one verb governs a run of quotations
+        cue = (
+            self.nearest_cue(low, span.start)
+            or self.subject(low, span.start)
+            or self.according(low, span.start)
+        )
         gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
         if cue and (words > 1 or gap <= 1):
             return cue[0]
-        if previous and previous.kind not in ("term", "unknown") and words > 1 and not cue:
-            return previous  # continues the paragraph's quotation of the same source
+        if cue:
+            return Attribution("term", LABELS["term"], "")
+        return self.continued(span, words, previous)
+
+    def continued(self, span, words: int, previous: tuple | None) -> Attribution:
+        """A quotation with no cue of its own continues the source quoted before it."""
+        source = previous[1] if previous else None
+        if source is None and not self.masked[: span.start].strip(_BULLETS):
+            source = self.carried  # the paragraph opens with it: the last one goes on
+        if source is None:
+            source = self.sentence_before(span.start)
+        if source and source.kind not in ("term", "unknown") and words > 1:
+            return source
         kind = "term" if words <= 3 else "unknown"
         return Attribution(kind, LABELS[kind], "")
 
+    def sentence_before(self, position: int) -> Attribution | None:
+        """The speaker of the sentence before, for a quotation opening its own sentence
+        (`The report sets out the pattern. “…”`)."""
+        start = self.sentence(position)[0]
+        if start == 0 or self.masked[start:position].strip():
+            return None
+        found = self.subject(self.sentence(start - 1)[0], start)
+        return found[0] if found else None
+
+    def in_run(self, before, span) -> bool:
+        """Whether only a conjunction or a list separator stands between two quotations of
+        one sentence."""
+        if self.sentence(before.start)[0] != self.sentence(span.start)[0]:
+            return False
+        return bool(_CONNECTOR.match(self.masked[before.end : span.start]))
+
+    def adjacent(self, tail: str, low: int, position: int) -> Attribution | None:
+        """A speaker right before the quotation, unless it is the object of a reporting
+        clause before it (`X said the report was “a farce”` quotes X)."""
+        found = adjacent(tail)
+        if found is None or not found.cue.endswith(("was", "is", "were", "are", "been")):
+            return found
+        governing = self.subject(low, position - len(tail) + tail.rfind(found.cue.split()[0]))
+        return governing[0] if governing else found
+
     def nearest_cue(self, low: int, high: int):
         """The speaker-and-verb cue closest before masked[high], and where it ends."""
-        cues = self.tight.within(low, high)
-        if not cues:
+        cues_found = self.tight.within(low, high)
+        if not cues_found:
             return None
-        best = cues[-1]
+        best = cues_found[-1]
         text = one_line(best.group())
         if not best.group("pronoun"):
-            return _from_lexicon(best, text), best.end()
+            return from_lexicon(best, text), best.end()
         referent = self.referent(low, best.start())
-        if not referent:
-            return None
-        return _from_lexicon(referent, f"{text} ({one_line(referent.group())})"), best.end()
+        if referent is None:
+            return (self.carried, best.end()) if self.carried else None
+        return from_lexicon(referent, f"{text} ({one_line(referent.group())})"), best.end()
 
     def referent(self, low: int, pronoun: int):
         """What `it`/`they` stands for: a speaker earlier in the sentence, else the subject
-        of the sentence before."""
+        of one of the sentences before it (through those that open with a pronoun too)."""
         earlier = self.whos.within(low, pronoun)
-        if earlier or low == 0:
-            return earlier[0] if earlier else None
-        previous = self.sentence(low - 1)[0]
-        opening = self.whos.within(previous, min(low, previous + 100))
-        return opening[0] if opening else None
+        if earlier:
+            return earlier[0]
+        for _ in range(3):
+            if low == 0:
+                return None
+            previous = self.sentence(low - 1)[0]
+            opening = self.whos.within(previous, min(low, previous + 100))
+            if opening:
+                return opening[0]
+            if not re.match(rf"\W*(?i:{cues.PRONOUN})\b", self.masked[previous:low]):
+                return None
+            low = previous
+        return None
 
     def subject(self, low: int, high: int):
-        """A speaker opening the sentence and a speech verb after it, before the quotation."""
-        subjects = self.whos.within(low, min(high, low + 100))
-        if not subjects:
-            return None
-        verbs = self.verbs.within(subjects[0].end(), high)
-        if not verbs:
-            return None
-        cue = f"{one_line(subjects[0].group())} … {verbs[-1].group()}"
-        return _from_lexicon(subjects[0], cue), verbs[-1].end()
-
-
-def _said_after(right: str) -> Attribution | None:
-    """`“…,” said NAME` or `“…,” NAME said`."""
-    match = _SAID_AFTER.search(right)
-    if not match:
+        """The speaker of the last reporting verb before the quotation: the nearest speaker
+        before that verb that is not the object of a preposition."""
+        verbs = self.verbs.within(low, high)
+        for verb in reversed(verbs):
+            if verb.group().endswith("ing") and self.masked[: verb.start()].rstrip().endswith(","):
+                continue
+            subjects = [w for w in self.whos.within(low, verb.start()) if not self.governed(low, w)]
+            if subjects:
+                cue = f"{one_line(subjects[-1].group())} … {verb.group()}"
+                return from_lexicon(subjects[-1], cue), verb.end()
         return None
-    who = (match.group("after") or match.group("before")).rstrip(".")
-    cue = one_line(match.group().strip(" ,;:.\u2014\u2013-"))
-    lexicon = _ANY_WHO.fullmatch(who)
-    if lexicon and not lexicon.group("pronoun"):
-        return _from_lexicon(lexicon, cue)
-    return _person(who, cue) if who[0].isupper() else None
 
+    def according(self, low: int, high: int):
+        """`Selon le rapport, … « … »`: a speaker named by a preposition earlier in the
+        sentence."""
+        found = self.accordings.within(low, high)
+        if not found or found[-1].group("pronoun"):
+            return None
+        return from_lexicon(found[-1], one_line(found[-1].group())), found[-1].end()
 
-def _adjacent(left: str) -> Attribution | None:
-    """A speaker named right before the quotation: `NAME said:`, `according to X,`, `X's`."""
-    # End-anchored searches retry at every offset, so each runs only if its last words occur.
-    end = left[-60:].casefold()
-    for guard, pattern in (
-        (_SAY_END.search(end), _SAID_BEFORE),
-        ("according" in end, _ACCORDING),
-        (_AUX_END.search(end), _AUX),
-        (end.rstrip()[-1:] in ("'", "’") or end.rstrip()[-2:] in ("'s", "’s"), _POSSESSIVE),
-    ):
-        match = guard and pattern.search(left)
-        if match:
-            cue = one_line(match.group().strip(" ,:"))
-            name = match.groupdict().get("name")
-            if name and not _ANY_WHO.fullmatch(name):
-                return _person(name, cue)
-            who = _ANY_WHO.search(match.group())
-            if who and not who.group("pronoun"):
-                return _from_lexicon(who, cue)
-    return None
-
-
-def _from_lexicon(match: re.Match, cue: str) -> Attribution:
-    kind = next(k for k in ("report", "office", "government", "other") if match.group(k))
-    return Attribution(kind, LABELS.get(kind) or one_line(match.group(kind)), cue)
-
-
-def _person(name: str, cue: str) -> Attribution:
-    """A person by name: a title before the name ("… Executive Director Rushan Abbas") stays
-    in the cue only."""
-    name = name.rstrip(".").strip()
-    return Attribution("person", _TITLE.sub("", name, count=1) or name, cue)
+    def governed(self, low: int, who: re.Match) -> bool:
+        """Whether a preposition governs the speaker phrase ("the Republic of China")."""
+        words = re.findall(r"[\w'’]+", self.masked[max(low, who.start() - 40) : who.start()])
+        words = [w.lower() for w in words if w.lower() not in cues.DETERMINERS]
+        return bool(words) and words[-1] in cues.PREPOSITIONS
 
 
 def _date_rule(who: Attribution, context: _Context, position: int, date: str | None):

@@ -9,9 +9,13 @@ apostrophe inside a word or after a plural (People's, Guterres') never opens a q
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from uyghur_docs.extract.attribution import attribute
+from uyghur_docs.extract.attribution import attribute, introduced
 from uyghur_docs.text.normalise import one_line
+
+if TYPE_CHECKING:
+    from uyghur_docs.extract.report import Report
 
 # family, and the direction the glyph suggests: +1 opens, -1 closes, 0 either way.
 _MARKS = {
@@ -30,6 +34,7 @@ _MARKS = {
 }
 _SINGLES = "'\u2018\u2019\u201a"
 _ANY_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
+MAX_NESTING = 4
 _OPEN_PUNCT = "([{<\u2014\u2013-/"
 _CLOSE_PUNCT = ".,;:!?)]}>\u2014\u2013-/\u2026"
 
@@ -41,7 +46,10 @@ class Quotation:
     `as_written` is the exact slice of the paragraph, marks and line breaks included;
     `text` is the words inside the marks on one line. `depth` is 0 unless the quotation
     sits inside another one. `kind` is report, office, person, government, other, term or
-    unknown; `speaker` labels it for people and `cue` holds the words that decided it.
+    unknown; `speaker` labels it for people and `cue` holds the words that decided it. When
+    the report's text weighed in (`extract.evidence`), `cue_kind` is the kind the words
+    alone gave, `report_paragraph` the report's ¶ holding the quotation, and `evidence`
+    says what the report showed.
     """
 
     paragraph: int
@@ -53,6 +61,9 @@ class Quotation:
     kind: str
     speaker: str
     cue: str
+    cue_kind: str = ""
+    report_paragraph: int | None = None
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,37 +126,68 @@ def find_quotations(paragraph: str) -> list[Span]:
         nxt = paragraph[i + length] if i + length < len(paragraph) else ""
         is_open = any(entry[0] == family for entry in stack)
         role = _role(prev, nxt, prev_opened, direction, family, is_open)
+        if family == "single" and nxt.isdigit():
+            role = 0  # the '90s, ’22: an elision, never a quotation
         if role == 1:
-            if is_open:  # the earlier mark of this family was never closed
-                del stack[[entry[0] for entry in stack].index(family) :]
+            # A typographic opener may nest in its own family (“counter-“extremism” laws”);
+            # a straight or mistyped one means the earlier mark was never closed. Nesting
+            # is capped, which keeps the stack, and so the scan, short on any input.
+            if is_open and (direction != 1 or len(stack) >= MAX_NESTING):
+                del stack[_last_of(stack, family) :]
             stack.append((family, i, length))
         elif role == -1 and is_open:
-            depth = [entry[0] for entry in stack].index(family)
+            depth = _last_of(stack, family)
             _, start, open_length = stack[depth]
             del stack[depth:]
             if paragraph[start + open_length : i].strip():
-                spans.append(Span(start, i + length, depth, start + open_length, i))
+                spans.append(Span(start, i + length, 0, start + open_length, i))
         prev_opened = role == 1
         i += length
-    return sorted(spans, key=lambda s: s.start)
+    return _nested(sorted(spans, key=lambda s: (s.start, -s.end)))
+
+
+def _last_of(stack: list[tuple[str, int, int]], family: str) -> int:
+    return max(k for k, entry in enumerate(stack) if entry[0] == family)
+
+
+def _nested(spans: list[Span]) -> list[Span]:
+    """The spans with their depth: how many closed quotations contain each one.
+
+    Counting only closed quotations means a quotation inside one whose opening mark was
+    never closed (a speech running on across paragraphs) stands at the top level.
+    """
+    open_ends: list[int] = []
+    result = []
+    for span in spans:
+        while open_ends and open_ends[-1] <= span.start:
+            open_ends.pop()
+        result.append(Span(span.start, span.end, len(open_ends), span.text_start, span.text_end))
+        open_ends.append(span.end)
+    return result
 
 
 def is_report_quote(quote: Quotation) -> bool:
-    """Whether a quotation quotes the OHCHR report itself (not from inside another quote)."""
-    return quote.kind == "report" and quote.depth == 0
+    """Whether a quotation quotes the OHCHR report itself."""
+    return quote.kind == "report"
 
 
-def extract_quotes(paragraphs: Sequence[str], date: str | None = None) -> tuple[Quotation, ...]:
-    """Every quotation in a document's paragraphs, attributed; `date` is the document's.
+def extract_quotes(
+    paragraphs: Sequence[str], date: str | None = None, report: "Report | None" = None
+) -> tuple[Quotation, ...]:
+    """Every quotation in a document's paragraphs, attributed; `date` is the document's,
+    `report` the report's text if known, weighed in as evidence.
 
     A pure function of its arguments, so it can run once per document when indexing.
     """
     found = []
+    carried = None
     for number, paragraph in enumerate(paragraphs, start=1):
         spans = find_quotations(paragraph)
         if not spans:
+            carried = introduced(paragraph)
             continue
-        for span, who in zip(spans, attribute(paragraph, spans, date), strict=True):
+        attributions, carried = attribute(paragraph, spans, date, carried)
+        for span, who in zip(spans, attributions, strict=True):
             as_written = paragraph[span.start : span.end]
             found.append(
                 Quotation(
@@ -160,4 +202,8 @@ def extract_quotes(paragraphs: Sequence[str], date: str | None = None) -> tuple[
                     cue=who.cue,
                 )
             )
+    if report is not None:
+        from uyghur_docs.extract.evidence import weigh
+
+        found = [weigh(quote, report) for quote in found]
     return tuple(found)

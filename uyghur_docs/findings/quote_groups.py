@@ -4,12 +4,15 @@
 """
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from uyghur_docs.corpus.folder import suggest
 from uyghur_docs.errors import UdocsError, UnknownDocument
+from uyghur_docs.extract.evidence import weigh
 from uyghur_docs.extract.quotes import Quotation, extract_quotes, is_report_quote
+from uyghur_docs.extract.report import Report
 from uyghur_docs.models import Document
 from uyghur_docs.text.normalise import fold
 
@@ -22,23 +25,34 @@ _TOKEN = re.compile(r"\.\.\.|\w+")
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a document quotes the words: its ¶ number and the quotation as written there."""
+    """Where a document quotes the words: its ¶ number, the quotation as written there, and
+    the speaker and cue words of that quotation (`report_paragraph`: the report's ¶ holding
+    it, when the report's text was known)."""
 
     id: str
     title: str
     date: str | None
     paragraph: int
     as_written: str
+    speaker: str = ""
+    cue: str = ""
+    report_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
 class QuoteGroup:
-    """Words quoted by one or more documents, in their most complete form, cited by date."""
+    """Words quoted by one or more documents: the words every citation quotes, cited by date.
+
+    `documents` counts the documents citing them and `first_quoted` is the earliest date.
+    `cue` is the first citation's; each citation has its own.
+    """
 
     text: str
     attributed_to: str
     cue: str
     citations: tuple[Citation, ...]
+    documents: int = 0
+    first_quoted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,33 +104,38 @@ def contains(longer: str, shorter: str) -> bool:
 
 
 def group_quotes(cited: Sequence[tuple[Document, Quotation]]) -> list[QuoteGroup]:
-    """Group quotations of the same words from the same source; longest form first tried.
+    """Group quotations of the same words from the same source, longest first.
 
-    Each group is filed under the three-word runs of its text, so a quotation is compared
-    only with the groups that share one of its runs: linear in the number of quotations,
-    where comparing each with every group would not survive a large corpus.
+    A quotation joins a group when the words every member quotes (its core) contain it; the
+    core then shrinks to it, so a group never shows words some member did not quote. Each
+    group is filed under the three-word runs of its first member, so a quotation is compared
+    only with the groups that share one of its runs: linear in the number of quotations.
     """
     ordered = sorted(cited, key=lambda dq: -len(normalise(dq[1].text)))
     groups: list[list[tuple[Document, Quotation]]] = []
+    cores: list[str] = []
     exact: dict[tuple[str, str], int] = {}
-    by_run: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    by_run: dict[tuple[str, str], list[int]] = {}
     for doc, quote in ordered:
         words = normalise(quote.text)
         home = exact.get((quote.speaker, words))
         if home is None:
             run = _first_run(words)
             candidates = by_run.get((quote.speaker, run), []) if run else []
-            home = next((g for text, g in candidates if contains(text, words)), None)
+            home = next((g for g in candidates if contains(cores[g], words)), None)
         if home is not None:
             groups[home].append((doc, quote))
+            cores[home] = words
+            exact.setdefault((quote.speaker, words), home)
             continue
         groups.append([(doc, quote)])
+        cores.append(words)
         exact[(quote.speaker, words)] = len(groups) - 1
         tokens = words.split()
         for i in range(len(tokens) - 2):
             runs = by_run.setdefault((quote.speaker, " ".join(tokens[i : i + 3])), [])
-            runs.append((words, len(groups) - 1))
-    return [_group(members) for members in groups]
+            runs.append(len(groups) - 1)
+    return [_group(members, core) for members, core in zip(groups, cores, strict=True)]
 
 
 def _first_run(words: str) -> str | None:
@@ -129,15 +148,39 @@ def _first_run(words: str) -> str | None:
     return " ".join(longest[:3]) if len(longest) >= MIN_CONTAINED_WORDS else None
 
 
-def _group(members: list[tuple[Document, Quotation]]) -> QuoteGroup:
+def _group(members: list[tuple[Document, Quotation]], core: str) -> QuoteGroup:
     members.sort(key=lambda dq: (dq[0].date or "9999", dq[0].id, dq[1].paragraph, dq[1].start))
-    longest = max(members, key=lambda dq: len(dq[1].text))[1]
+    # The core as most members wrote it (the longest spelling among equals).
+    spellings = Counter(q.text for _, q in members if normalise(q.text) == core)
+    text = max(spellings, key=lambda t: (spellings[t], len(t)))
     first = members[0][1]
-    citations = tuple(
-        Citation(doc.id, doc.title, doc.date, quote.paragraph, quote.as_written)
-        for doc, quote in members
+    seen: set[tuple[str, int]] = set()
+    citations = []
+    for doc, quote in members:
+        if (doc.id, quote.paragraph) in seen:
+            continue  # one citation per paragraph, its first quotation of these words
+        seen.add((doc.id, quote.paragraph))
+        citations.append(
+            Citation(
+                doc.id,
+                doc.title,
+                doc.date,
+                quote.paragraph,
+                quote.as_written,
+                quote.speaker,
+                quote.cue,
+                quote.report_paragraph,
+            )
+        )
+    dates = [c.date for c in citations if c.date]
+    return QuoteGroup(
+        text,
+        first.speaker,
+        first.cue,
+        tuple(citations),
+        len({c.id for c in citations}),
+        min(dates) if dates else None,
     )
-    return QuoteGroup(longest.text, first.speaker, first.cue, citations)
 
 
 def quote_report(
@@ -148,25 +191,25 @@ def quote_report(
     min_docs: int = 1,
     include_all: bool = False,
     extracted: Mapping[str, Sequence[Quotation]] | None = None,
+    report: Report | None = None,
 ) -> QuoteReport:
     """The report's quotations (every quotation if `include_all`) grouped across `docs`.
 
     `keyword` keeps groups whose words include every keyword word (folded like search);
     `doc_id` keeps groups that cite that document, with all their citations; `min_docs`
     keeps groups cited by at least that many documents. `extracted` maps document ids to
-    quotations stored at index time; documents missing from it are extracted now.
+    quotations stored at index time; documents missing from it are extracted now. `report`,
+    the report's text, weighs in as evidence of which quotations are the report's.
     """
     if min_docs < 1:
         raise QuoteQueryError(f"min_docs must be 1 or more, not {min_docs}")
     ids = [doc.id for doc in docs]
     if doc_id is not None and doc_id not in ids:
         raise UnknownDocument(doc_id, suggest(doc_id, ids))
-    cited = [
-        (doc, quote)
-        for doc in docs
-        for quote in _quotes_of(doc, extracted)
-        if include_all or is_report_quote(quote)
-    ]
+    weighed = ((doc, quote) for doc in docs for quote in _quotes_of(doc, extracted))
+    if report is not None:
+        weighed = ((doc, weigh(quote, report)) for doc, quote in weighed)
+    cited = [(doc, quote) for doc, quote in weighed if include_all or is_report_quote(quote)]
     wanted = set(_TOKEN.findall(fold(keyword or "")))
     kept = [
         group

@@ -1,7 +1,8 @@
 """Checking quotations against the text of the report, supplied by the user.
 
-The report numbers its paragraphs ("1.", "2." … or "para 12"). Each quotation is aligned
-word by word with the paragraph that shares most of its words, and marked:
+The report numbers its paragraphs ("1.", "2." … or "para 12"). Each quotation is found in
+the paragraph that holds it (`extract.report` tolerates what PDF extraction does to words),
+aligned with it word by word, and marked:
 
 - `verbatim`: the same words in the same order. Case, quote style, spacing and the
   punctuation the quoting sentence adds at either end are not differences.
@@ -17,37 +18,26 @@ Diffs read `[-report words-]{+quotation words+}`.
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from uyghur_docs.errors import UdocsError
+from uyghur_docs.extract import report as report_text
+from uyghur_docs.extract.report import Report, ReportParagraph, ReportTextError
 from uyghur_docs.findings.quote_groups import QuoteReport
 from uyghur_docs.text.normalise import fold, one_line
 
-# Share of a quotation's words that must line up with one paragraph to call it found.
-MIN_SHARED = 0.6
-_NUMBERED = re.compile(r"^\s*(?:(?:para(?:graph)?\.?|¶)\s*(\d+)[.:)]?|(\d+)\.)\s+(\S.*)$", re.I)
+__all__ = ["ReportParagraph", "ReportTextError", "Verification", "VerifyReport", "verify_report"]
+
 # Quote marks are not tokens at all: quote style is never a difference.
 _TOKEN = re.compile(r"\[[^\[\]\n]*\]|\.\.\.|…|\w+(?:['’-]\w+)*|[^\w\s\"'“”‘’«»„‚‹›]")
 _EDGE_PUNCTUATION = set(".,;:!?")
 _NO_SPACE_BEFORE = set(".,;:!?)]’”'\"/")
 
 
-class ReportTextError(UdocsError):
-    """The supplied report text cannot be used for verification."""
-
-
-@dataclass(frozen=True)
-class ReportParagraph:
-    """One numbered paragraph of the report."""
-
-    number: int
-    text: str
-
-
 @dataclass(frozen=True)
 class Verification:
-    """A quotation checked against the report: the ¶ it comes from, how faithful it is."""
+    """A quotation checked against the report: the report's ¶ it comes from, how faithful it
+    is, and the statements quoting it so (`ids`, and `cited_by` as `id ¶N`)."""
 
     text: str
     status: str
@@ -55,6 +45,7 @@ class Verification:
     report_text: str | None
     diff: str | None
     ids: tuple[str, ...]
+    cited_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,36 +56,29 @@ class VerifyReport:
 
 
 def parse_report(text: str) -> tuple[ReportParagraph, ...]:
-    """The numbered paragraphs of a report; unnumbered blocks (headings, notes) are skipped.
+    """The numbered paragraphs of a report's text; unnumbered blocks (headings, notes) are
+    skipped.
 
     >>> parse_report("Title\\n\\n1. One\\nstill one\\n\\nII. Heading\\n\\npara 2: Two")
     (ReportParagraph(number=1, text='One still one'), ReportParagraph(number=2, text='Two'))
     """
-    paragraphs: list[tuple[int, list[str]]] = []
-    inside = False
-    for line in text.replace("\r\n", "\n").split("\n"):
-        numbered = _NUMBERED.match(line)
-        if numbered:
-            paragraphs.append((int(numbered[1] or numbered[2]), [numbered[3]]))
-            inside = True
-        elif not line.strip():
-            inside = False  # a blank line ends a paragraph; what follows unnumbered is not one
-        elif inside:
-            paragraphs[-1][1].append(line)
-    if not paragraphs:
-        raise ReportTextError(
-            "no numbered paragraphs in the report text; paragraphs must start with "
-            "'1.', '2.' … or 'para 12'"
-        )
-    return tuple(ReportParagraph(n, one_line(" ".join(lines))) for n, lines in paragraphs)
+    return report_text.parse_report(text).paragraphs
 
 
-def _tokens(text: str) -> list[re.Match]:
-    return list(_TOKEN.finditer(text))
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 def _key(token: str) -> str:
-    return fold(token)
+    """A token as compared: folded, hyphens ignored (a PDF keeps or drops them at line ends)."""
+    return fold(token).replace("-", "")
 
 
 def _is_mark(token: str) -> bool:
@@ -104,7 +88,7 @@ def _is_mark(token: str) -> bool:
 
 def _trimmed(quote: str) -> list[str]:
     """The quotation's tokens without the punctuation its host sentence put at either end."""
-    tokens = [t.group() for t in _tokens(quote)]
+    tokens = [t.text for t in _tokens(quote)]
     while tokens and tokens[-1] in _EDGE_PUNCTUATION:
         tokens.pop()
     while tokens and tokens[0] in _EDGE_PUNCTUATION:
@@ -112,10 +96,30 @@ def _trimmed(quote: str) -> list[str]:
     return tokens
 
 
+def _repaired(tokens: list[_Token], quote: list[str]) -> list[_Token]:
+    """The report's tokens with the words a PDF split (`rel igious`, `far- reaching`) joined
+    again wherever the quotation has the whole word."""
+    wanted = {_key(t) for t in quote}
+    out: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            run = tokens[i : i + size]
+            joined = _key("".join(t.text for t in run))
+            if len(run) == size and joined in wanted and _key(run[0].text) not in wanted:
+                out.append(_Token("".join(t.text for t in run), run[0].start, run[-1].end))
+                i += size
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def _alignment(paragraph: ReportParagraph, quote: list[str]):
     """(share of the quotation's words found, report token span) for one paragraph."""
-    tokens = _tokens(paragraph.text)
-    matcher = SequenceMatcher(None, [_key(t.group()) for t in tokens], [_key(t) for t in quote])
+    tokens = _repaired(_tokens(paragraph.text), quote)
+    matcher = SequenceMatcher(None, [_key(t.text) for t in tokens], [_key(t) for t in quote])
     matcher.autojunk = False
     minimum = 1 if len(quote) <= 3 else 2  # lone shared words like "the" are not evidence
     every = [b for b in matcher.get_matching_blocks() if b.size]
@@ -143,25 +147,30 @@ def _lines_up(before, after, quote: list[str]) -> bool:
     return report_gap == len(between) or any(map(_is_mark, between))
 
 
-def verify_quote(quote: str, report: Sequence[ReportParagraph], ids=()) -> Verification:
+def verify_quote(quote: str, report: Report | Sequence[ReportParagraph], ids=()) -> Verification:
     """Check one quotation (as written, marks allowed) against the report's paragraphs."""
+    if not isinstance(report, Report):
+        report = Report(tuple(report))
     tokens = _trimmed(quote)
     text = one_line(quote)
-    best = max(((_alignment(p, tokens), p) for p in report), key=lambda ap: ap[0][0])
-    (share, span), paragraph = best
-    if share < MIN_SHARED or not span:
+    found = report.locate(" ".join(tokens))
+    span = _alignment(report.paragraph(found.paragraph), tokens)[1] if found else None
+    if not span:
         return Verification(text, "not found", None, None, None, tuple(ids))
-    report_text = paragraph.text[span[0].start() : span[-1].end()]
-    found = [t.group() for t in span]
+    paragraph = report.paragraph(found.paragraph)
+    report_words = paragraph.text[span[0].start : span[-1].end]
+    old = [t.text for t in span]
     opcodes = SequenceMatcher(
-        None, [_key(t) for t in found], [_key(t) for t in tokens], autojunk=False
+        None, [_key(t) for t in old], [_key(t) for t in tokens], autojunk=False
     ).get_opcodes()
-    changes = [(tag, found[i1:i2], tokens[j1:j2]) for tag, i1, i2, j1, j2 in opcodes]
-    if all(tag == "equal" for tag, _, _ in changes):
-        return Verification(text, "verbatim", paragraph.number, report_text, None, tuple(ids))
+    changes = [(tag, old[i1:i2], tokens[j1:j2]) for tag, i1, i2, j1, j2 in opcodes]
+    marks = any(map(_is_mark, tokens))
+    if all(tag == "equal" for tag, _, _ in changes) or (found.exact and not marks):
+        return Verification(text, "verbatim", paragraph.number, report_words, None, tuple(ids))
     marked = all(tag == "equal" or (new and all(map(_is_mark, new))) for tag, _, new in changes)
-    status = "verbatim-with-elision" if marked else "altered"
-    return Verification(text, status, paragraph.number, report_text, _render(changes), tuple(ids))
+    status = "verbatim-with-elision" if marked or found.exact else "altered"
+    diff = _render(changes)
+    return Verification(text, status, paragraph.number, report_words, diff, tuple(ids))
 
 
 def _render(changes) -> str:
@@ -182,14 +191,19 @@ def _join(tokens: Iterable[str]) -> str:
     return out
 
 
-def verify_report(report_text: str, quotes: QuoteReport) -> VerifyReport:
-    """Check every distinct quotation of a quotation report against the report's text."""
-    report = parse_report(report_text)
+def verify_report(report: Report | str, quotes: QuoteReport) -> VerifyReport:
+    """Check every distinct quotation of a quotation report against the report (its text,
+    or the report already read)."""
+    if isinstance(report, str):
+        report = report_text.parse_report(report)
     results = []
     for group in quotes.quotes:
-        written: dict[str, list[str]] = {}
+        written: dict[str, list] = {}
         for citation in group.citations:
-            written.setdefault(citation.as_written, []).append(citation.id)
-        for as_written, ids in written.items():
-            results.append(verify_quote(as_written, report, tuple(dict.fromkeys(ids))))
+            written.setdefault(citation.as_written, []).append(citation)
+        for as_written, citations in written.items():
+            ids = tuple(dict.fromkeys(c.id for c in citations))
+            checked = verify_quote(as_written, report, ids)
+            cited_by = tuple(f"{c.id} ¶{c.paragraph}" for c in citations)
+            results.append(replace(checked, cited_by=cited_by))
     return VerifyReport(tuple(results))

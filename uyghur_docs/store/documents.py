@@ -9,12 +9,14 @@ from uyghur_docs.corpus.folder import read_document, scan
 from uyghur_docs.corpus.metadata import load_overrides
 from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
+from uyghur_docs.extract.report import remembered
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
 
 
 def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
-    """The catalog entry of a document read from path: its file stamp, metadata, analysis."""
+    """The catalog entry of a document read from path: its file stamp, metadata, and its
+    analysis, with the report remembered for its corpus folder as evidence."""
     stat = path.stat()
     return catalog.Entry(
         id=doc.id,
@@ -27,7 +29,7 @@ def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
         kind=doc.kind,
         paragraphs=len(doc.paragraphs),
         overrides=overrides,
-        analysis=analyse(doc),
+        analysis=analyse(doc, remembered(path.parent)),
     )
 
 

@@ -1,0 +1,41 @@
+"""Where the OHCHR report's own text is, when the user has told udocs once.
+
+`UDOCS_REPORT` (a path) comes first; else `report.toml` in the corpus folder, declaring
+`path = "…"` (absolute, or relative to the corpus folder). Both are read here rather than
+passed down from the command line, because the extraction that uses the report runs in the
+indexing workers as well as in `udocs quotes`.
+"""
+
+import os
+from pathlib import Path
+
+from uyghur_docs.corpus.declared import read_table
+from uyghur_docs.errors import UdocsError
+
+REPORT_ENV = "UDOCS_REPORT"
+DECLARED = "report.toml"
+
+
+class ReportFileError(UdocsError):
+    """The remembered report is declared wrongly or is missing."""
+
+
+def remembered_report(corpus_dir: Path) -> Path | None:
+    """The report file remembered for a corpus, or None when none is."""
+    value = os.environ.get(REPORT_ENV, "").strip()
+    if value:
+        return _existing(Path(value).expanduser(), f"{REPORT_ENV}={value}")
+    declared = corpus_dir / DECLARED
+    table = read_table(declared, ReportFileError)
+    if not table:
+        return None
+    if not isinstance(table.get("path"), str):
+        raise ReportFileError(f'{declared} must say path = "REPORT.pdf"; fix or remove the file')
+    path = Path(table["path"]).expanduser()
+    return _existing(path if path.is_absolute() else corpus_dir / path, str(declared))
+
+
+def _existing(path: Path, said_by: str) -> Path:
+    if not path.is_file():
+        raise ReportFileError(f"no report file at {path} ({said_by}); fix the path or unset it")
+    return path

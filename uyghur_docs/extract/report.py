@@ -1,0 +1,252 @@
+"""The OHCHR report's own text: its numbered paragraphs, and where a quotation stands in them.
+
+The report is read from a PDF, web page, Word file or text with the corpus readers, then cut
+into the paragraphs it numbers itself ("1.", "2." … or "para 12"); footnotes, headings, page
+numbers and running headers between them are left out. Text extracted from a PDF has
+artefacts: words split or joined at line ends (`rel igious`, `increas ing`), spaced hyphens
+(`anti -terrorism`), footnote numbers glued to words (`1949.17`). Matching therefore runs on
+a *stream* of each paragraph: folded, with footnote numbers, spaces, hyphens and quote marks
+removed, so that only the letters and the punctuation a quoter could change remain.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from uyghur_docs.errors import UdocsError
+from uyghur_docs.text.normalise import fold, one_line, split_paragraphs
+
+# Share of a quotation's words and pairs of words that must stand in one paragraph to call
+# a quotation that is not there word for word a changed quotation of that paragraph.
+MIN_SHARED = 0.5
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:para(?:graph)?\.?|¶)\s*(\d{1,3})[.:)]?|(\d{1,3})\.)\s+(\S.*)$", re.I
+)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
+_FOOTNOTE = re.compile(r"^\s*\d{1,3}\s+\S")
+_HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-H])\.\s+\S")
+_GLUED_NOTE = re.compile(
+    r"(?<=[^\W\d_])\d{1,3}\b|(?:(?<=[^\W\d_][.,;:”\"’)])|(?<=[”\"’)][.,;:]))\d{1,3}(?=\s|$)"
+)
+_DROPPED = re.compile(r"[^\w,;:.!?()']|_")
+# The quoter's own marks: an ellipsis for words left out, brackets for words replaced.
+MARK = re.compile(r"\[[^\[\]\n]*\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…")
+
+
+class ReportTextError(UdocsError):
+    """The supplied report text cannot be used for verification."""
+
+
+@dataclass(frozen=True)
+class ReportParagraph:
+    """One numbered paragraph of the report."""
+
+    number: int
+    text: str
+
+    @cached_property
+    def stream(self) -> str:
+        return stream(self.text)
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a quotation stands in the report: ¶ number, share of its letters found there,
+    and whether every stretch between its own marks is there word for word, in order."""
+
+    paragraph: int
+    share: float
+    exact: bool
+
+
+def stream(text: str) -> str:
+    """Text reduced to what a quotation must reproduce: folded letters, digits and
+    punctuation, with no spaces, hyphens, quote marks or glued footnote numbers.
+
+    >>> stream("far- reaching rel igious practice,17 in “XUAR”")
+    'farreachingreligiouspractice,inxuar'
+    """
+    folded = fold(_GLUED_NOTE.sub("", text)).replace("'", "")
+    return _DROPPED.sub("", folded)
+
+
+def stretches(quote: str) -> list[str]:
+    """The streams of a quotation's stretches between its own marks (ellipses, brackets)."""
+    return [s for s in (stream(part) for part in MARK.split(quote)) if s.strip(",;:.!?")]
+
+
+class Report:
+    """The report's numbered paragraphs, searchable for quotations."""
+
+    def __init__(self, paragraphs: tuple[ReportParagraph, ...]):
+        self.paragraphs = paragraphs
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(w for p in self.paragraphs for w in _words(p.text))
+
+    def speaks(self, quote: str) -> bool:
+        """Whether a quotation is in the report's language: most of its longer words occur
+        in the report (a translation's do not)."""
+        words = [w for w in _words(quote) if len(w) > 3]
+        return not words or sum(w in self.vocabulary for w in words) >= len(words) / 2
+
+    def paragraph(self, number: int) -> ReportParagraph:
+        return next(p for p in self.paragraphs if p.number == number)
+
+    def locate(self, quote: str) -> Found | None:
+        """The paragraph a quotation comes from, or None if no paragraph holds enough of it."""
+        parts = [p.strip(",;:.!?") for p in stretches(quote)]
+        if not parts:
+            return None
+        for paragraph in self.paragraphs:
+            if _in_order(paragraph.stream, parts):
+                return Found(paragraph.number, 1.0, True)
+        pieces = _pieces(quote)
+        if not pieces:
+            return None
+        # The longest stretch of letters found decides between paragraphs that share as much.
+        best = max(self.paragraphs, key=lambda p: sum(len(x) for x in pieces if x in p.stream))
+        share = sum(piece in best.stream for piece in pieces) / len(pieces)
+        return Found(best.number, share, False) if share >= MIN_SHARED else None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in (stream(w).strip(",;:.!?()") for w in MARK.sub(" ", text).split()) if w]
+
+
+def _pieces(quote: str) -> list[str]:
+    """What must stand in a paragraph for a changed quotation to come from it: its words'
+    streams, and each pair of neighbouring words if it has more than three, so that common
+    words found apart count for less than words found together."""
+    words = _words(quote)
+    if len(words) <= 3:
+        return words
+    return words + [a + b for a, b in pairwise(words)]
+
+
+def _in_order(haystack: str, parts: list[str]) -> bool:
+    position = 0
+    for part in parts:
+        found = haystack.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+def number_blocks(blocks: list[str], source: str = "") -> Report:
+    """The numbered paragraphs in a report's blocks of text; what comes before the first one,
+    headings, and footnotes are left out, other blocks continue the paragraph before them
+    (a paragraph running over a page break, a quoted list).
+
+    >>> [(p.number, p.text) for p in number_blocks(
+    ...     ["Title", "1. One", "still one", "II. Heading", "4 A footnote.", "para 2: Two"]
+    ... ).paragraphs]
+    [(1, 'One still one'), (2, 'Two')]
+    """
+    paragraphs: list[tuple[int, list[str]]] = []
+    furniture = _furniture(blocks)
+    for unit in _units(blocks, paragraphs):
+        if unit.strip() in furniture or _PAGE_NUMBER.match(unit):
+            continue
+        numbered = _NUMBERED.match(unit)
+        number = int(numbered[1] or numbered[2]) if numbered else None
+        if number is not None and (not paragraphs or number > paragraphs[-1][0]):
+            paragraphs.append((number, [numbered[3]]))
+        elif paragraphs and not (_HEADING.match(unit) or _FOOTNOTE.match(unit)):
+            paragraphs[-1][1].append(unit)
+    if not paragraphs:
+        raise ReportTextError(
+            f"no numbered paragraphs in the report text{' of ' + source if source else ''};"
+            " paragraphs must start with '1.', '2.' … or 'para 12'"
+        )
+    found = tuple(
+        ReportParagraph(n, _GLUED_NOTE.sub("", one_line(" ".join(lines))))
+        for n, lines in paragraphs
+    )
+    return Report(found)
+
+
+def _furniture(blocks: list[str]) -> set[str]:
+    """Running headers and footers: short lines that recur on three pages or more."""
+    lines = Counter(line.strip() for block in blocks for line in block.split("\n"))
+    return {line for line, count in lines.items() if count >= 3 and len(line) < 80}
+
+
+def _units(blocks: list[str], paragraphs: list) -> Iterator[str]:
+    """Each block's lines, regrouped so that a numbered line starts a unit of its own; a
+    block that runs on into the next paragraph (`… humanity. 149. The Government`) is cut
+    where that paragraph's number stands after a sentence."""
+    for block in blocks:
+        current: list[str] = []
+        for line in block.split("\n"):
+            if current and (_NUMBERED.match(line) or _HEADING.match(line)):
+                yield from _cut_inline(" ".join(current), paragraphs)
+                current = []
+            current.append(line)
+        yield from _cut_inline(" ".join(current), paragraphs)
+
+
+def _cut_inline(unit: str, paragraphs: list) -> Iterator[str]:
+    """The unit, cut before the next paragraph's number wherever it follows a sentence."""
+    numbered = _NUMBERED.match(unit)
+    if numbered:
+        expected = int(numbered[1] or numbered[2]) + 1
+    else:
+        expected = paragraphs[-1][0] + 1 if paragraphs else 1
+    while cut := _next_number(expected).search(unit):
+        yield unit[: cut.start("number")].rstrip()
+        unit = unit[cut.start("number") :]
+        expected += 1
+    yield unit
+
+
+def _next_number(number: int) -> re.Pattern:
+    """Paragraph `number` starting inside a block: after a sentence and perhaps its footnote
+    number (`… questioning.227 100. Furthermore`), or after a heading (`C. Rights 104. …`,
+    `Recommendations 151. …`)."""
+    return re.compile(
+        rf"(?:(?<=[.;:”\"’)])(?:\s?\d{{1,3}})?\s+|^(?:(?:[A-H]|[IVXLC]+)\.\s+)?[A-Z][^.;:]{{0,80}}?\s+)"
+        rf"(?P<number>{number}\.\s+)(?=[A-Z“\"(])"
+    )
+
+
+def parse_report(text: str) -> Report:
+    """The numbered paragraphs of a report given as plain text."""
+    return number_blocks(split_paragraphs(text))
+
+
+def load_report(path: Path) -> Report:
+    """The report read from a PDF, HTML, DOCX, Markdown or text file."""
+    from uyghur_docs.corpus.formats import read
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportTextError(f"cannot read the report {path}: {exc.strerror}") from exc
+    try:
+        blocks = list(read(path, data).paragraphs)
+    except UdocsError as exc:
+        raise ReportTextError(f"cannot use {path} as the report: {exc}") from exc
+    return number_blocks(blocks, str(path))
+
+
+def remembered(corpus_dir: Path) -> Report | None:
+    """The report remembered for a corpus (`corpus.report_file`), read once per process."""
+    from uyghur_docs.corpus.report_file import remembered_report
+
+    path = remembered_report(corpus_dir)
+    if path is None:
+        return None
+    stat = path.stat()
+    return _cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _cached(path: str, mtime_ns: int, size: int) -> Report:
+    return load_report(Path(path))

@@ -1,0 +1,137 @@
+"""Speakers named right next to a quotation, and the record of who a quotation quotes.
+
+`“…,” said NAME`, `NAME said: “…”`, `according to X, “…”`, `as X put it: “…”`, `X's “…”`,
+`the report's conclusion that “…”`, `“…”, indique le rapport`: the cues that settle a
+quotation before any reading of the sentence around it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from uyghur_docs.extract import cues
+from uyghur_docs.text.normalise import one_line
+
+LABELS = {
+    "report": "OHCHR report",
+    "office": "OHCHR, not the report",
+    "government": "Chinese government",
+    "term": "scare quote or term",
+    "unknown": "unknown",
+}
+_WHO, _SAY = cues.WHO, cues.SAY
+# Pronouns standing for a thing, resolved as the lexicon's pronouns, never taken for a name.
+_NOT_NAMES = "It|They|Il|Elle|Ils|Elles|Sie|Es|This|That"
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|the|at|de|van|von|al)\s+)*[A-Z][\w'’.-]*)*"
+_AUX = re.compile(rf"\b{_WHO}\s+(?:was|is|were|are|has\s+been|had\s+been)\W*$")
+_ACCORDING = re.compile(
+    rf"(?i:{cues.ACCORDING})\s+(?:{_WHO}\b[\w\s'’-]{{0,40}}?|(?P<name>{NAME}))[\s,:]*$"
+)
+_PUT_IT = re.compile(rf"(?i:as)\s+(?:{_WHO}|(?P<name>{NAME}))\b.{{0,80}}?\b(?i:put\s+it)[\s,:]*$")
+_SAID_BEFORE = re.compile(
+    rf"(?:\b(?i:as)\s+(?:the\s+)?)?(?!(?:{_NOT_NAMES})\b)(?P<name>{NAME}),?\s+(?i:{_SAY})"
+    r"(?:\s+that)?[\s,:]*$"
+)
+_SAID_AFTER = re.compile(
+    rf"^[\s,;:\u2014\u2013-]*(?:(?i:{_SAY})\s+(?i:{cues.AFTER_PREFIX})"
+    rf"(?P<after>(?i:{cues.DET_WORD})\s*[\w'’-]+"
+    rf"(?:\s+[\w'’-]+){{0,5}}|{NAME})"
+    rf"|(?P<before>{NAME}|(?i:he|she)|(?i:the)\s+[\w-]+(?:\s+[\w-]+){{0,3}})\s+(?i:{_SAY})\b)"
+)
+_DASH_NAME = re.compile(rf"^\s*[\u2014\u2013-]\s*(?P<name>{NAME})\s*$")
+_AUX_END = re.compile(r"\b(?:was|is|were|are|been)\W*$")
+_POSSESSIVE = re.compile(rf"(?P<name>{NAME})['’]s?\s*$")
+# "the report's conclusion that “…”": the speaker's own words under a noun for them.
+_THEIR_WORDS = re.compile(
+    rf"\b{_WHO}['’]s?\s+(?:\w+\s+)?(?i:{cues.WORDS_NOUNS})\s*(?:that|of|:)?[\s,]*$"
+)
+_TITLE = re.compile(
+    r".*\b(?:President|Director|Chair|Chairman|Chairperson|Secretary-General|Spokesperson"
+    r"|Commissioner|Minister|Ambassador|Rapporteur)\s+(?=[A-Z])"
+)
+ANY_WHO = re.compile(rf"\b{_WHO}\b")
+_FINDING = re.compile(rf"\b(?i:{cues.FINDING})\b")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who is quoted (`kind`, a `speaker` label for people) and the `cue` words that say so."""
+
+    kind: str
+    speaker: str
+    cue: str
+
+
+def said_after(right: str) -> Attribution | None:
+    """`“…,” said NAME`, `“…,” NAME said`, `“…” - NAME` or `“…”, indique le rapport`."""
+    match = _SAID_AFTER.search(right) or _DASH_NAME.match(right)
+    if not match:
+        return None
+    groups = match.groupdict()
+    who = (groups.get("after") or groups.get("before") or groups.get("name")).rstrip(".")
+    cue = one_line(match.group().strip(" ,;:.\u2014\u2013-"))
+    lexicon = [m for m in ANY_WHO.finditer(who) if not m.group("pronoun")]
+    if lexicon:
+        return from_lexicon(lexicon[-1], cue)
+    if who[0].isupper() or who.lower() in ("he", "she"):
+        return person(who, cue)
+    names = re.findall(NAME, who)  # "sagte der Aktivist Omer Kanat"
+    return person(names[-1], cue) if names else None
+
+
+def adjacent(left: str) -> Attribution | None:
+    """A speaker named right before the quotation: `NAME said:`, `according to X,`, `X's`."""
+    # End-anchored searches retry at every offset, so each runs only if its last words occur.
+    end = left[-30:].casefold()
+    near = left[-80:].casefold()
+    for guard, pattern in (
+        (_ends_with_say(end), _SAID_BEFORE),
+        (any(key in near for key in cues.ACCORDING_KEYS), _ACCORDING),
+        ("put it" in end, _PUT_IT),
+        (_AUX_END.search(end), _AUX),
+        (end.rstrip()[-1:] in ("'", "’") or end.rstrip()[-2:] in ("'s", "’s"), _POSSESSIVE),
+        (any(stem in near for stem in cues.WORDS_NOUN_STEMS), _THEIR_WORDS),
+    ):
+        match = guard and pattern.search(left)
+        if match:
+            cue = one_line(match.group().strip(" ,:"))
+            name = match.groupdict().get("name")
+            if name and not _names_speaker(name):
+                return person(name, cue)
+            who = ANY_WHO.search(match.group())
+            if who and not who.group("pronoun"):
+                return from_lexicon(who, cue)
+    return None
+
+
+def _ends_with_say(end: str) -> bool:
+    """Whether folded text ends with a reporting verb (`said`, `told reporters that:`)."""
+    words = re.findall(r"[\w'’]+", end)
+    if words and words[-1] == "that":
+        words.pop()
+    if not words:
+        return False
+    return words[-1] in cues.SAY_LAST_WORDS or (len(words) > 1 and words[-2] in cues.SAY_BEFORE_ANY)
+
+
+def _names_speaker(name: str) -> bool:
+    """Whether a capitalised name is one of the speakers of the vocabulary ("UN High
+    Commissioner for Human Rights"), not a person."""
+    match = ANY_WHO.match(name)
+    if not match or match.group("pronoun"):
+        return False
+    rest = name[match.end() :]
+    return not rest.strip() or bool(re.match(r"\s+(?:for|of)\s", rest))
+
+
+def from_lexicon(match: re.Match, cue: str) -> Attribution:
+    kind = next(k for k in ("report", "office", "government", "other") if match.group(k))
+    if kind == "office" and _FINDING.search(cue):
+        kind = "report"  # the High Commissioner "concluded" what the assessment concludes
+    return Attribution(kind, LABELS.get(kind) or one_line(match.group(kind)), cue)
+
+
+def person(name: str, cue: str) -> Attribution:
+    """A person by name: a title before the name ("… Executive Director Rushan Abbas") stays
+    in the cue only."""
+    name = name.rstrip(".").strip()
+    return Attribution("person", _TITLE.sub("", name, count=1) or name, cue)
