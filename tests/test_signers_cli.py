@@ -1,3 +1,5 @@
+import json
+
 from .conftest import SEED_IDS, run, run_json
 
 ISHR_RELEASE, MARCH, CAMPAIGN, HRC51, OMCT = SEED_IDS
@@ -133,3 +135,19 @@ def test_csv_and_usage_errors():
     assert lines[0] == "id,date,role,as_written,title"
     assert len(lines) == 4
     assert run("signers", "--org", "OMCT", "--doc", OMCT).exit_code == 2
+
+
+def test_a_signature_heading_without_names_warns_on_add_and_doc(tmp_path):
+    letter = tmp_path / "letter.md"
+    letter.write_text(
+        "# Joint letter\n\nWe urge the Council to act.\n\nSignatories:\n\n"
+        "For more information, write to us.\n",
+        encoding="utf-8",
+    )
+    added = run("add", str(letter), "--id", "unsigned-letter")
+    assert added.exit_code == 0
+    warning = "a signature block starts at ¶3 but no names were read"
+    assert warning in added.stderr
+    shown = run("signers", "--doc", "unsigned-letter", "--json")
+    assert json.loads(shown.stdout)["unread"] == [3]
+    assert warning in shown.stderr

@@ -229,6 +229,12 @@ class Library:
 
         return build_index(_signers_of(self._entries(SIGNER_RECORDS, skip)), self._aliases)
 
+    def unread_signatures(self, doc_id: str) -> tuple[int, ...]:
+        """The paragraphs where a signature heading or closing gave no names."""
+        from uyghur_docs.extract.signers import read_signatures
+
+        return read_signatures(self.document(doc_id).paragraphs).unread
+
     def letters_signed_by(self, org: str) -> tuple[str, ...]:
         """The ids of the documents an organisation signed or issued."""
         return self._letters_and_freshness(org)[0]

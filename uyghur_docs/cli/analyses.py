@@ -98,7 +98,7 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
         report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
         rows, columns = report.pairs, ["first", "second", "count", "letters"]
     elif doc_id:
-        report = reports.document_report(index, doc_id)
+        report = reports.document_report(index, doc_id, unread_signatures(settings, doc_id))
         rows = [{"role": "signatory", **vars(s)} for s in report.signatories] + [
             {"role": "issuer", "kind": "organisation", **vars(i)} for i in report.issuers
         ]
@@ -128,3 +128,15 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
         settings.out.table(rows, columns)
     if not rows:
         settings.out.message("no signatories or issuers found")
+
+
+def unread_signatures(settings: Settings, doc_id: str) -> tuple[int, ...]:
+    """Warn of each signature heading or closing in the document that gave no names."""
+    unread = settings.library.unread_signatures(doc_id)
+    for number in unread:
+        settings.out.message(
+            f"warning: {doc_id}: a signature block starts at ¶{number} but no names were"
+            f" read; see `udocs show {doc_id}` for the text under it",
+            style="yellow",
+        )
+    return unread

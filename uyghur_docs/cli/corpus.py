@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from uyghur_docs.cli.analyses import unread_signatures
 from uyghur_docs.cli.options import Settings, output_options
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import KIND, DocumentDate
@@ -47,6 +48,8 @@ def add(
         out.message(f"{verb} {added.id}", style="bold")
         for name, value in fields.items():
             out.message(f"  {name}: {'undated' if value is None else value}")
+        if not dry_run:
+            unread_signatures(settings, added.id)
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
     if report.refused:

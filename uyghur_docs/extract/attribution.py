@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from uyghur_docs.extract import cues
+from uyghur_docs.extract import speech_cues as cues
 from uyghur_docs.extract.sentences import Sentences, mask
 from uyghur_docs.extract.speakers import (
     ANY_WHO,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from uyghur_docs.corpus.metadata import HEADER_PARAGRAPHS
+from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.dates import find_date
 from uyghur_docs.text.names import (
     CONNECTORS,
@@ -26,15 +27,32 @@ from uyghur_docs.text.names import (
 from uyghur_docs.text.normalise import fold
 
 MAX_NAME_WORDS = 12
+MIN_CJK_NAME = 5
 MAX_SPAN_WORDS = 8
 MAX_DOMAINS = 5
 MAX_SUBJECT = 400
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w|\[at\]")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _SAID_TODAY = re.compile(
     r"\b(?:said|says|stated|warned|urged)\s+(?:today|in a (?:joint )?statement)\b", re.I
 )
-_BYLINE = re.compile(r"^(?:by|published by|issued by)\s*:?\s+(?P<name>.+)$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|published by|issued by|of the|from the|作者|發佈|发布|發布者|发布者)"
+    r"\s*[:：]?\s*(?P<name>.+)$",
+    re.I,
+)
+# "(Example Rights Network—March 3, 2021) The Chinese government ...": a dated
+# by-line in brackets opening the first paragraphs.
+_BRACKET_BYLINE = re.compile(r"^[(（](?P<inner>[^()（）]{3,120})[)）]")
+_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<name>[^\s,.;:][^,.;:]{1,150}?)\s+(?:\w+ly\s+)?"
+    r"(?:express(?:es)?|condemns?|ha(?:s|ve) learn[et]d?|urges?|calls? (?:on|for)|welcomes?"
+    r"|(?:is|are) (?:deeply )?(?:concerned|alarmed)|reiterates?|demands?|denounces?|deplores?"
+    r"|joins?|stands? with|applauds?|regrets?)\b",
+    re.I,
+)
+SUBJECT_PARAGRAPHS = 3
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4}\b)?", re.I)
 _CONTACT_CUE = re.compile(
     r"for (?:more|further) information|media contact|press contact|\bcontacts?:", re.I
@@ -63,10 +81,12 @@ def extract_issuers(paragraphs: Sequence[str]) -> tuple[Issuer, ...]:
     ['ARTICLE 19', 'Uyghur Human Rights Project']
     """
     found = [*_statement_issuers(paragraphs), *_byline_issuers(paragraphs)]
+    found += _subject_issuers(paragraphs)
     found += _contact_issuers(paragraphs)
     unique, seen = [], set()
     for issuer in sorted(found, key=lambda i: i.paragraph):
         keys = {_compact(n) for n in (issuer.name, issuer.as_written, *issuer.aliases)}
+        keys.add(_compact("".join(map(_initial, issuer.name.split()))) or issuer.name)
         if not keys & seen:
             unique.append(issuer)
         seen |= keys
@@ -75,14 +95,22 @@ def extract_issuers(paragraphs: Sequence[str]) -> tuple[Issuer, ...]:
 
 def _issuer(text: str, paragraph: int, evidence: str) -> Issuer | None:
     text = re.sub(r"^(?:and|the)\s+", "", text.strip(" \"'“”‘’,;:.-–—"), flags=re.I)
+    if is_place(text) or re.fullmatch(r"(?:[A-Z]\.){1,3}[A-Z]?\.?", text):
+        return None  # a dateline's place ("Washington, D.C.") is no issuer
     name, aliases, place = split_name(text)
+    if place is not None and any(is_acronym(w) for w in place.split()):
+        # "(FSF Europe)": a short name, not a place.
+        aliases, place = (place,), None
     if place is not None or not _is_organisation_name(name):
         return None
     return Issuer(text, name, paragraph, evidence, aliases)
 
 
 def _is_organisation_name(name: str) -> bool:
-    """Title-cased and organisation-like: a head noun, an acronym, a number or 3+ words."""
+    """Title-cased and organisation-like: a head noun, an acronym, a number or 3+ words;
+    in Chinese, five characters or more (a personal name has two to four)."""
+    if any("\u3400" <= c <= "\u9fff" for c in name):
+        return len(name) >= MIN_CJK_NAME and " " not in name and "、" not in name
     words = name.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or not title_case(name):
         return False
@@ -111,14 +139,33 @@ def _statement_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
     return found
 
 
+def _subject_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
+    """The organisation an opening sentence speaks as: "The Global Network of Domestic
+    Election Monitors (GNDEM) expresses its deep concern ..."."""
+    found = []
+    for number, paragraph in enumerate(paragraphs[:SUBJECT_PARAGRAPHS], 1):
+        match = _SUBJECT.match(paragraph)
+        if match:
+            parts = split_and(match["name"])
+            issuers = [_issuer(part, number, "statement") for part in parts]
+            found += [i for i in issuers if i] if all(issuers) else []
+    return found
+
+
 def _byline_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
     found = []
     for number, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS], 1):
+        bracket = _BRACKET_BYLINE.match(paragraph)
+        if bracket and find_date(bracket["inner"]):
+            dated = find_date(bracket["inner"])
+            rest = bracket["inner"][: dated[1].start()] + " " + bracket["inner"][dated[1].end() :]
+            pieces = re.split(r"[,|/]|\s*[-–—]\s*", rest)
+            found.extend(i for p in pieces if (i := _issuer(p, number, "byline")))
         for line in paragraph.split("\n"):
             byline = _BYLINE.match(line)
             dated = find_date(line) if len(line) <= 60 else None
             if byline:
-                pieces = [byline["name"]]
+                pieces = [re.split(r"[,|/\[]", byline["name"])[0]]
             elif dated:
                 rest = _TIME.sub(" ", line[: dated[1].start()] + " " + line[dated[1].end() :])
                 pieces = re.split(r"[,|/]|\s[-–—]\s", rest)
@@ -187,5 +234,7 @@ def _initial(word: str) -> str:
 
 
 def is_contact(line: str) -> bool:
-    """A line with an email address, a link or a phone number."""
-    return "@" in line or "http" in line or "www." in line or bool(_PHONE.search(line))
+    """A line with an email address, a link or a phone number (a handle is not an address)."""
+    return (
+        bool(_EMAIL.search(line)) or "http" in line or "www." in line or bool(_PHONE.search(line))
+    )

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from uyghur_docs.extract.cues import VERBS
+from uyghur_docs.extract.speech_cues import VERBS
 
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z_\"“‘'«(])|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|U\.S|e\.g|i\.e))$")

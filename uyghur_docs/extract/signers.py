@@ -1,73 +1,47 @@
-"""Who signed a statement and who issued it, read from the statement's own words.
+"""Who signed a statement, read from the statement's own words and structure.
 
-Signatories are the entries of a signature block: the lines after a header ("Signatories:",
-"Co-signed by") or a closing ("Sincerely,"), or, lacking both, a numbered or bulleted run of
-short title-cased names. Issuers are the organisations a release speaks for: the subject of
-"... said today", a by-line next to the date, and the organisation a contact line writes for
-or mails from. Everything here is a pure function of a document's paragraphs.
+Signatories are the entries of a signature block: the list items, table rows or lines
+after a heading ("Signatories", "Endorsed by:", "签名人："), a section heading
+("Organisations") or a letter's closing ("Sincerely,"); lacking those, a numbered or
+bulleted run of names that ends the text, the "X on behalf of Y" lines of a letter, or an
+organisation the prose says signs. Each entry is then a person or an organisation, one
+decision per block (see kinds.py). Everything here is a pure function of the paragraphs.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from uyghur_docs.extract.issuers import Issuer, extract_issuers, is_contact
-from uyghur_docs.models import Document
-from uyghur_docs.text.names import (
-    has_head,
-    split_and,
-    split_name,
-    split_outside_parens,
-    title_case,
-    word_set,
+from uyghur_docs.extract import signature_cues as cues
+from uyghur_docs.extract.blocks import Block, Raw, is_role_line
+from uyghur_docs.extract.entries import line_entries, split_place
+from uyghur_docs.extract.issuers import Issuer, extract_issuers
+from uyghur_docs.extract.kinds import (
+    BEHALF,
+    ORGANISATION,
+    PERSON,
+    block_kinds,
+    has_cjk,
+    personal_name,
 )
+from uyghur_docs.extract.unheaded import (
+    closing_lines,
+    prose_signers,
+    translation_pairs,
+    unheaded_run,
+)
+from uyghur_docs.models import Document
+from uyghur_docs.text.names import split_and, split_name, title_case
 from uyghur_docs.text.normalise import fold
 
-ORGANISATION = "organisation"
-PERSON = "person"
-MAX_NAME_WORDS = 15
-MIN_LIST = 3
-TITLE_CASE_SHARE = 0.8
-TWO_COLUMN_SHARE = 0.6
-
-_MARKER = re.compile(r"^(?:[-–—•*·▪◦‣]|\(?\d{1,4}[.)]|\([a-z]\)|[a-z]\))\s+")
-_ANCHOR = re.compile(
-    r"^(?:(?:full )?list of |the )?(?:(?:individual|organi[sz]ational|ngo|endorsing) )?"
-    r"(?:co-?)?(?:signator(?:y|ies)|signed|endorse(?:d|ments?|rs))\b(?P<rest>.*)$",
-    re.IGNORECASE,
+__all__ = ["ORGANISATION", "PERSON", "DocumentSigners", "Signatory", "extract_issuers"]
+_INLINE_BY = re.compile(
+    r"\b(?:co-?signed|signed|endorsed|supported)\s+by\s*:?\s+(?P<rest>[^.!?]+)[.!?]?$", re.I
 )
-_HEADER_WORDS = {"ngos", "ngo", "organisations", "organizations", "groups", "individuals"}
-_CLOSING = re.compile(
-    r"^(?:yours (?:faithfully|sincerely|truly)|sincerely(?: yours)?|respectfully(?: yours)?"
-    r"|(?:with )?(?:kind|best|warm) regards|regards)[,.]?$",
-    re.IGNORECASE,
+_FOR = re.compile(r"^(?P<person>[^,()]+?) for (?P<org>\S+(?: \S+){0,2})$")
+_CJK_INLINE = re.compile(
+    r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$"
 )
-_PERSON_GROUP = re.compile(r"individual|personal|\bpersons?\b|people|academic|expert|scholar")
-# Lines after which a signature block never continues: site furniture, notes, contacts.
-_FOOTER = re.compile(
-    r"^(?:leave a (?:reply|comment)|your email address|required fields|share (?:this|on)"
-    r"|related(?: posts| articles)?$|tags?:|posted in|filed under|categories|©|copyright"
-    r"|all rights reserved|(?:end|foot)?notes?$|references$|annex\b|for (?:more|further) info"
-    r"|media contact|press contact|contacts?:|photo credit|photo:|image:|read more|click here"
-    r"|subscribe|follow us|cc:"
-    r"|-?ends?-?$|###|\[\d+\])"
-)
-_TITLE = re.compile(
-    r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|revd|reverend|sir|dame|hon|rabbi|imam|pastor"
-    r"|senator)\.?\s+\S",
-    re.IGNORECASE,
-)
-
-
-_ROLES = word_set(
-    "director executive president vice chair chairman chairwoman chairperson founder"
-    " co-founder cofounder coordinator professor lecturer researcher fellow senior associate"
-    " assistant secretary member head ceo lawyer attorney barrister journalist editor author"
-    " activist survivor scholar emeritus former dean deputy manager officer spokesperson"
-    " representative commissioner chief"
-)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
-_ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.v)\.)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,7 +49,7 @@ class Signatory:
     """One entry of a signature block.
 
     `as_written` is the entry without its list marker; `name` drops a parenthesised or
-    dashed acronym (kept in `aliases`) and a place column (kept in `place`). A person's
+    dashed acronym (kept in `aliases`) and a place suffix (kept in `place`). A person's
     role and organisation, when written, are in `affiliation`. `paragraph` counts from 1.
     """
 
@@ -87,10 +61,14 @@ class Signatory:
     place: str | None = None
     affiliation: str | None = None
 
-    @property
-    def full_name(self) -> str:
-        """The name with its place: the form an organisation is identified by."""
-        return f"{self.name} ({self.place})" if self.place else self.name
+
+@dataclass(frozen=True)
+class Signatures:
+    """A document's signatories, and the paragraphs where a signature heading or closing
+    was found but no names were read after it (`unread`)."""
+
+    signatories: tuple[Signatory, ...]
+    unread: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,16 +80,19 @@ class DocumentSigners:
     date: str | None
     signatories: tuple[Signatory, ...]
     issuers: tuple[Issuer, ...]
+    unread: tuple[int, ...] = ()
 
 
 def extract_document(document: Document) -> DocumentSigners:
     """The signatories and issuers of a document, with the id, title and date to cite."""
+    found = read_signatures(document.paragraphs)
     return DocumentSigners(
         id=document.id,
         title=document.title,
         date=document.date,
-        signatories=extract_signatories(document.paragraphs),
+        signatories=found.signatories,
         issuers=extract_issuers(document.paragraphs),
+        unread=found.unread,
     )
 
 
@@ -121,188 +102,186 @@ def extract_signatories(paragraphs: Sequence[str]) -> tuple[Signatory, ...]:
     >>> [s.name for s in extract_signatories(["We urge action.", "Sincerely,", "PEN\\nHRIC"])]
     ['PEN', 'HRIC']
     """
+    return read_signatures(paragraphs).signatories
+
+
+def read_signatures(paragraphs: Sequence[str]) -> Signatures:
+    """The signatories of a document and the signature headings that gave no names."""
     lines = _lines(paragraphs)
-    return _after_anchor(lines) or _unheaded_list(lines)
+    raws, unread = _after_anchor(lines, paragraphs)
+    if not raws:
+        raws = unheaded_run(lines) or closing_lines(lines) or prose_signers(paragraphs)
+        unread = () if raws else unread
+    return Signatures(_signatories(raws), unread)
 
 
 def _lines(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
-    """(paragraph number, line) pairs; a wrapped comma list becomes one line."""
+    """(paragraph number, line) pairs; a wrapped comma list becomes one line, and a name
+    followed by its postal address and site keeps only the name."""
     lines = []
     for number, paragraph in enumerate(paragraphs, 1):
         parts = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if parts and _is_wrapped_list(parts):
+        if len(parts) > 1 and len(line_entries(parts[0])) >= 3:
             parts = [" ".join(parts)]
+        elif len(parts) > 1 and _is_address(parts[-1]) and not _is_address(parts[0]):
+            parts = parts[:1]
         lines.extend((number, line) for line in parts)
     return lines
 
 
-def _is_wrapped_list(parts: list[str]) -> bool:
-    return (
-        len(parts) > 1
-        and len(split_outside_parens(parts[0], ",;")) >= 3
-        and not any(_is_person(part) for part in parts)
-    )
+def _is_address(line: str) -> bool:
+    bare_link = re.fullmatch(r"(?:https?://|www\.)\S+", line)
+    postal = re.search(r"\b[A-Z]{0,2}-?\d{4,5}\s+[A-ZÀ-Ý]\w", line)
+    return bool(bare_link or postal)
 
 
-def _after_anchor(lines: list[tuple[int, str]]) -> tuple[Signatory, ...]:
-    index = 0
+def _after_anchor(
+    lines: list[tuple[int, str]], paragraphs: Sequence[str]
+) -> tuple[list[Raw], tuple[int, ...]]:
+    unread, index = [], 0
     while index < len(lines):
         paragraph, line = lines[index]
-        rest = _anchor(line)
-        if rest is None:
+        opened = _open(line, paragraphs[paragraph - 1], index, lines)
+        if opened is None:
             index += 1
             continue
-        block = _Block(PERSON if _PERSON_GROUP.search(fold(line)) else ORGANISATION)
+        block, rest, end = opened
         if rest:
             block.add(paragraph, rest, inline=True)
-        index = block.collect(lines, index + 1)
-        if block.entries:
-            return tuple(_two_column(block.entries))
-    return ()
+        index = block.collect(lines, index + 1, end)
+        if block.raws:
+            return block.raws, tuple(block.empty_sections)
+        unread.append(paragraph)
+    return [], tuple(dict.fromkeys(unread))
 
 
-def _anchor(line: str) -> str | None:
-    """None unless line opens a signature block; else the inline list after it ('' if none)."""
-    if _CLOSING.match(line):
-        return ""
-    match = _ANCHOR.match(line)
-    if not match:
-        return None
-    rest = match["rest"]
-    by = re.match(r"\s*by\b", rest, re.IGNORECASE)
-    rest = rest[by.end() :] if by else rest
-    head, colon, tail = rest.partition(":")
-    head_words = set(fold(re.sub(r"\([^()]*\)", " ", head)).split())
-    if colon and head_words <= _HEADER_WORDS:
-        return tail.strip()
-    if not colon and not head_words - _HEADER_WORDS:
-        return ""
-    if by and not colon:
-        # "Signed by 50 groups, the letter..." is prose; a list of names is an inline block.
-        items = _items(rest.strip(), inline=True)
-        return rest.strip() if items and all(title_case(i) for i in items) else None
+def _open(line: str, paragraph: str, index: int, lines: list[tuple[int, str]]):
+    """(block, inline names, end) when line opens a signature block, else None."""
+    if cues.is_closing(line):
+        return Block(closing=True), "", None
+    last_line = index + 1 == len(lines) or lines[index + 1][0] != lines[index][0]
+    if last_line and cues.is_soft_closing(paragraph):
+        following = [i for i, (p, _) in enumerate(lines) if p == lines[index][0] + 1]
+        return (Block(closing=True), "", following[-1] + 1) if following else None
+    kind = cues.section_kind(line)
+    inline = _inline_list(line)
+    if inline:
+        return Block(kind or None), inline, None
+    if cues.is_heading(line):
+        head, colon, tail = line.replace("：", ":").partition(":")
+        tail = tail.strip() if colon and cues.is_heading(head) else ""
+        return Block(cues.heading_kind(line)), tail, None
     return None
 
 
-class _Block:
-    """A signature block being read line by line."""
+def _inline_list(line: str) -> str | None:
+    """The names of "signed by A, B and C" or "签名的还包括：A、B和C" inside a sentence."""
+    match = _CJK_INLINE.search(line) or _INLINE_BY.search(line)
+    if not match:
+        return None
+    names = []
+    pieces = [
+        p for e in line_entries(match["rest"].strip(), inline=True) for p in split_and(e.text)
+    ]
+    for piece in pieces:
+        if not (title_case(piece) or has_cjk(piece)):
+            break
+        names.append(re.sub(r"^the\s+", "", piece))
+    # "The letter, signed by A, B and C, calls for ..." ends at the first word that is no name.
+    return "; ".join(names) if len(names) >= 2 else None
 
-    def __init__(self, mode: str):
-        self.mode = mode
-        self.entries: list[Signatory] = []
-        self.attach_paragraph = 0
 
-    def collect(self, lines: list[tuple[int, str]], start: int) -> int:
-        """Read entries from lines[start:] until the block ends; the index it ended at."""
-        index = start
-        while index < len(lines):
-            paragraph, line = lines[index]
-            if _stops(line):
-                break
-            if (line.endswith(":") and len(line.split()) <= 8) or _anchor(line) is not None:
-                self.mode = PERSON if _PERSON_GROUP.search(fold(line)) else ORGANISATION
-            elif not self.add(paragraph, line):
-                break
-            index += 1
-        return index
+def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
+    raws = translation_pairs(raws)
+    found: list[Signatory] = []
+    for section in _sections(raws):
+        texts = [(r.entry.text, r.entry.context) for r in section]
+        kinds = block_kinds(texts, section[0].section)
+        for raw, kind in zip(section, kinds, strict=True):
+            found += _make(raw, kind)
+    seen, unique = set(), []
+    for signatory in found:
+        key = (signatory.kind, fold(signatory.as_written))
+        if key not in seen:
+            seen.add(key)
+            unique.append(signatory)
+    return tuple(_two_column(unique))
 
-    def add(self, paragraph: int, line: str, inline: bool = False) -> bool:
-        """Add a line's entries; False when the line is prose and ends the block."""
-        attached = self.entries and paragraph == self.attach_paragraph
-        if attached or self._is_role(paragraph, line):
-            self.attach_paragraph = paragraph
-            last = self.entries[-1]
-            affiliation = f"{last.affiliation}, {line}" if last.affiliation else line
-            self.entries[-1] = replace(last, kind=PERSON, affiliation=affiliation)
-            return True
-        items = _items(line, inline)
-        if not items or any(_is_prose(item) for item in items):
-            return not items
-        self.entries.extend(_entry(item, paragraph, self.mode) for item in items)
-        return True
 
-    def _is_role(self, paragraph: int, line: str) -> bool:
-        # "Jane Roe" then "Executive Director, X" in one paragraph: a person's signature.
-        return (
-            bool(self.entries)
-            and self.entries[-1].paragraph == paragraph
-            and _first_word(line) in _ROLES
+def _sections(raws: list[Raw]) -> list[list[Raw]]:
+    groups: list[list[Raw]] = []
+    for raw in raws:
+        if groups and groups[-1][-1].section == raw.section:
+            groups[-1].append(raw)
+        else:
+            groups.append([raw])
+    return groups
+
+
+def _make(raw: Raw, kind: str) -> list[Signatory]:
+    text, paragraph = raw.entry.text, raw.paragraph
+    if raw.signature:
+        return _signature(raw)
+    behalf = BEHALF.search(text.split("(")[0])
+    if behalf:
+        person = Signatory(
+            text, text[: behalf.start()], PERSON, paragraph, affiliation=text[behalf.end() :]
         )
-
-
-def _stops(line: str) -> bool:
-    return bool(_FOOTER.match(fold(line))) or is_contact(line)
-
-
-def _items(line: str, inline: bool = False) -> list[str]:
-    """The names on one line: itself, or the parts of a comma or semicolon list."""
-    text = _MARKER.sub("", line, count=1).strip()
-    if _is_person(text):
-        return [text]
-    parts = split_outside_parens(text, ";")
-    if len(parts) == 1:
-        commas = split_outside_parens(text, ",")
-        parts = commas if len(commas) >= 3 or (inline and len(commas) == 2) else parts
-    if len(parts) > 1 or inline:
-        parts = parts[:-1] + split_and(parts[-1])
-        parts = [_strip_list_period(re.sub(r"^and\s+", "", p.strip())) for p in parts]
-    return [p.strip(" ,;") for p in parts if any(c.isalnum() for c in p)]
-
-
-def _strip_list_period(text: str) -> str:
-    return text[:-1] if text.endswith(".") and not _ABBREVIATION.search(text) else text
-
-
-def _is_prose(item: str) -> bool:
-    words = item.split()
-    if len(words) > MAX_NAME_WORDS or item.endswith(("!", "?")):
-        return True
-    sentence = _SENTENCE_END.search(item) and not _ABBREVIATION.search(item)
-    return bool(sentence) and not (len(words) <= 3 and title_case(item.rstrip(".")))
-
-
-def _entry(text: str, paragraph: int, mode: str) -> Signatory:
-    if mode == PERSON or _is_person(text):
+        return [person, _organisation(text[behalf.end() :], paragraph)]
+    signs_for = _FOR.match(text) if raw.entry.context else None
+    if signs_for and personal_name(signs_for["person"]):
+        # A table row "Jane Roe for Project": the person, and the project she signs for.
+        person = Signatory(
+            signs_for["person"],
+            signs_for["person"],
+            PERSON,
+            paragraph,
+            affiliation=signs_for["org"],
+        )
+        return [person, _organisation(signs_for["org"], paragraph)]
+    if kind == PERSON:
         name, affiliation = _person_parts(text)
-        return Signatory(text, name, PERSON, paragraph, affiliation=affiliation)
+        return [Signatory(text, name, PERSON, paragraph, affiliation=affiliation)]
+    found = _organisation(text, paragraph)
+    return [replace(found, place=raw.entry.place) if raw.entry.place and not found.place else found]
+
+
+def _signature(raw: Raw) -> list[Signatory]:
+    """A signer's name with role lines and, last, the organisation signed for."""
+    rest = list(raw.signature)
+    organisation = rest[-1] if not is_role_line(rest[-1]) else None
+    person = Signatory(
+        raw.entry.text, raw.entry.text, PERSON, raw.paragraph, affiliation=", ".join(rest)
+    )
+    return [person] + ([_organisation(organisation, raw.paragraph)] if organisation else [])
+
+
+def _organisation(text: str, paragraph: int) -> Signatory:
     name, aliases, place = split_name(text)
+    if place is None:
+        name, place = split_place(name)
+        if place is not None:
+            name, aliases, _ = split_name(name)
     return Signatory(text, name, ORGANISATION, paragraph, aliases, place)
 
 
 def _person_parts(text: str) -> tuple[str, str | None]:
+    text = text.replace("（", "(").replace("）", ")")
+    comma, paren = text.find(","), text.find("(")
+    if paren > 0 and (comma < 0 or paren < comma) and text.endswith(")"):
+        return text[:paren].strip(), text[paren + 1 : -1].strip() or None
     name, _, affiliation = text.partition(",")
-    if not affiliation and name.endswith(")") and "(" in name:
-        name, _, affiliation = name[:-1].rpartition("(")
     return name.strip(), affiliation.strip() or None
-
-
-def _is_person(text: str) -> bool:
-    """A person's signature: a title ("Dr.") or "Name, Role, Organisation"."""
-    name, comma, rest = text.partition(",")
-    if _TITLE.match(name) and not has_head(name):
-        return True
-    if not comma:
-        return False
-    if _first_word(rest) in _ROLES:
-        return True
-    return "," not in rest and _is_personal_name(name) and has_head(rest)
-
-
-def _is_personal_name(text: str) -> bool:
-    words = text.split()
-    return (
-        2 <= len(words) <= 4
-        and not has_head(text)
-        and all(w[0].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
-    )
 
 
 def _two_column(entries: list[Signatory]) -> list[Signatory]:
     """In an "Organisation – Country" table the second column is the place, not the name."""
     column = re.compile(r"\s+[-–—|]\s+|\t")
     organisations = [e for e in entries if e.kind == ORGANISATION]
-    split = {id(e) for e in organisations if not e.aliases and column.search(e.name)}
-    if len(organisations) < MIN_LIST or len(split) < TWO_COLUMN_SHARE * len(organisations):
+    split = {
+        id(e) for e in organisations if not e.aliases and not e.place and column.search(e.name)
+    }
+    if len(organisations) < 3 or len(split) < 0.6 * len(organisations):
         return entries
     result = []
     for entry in entries:
@@ -312,36 +291,3 @@ def _two_column(entries: list[Signatory]) -> list[Signatory]:
             entry = replace(entry, name=name, aliases=aliases, place=place.strip())
         result.append(entry)
     return result
-
-
-def _unheaded_list(lines: list[tuple[int, str]]) -> tuple[Signatory, ...]:
-    """The last numbered or bulleted run of names, when nothing introduces it as prose."""
-    runs: list[list[int]] = []
-    for index, (_, line) in enumerate(lines):
-        if _MARKER.match(line):
-            if runs and runs[-1][-1] == index - 1:
-                runs[-1].append(index)
-            else:
-                runs.append([index])
-    for run in reversed(runs):
-        items = [_MARKER.sub("", lines[i][1], count=1).strip() for i in run]
-        before = lines[run[0] - 1][1] if run[0] else ""
-        if len(items) >= MIN_LIST and not before.endswith(":") and _names(items):
-            paragraphs = [lines[i][0] for i in run]
-            entries = [
-                _entry(item, paragraph, ORGANISATION)
-                for paragraph, item in zip(paragraphs, items, strict=True)
-            ]
-            return tuple(_two_column(entries))
-    return ()
-
-
-def _names(items: list[str]) -> bool:
-    if any(_is_prose(item) or item.endswith((";", ",", ":")) for item in items):
-        return False
-    return sum(map(title_case, items)) >= TITLE_CASE_SHARE * len(items)
-
-
-def _first_word(text: str) -> str:
-    words = fold(text).split()
-    return words[0].strip(".,;:") if words else ""

@@ -8,7 +8,7 @@ quotation before any reading of the sentence around it.
 import re
 from dataclasses import dataclass
 
-from uyghur_docs.extract import cues
+from uyghur_docs.extract import speech_cues as cues
 from uyghur_docs.text.normalise import one_line
 
 LABELS = {

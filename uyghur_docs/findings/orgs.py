@@ -78,6 +78,7 @@ class SignerIndex:
         self._parent: dict[str, str] = {}
         self._names: dict[str, list[str]] = defaultdict(list)
         self._acronyms: dict[str, set[str]] = defaultdict(set)
+        self._placed: set[str] = set()
         mentions = [m for record in self.records.values() for m in self._read(record)]
         aliases = aliases or {}
         for canonical, names in aliases.items():
@@ -98,15 +99,21 @@ class SignerIndex:
 
     def _read(self, record: DocumentSigners) -> Iterable[_Mention]:
         entries = [
-            (SIGNATORY, s.as_written, s.full_name, s.aliases)
+            (SIGNATORY, s.as_written, s.name, s.aliases, s.place)
             for s in record.signatories
             if s.kind == ORGANISATION
         ]
-        entries += [(ISSUER, i.as_written, i.name, i.aliases) for i in record.issuers]
-        for role, as_written, display, aliases in entries:
-            key = name_key(display)
-            self._union(key, name_key(as_written))
-            self._names[key] += [display, as_written]
+        entries += [(ISSUER, i.as_written, i.name, i.aliases, None) for i in record.issuers]
+        for role, as_written, name, aliases, place in entries:
+            key = name_key(name)
+            written = name_key(as_written)
+            self._union(key, written)
+            if place:
+                # "X, Ukraine" is X: the place neither names it nor finds it by containment.
+                self._placed.add(written)
+                self._names[key].append(as_written)
+            else:
+                self._names[key] += [name, as_written]
             for alias in aliases:
                 if is_acronym(alias):
                     # Merged later, and only if no other organisation claims the acronym.
@@ -154,7 +161,8 @@ class SignerIndex:
             return roots.pop()
         if not roots:
             padded = f" {key} "
-            roots = {self._find(k) for k in self._parent if key and padded in f" {k} "} & set(
+            keys = (k for k in self._parent if k not in self._placed)
+            roots = {self._find(k) for k in keys if key and padded in f" {k} "} & set(
                 self.organisations
             )
             if not roots or len(roots) == 1:

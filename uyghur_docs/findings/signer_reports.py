@@ -137,21 +137,26 @@ class IssuerRow:
 
 @dataclass(frozen=True)
 class DocumentReport:
-    """Who signed and who issued one document, in document order (--doc)."""
+    """Who signed and who issued one document, in document order (--doc). `unread` lists
+    the paragraphs where a signature heading or closing gave no names."""
 
     document: DocumentRef
     signatories: tuple[SignatoryRow, ...]
     issuers: tuple[IssuerRow, ...]
+    unread: tuple[int, ...] = ()
 
 
-def document_report(index: SignerIndex, doc_id: str) -> DocumentReport:
-    """The signatories and issuers of one document; an unknown id suggests close ids."""
+def document_report(
+    index: SignerIndex, doc_id: str, unread: tuple[int, ...] = ()
+) -> DocumentReport:
+    """The signatories and issuers of one document; an unknown id suggests close ids.
+    `unread` is what `read_signatures` found of signature headings without names."""
     record = index.records.get(doc_id)
     if record is None:
         raise UnknownDocument(doc_id, difflib.get_close_matches(doc_id, list(index.records)))
     signatories = tuple(
         SignatoryRow(
-            index.canonical(s.full_name) if s.kind == ORGANISATION else s.name,
+            index.canonical(s.name) if s.kind == ORGANISATION else s.name,
             s.as_written,
             s.kind,
             s.paragraph,
@@ -162,7 +167,8 @@ def document_report(index: SignerIndex, doc_id: str) -> DocumentReport:
         IssuerRow(index.canonical(i.name), i.as_written, i.paragraph, i.evidence)
         for i in record.issuers
     )
-    return DocumentReport(DocumentRef(record.id, record.title, record.date), signatories, issuers)
+    ref = DocumentRef(record.id, record.title, record.date)
+    return DocumentReport(ref, signatories, issuers, unread)
 
 
 @dataclass(frozen=True)
@@ -193,9 +199,7 @@ def cosigning_report(
     focus = index.key_of(org) if org else None
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for record in sorted(index.records.values(), key=_record_order):
-        keys = {
-            index.key_of_mention(s.full_name) for s in record.signatories if s.kind == ORGANISATION
-        }
+        keys = {index.key_of_mention(s.name) for s in record.signatories if s.kind == ORGANISATION}
         names = sorted((index.organisations[k].name, k) for k in keys)
         for (a, ka), (b, kb) in combinations(names, 2):
             if focus is None or focus in (ka, kb):

@@ -62,6 +62,8 @@ def _spelling(word: str) -> str:
 
 def split_outside_parens(text: str, separators: str) -> list[str]:
     """Text split at separators that are not inside parentheses, in one linear pass."""
+    if "(" not in text:
+        return re.split(f"[{re.escape(separators)}]", text)
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         depth += (char == "(") - (char == ")" and depth > 0)
@@ -79,6 +81,9 @@ def split_and(text: str) -> list[str]:
         return [text]
     last = words[-1]
     if fold(last) in HEADS or last.endswith(")") or is_acronym(last) or last.isdigit():
+        return [*split_and(left), right]
+    # "Asia Rights Monitor and the Uyghur Solidarity Network": "the" opens a second name.
+    if right.startswith("the ") and has_head(right) and title_case(left):
         return [*split_and(left), right]
     return [text]
 

@@ -1,0 +1,185 @@
+"""Reading a signature block line by line, from its heading to the line that ends it.
+
+Each line is a list item, a table row, a section heading, a person's signature with its
+role and organisation, or prose. Prose before the first name is a lead-in and is passed
+over; prose after the names ends the block, unless a section heading follows it.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from uyghur_docs.extract import signature_cues as cues
+from uyghur_docs.extract.entries import (
+    Entry,
+    is_table_row,
+    line_entries,
+    row_entries,
+    strip_marker,
+)
+from uyghur_docs.extract.issuers import is_contact
+from uyghur_docs.extract.kinds import BEHALF, first_word, has_cjk, organisation_like, person_mark
+from uyghur_docs.extract.vocabulary import is_place, words
+from uyghur_docs.text.names import CONNECTORS, title_case
+from uyghur_docs.text.normalise import fold
+
+MAX_NAME_WORDS = 15
+MAX_CJK_NAME = 40
+MAX_LEAD_IN = 3
+LISTED_NAME_WORDS = 6
+MAX_SIGNATURE_LINES = 6
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*$")
+_ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.\s?v)\.)$", re.I)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """An entry of a block before its kind is decided."""
+
+    entry: Entry
+    paragraph: int
+    section: str | None
+    signature: tuple[str, ...] = ()
+
+
+class Block:
+    """A signature block being read; `raws` are its entries in order."""
+
+    def __init__(self, section: str | None = None, closing: bool = False):
+        self.section = section
+        self.closing = closing
+        self.raws: list[Raw] = []
+        self.lead_in = 0
+        self.opened = 0
+        self._seen: set[tuple[str | None, str]] = set()
+        self._section_paragraph = 0
+        self.empty_sections: list[int] = []
+
+    def collect(self, lines: list[tuple[int, str]], start: int, end: int | None = None) -> int:
+        """Read entries from lines[start:end]; the index the block ended at."""
+        index, stop = start, len(lines) if end is None else min(end, len(lines))
+        while index < stop:
+            paragraph, line = lines[index]
+            listed = is_table_row(line) or strip_marker(line) != line
+            if cues.is_footer(line) or (is_contact(line) and not listed):
+                break
+            kind = cues.section_kind(line)
+            heading = not listed and cues.is_heading(line)
+            if kind is not None or heading:
+                section = cues.heading_kind(line) if heading else kind or None
+                self._close_section()
+                self.section, self.lead_in, self.opened = section, 0, len(self.raws)
+                self._section_paragraph = paragraph
+            elif self.closing and self._signature(lines, index, stop):
+                index = self._signature_end
+                continue
+            elif not self.add(paragraph, line) and not self._lead_in(lines, index):
+                break
+            index += 1
+        self._close_section()
+        return index
+
+    def _close_section(self) -> None:
+        # A section heading with no names under it (a list a script fills in): say so.
+        if self._section_paragraph and len(self.raws) == self.opened:
+            self.empty_sections.append(self._section_paragraph)
+        self._section_paragraph = 0
+
+    def _lead_in(self, lines: list[tuple[int, str]], index: int) -> bool:
+        """Whether a prose line may be passed over: before the names, or before a section."""
+        if len(self.raws) == self.opened:
+            self.lead_in += 1
+            return self.lead_in <= MAX_LEAD_IN
+        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        return cues.section_kind(following) is not None
+
+    def add(self, paragraph: int, line: str, inline: bool = False) -> bool:
+        """Add a line's entries; False when the line is prose."""
+        if line.rstrip().endswith((":", "：")):
+            return False
+        last = self.raws[-1] if self.raws else None
+        if last and last.paragraph == paragraph and is_role_line(line):
+            # "Jane Roe" then "Executive Director, X" in one paragraph: a person's signature.
+            self.raws[-1] = Raw(last.entry, paragraph, cues.PERSON, (*last.signature, line))
+            return True
+        entries = _parse(line, inline, self.section == cues.PERSON)
+        return entries is not None and self._append(list(entries), paragraph)
+
+    def _append(self, entries: list[Entry], paragraph: int) -> bool:
+        # Each name once: a list that repeats an entry signs it once.
+        for entry in entries:
+            key = (self.section, entry.text)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.raws.append(Raw(entry, paragraph, self.section))
+        return True
+
+    def _signature(self, lines: list[tuple[int, str]], index: int, stop: int) -> bool:
+        """A letter's signature: a name, then role and organisation lines in its paragraph."""
+        paragraph, first = lines[index]
+        if index and lines[index - 1][0] == paragraph:
+            return False
+        end = index + 1
+        while end < stop and lines[end][0] == paragraph and not cues.is_footer(lines[end][1]):
+            end += 1
+            if end - index > MAX_SIGNATURE_LINES:
+                return False
+        rest = [line for _, line in lines[index + 1 : end]]
+        if (
+            not rest
+            or any(BEHALF.search(line) for line in (first, *rest))
+            or organisation_like(first)
+            or _is_prose(first)
+            or any(map(_is_prose, rest))
+        ):
+            return False
+        self.raws.append(Raw(Entry(first), paragraph, cues.PERSON, tuple(rest)))
+        self._signature_end = end
+        return True
+
+
+@lru_cache(maxsize=1 << 12)
+def _parse(line: str, inline: bool, people: bool) -> tuple[Entry, ...] | None:
+    """The entries of a line of a block; None when the line is prose, not names."""
+    entries = row_entries(line)
+    if entries is not None:
+        return tuple(entries)
+    text = strip_marker(line)
+    listed = text != line
+    cjk_list = has_cjk(text) and any(sep in text for sep in "、，")
+    if not cjk_list and ((listed and people) or person_mark(text)):
+        name = re.split(r"\s*[,(]", text, maxsplit=1)[0]
+        return None if _is_prose(name, True) else (Entry(text),)
+    entries = line_entries(text, inline)
+    if any(_is_prose(e.text, listed) for e in entries):
+        return None
+    if entries and all(is_place(e.text) or _connectors(e.text) for e in entries):
+        return None
+    return tuple(entries)
+
+
+def _is_prose(text: str, listed: bool = False) -> bool:
+    """Whether text reads as a sentence rather than a name; a list item may end with a
+    full stop ("Jane Roe et al.") and still be a name."""
+    if has_cjk(text):
+        han = sum("\u3400" <= c <= "\u9fff" for c in text)
+        return (
+            han > MAX_CJK_NAME
+            or len(text.split()) > MAX_NAME_WORDS
+            or bool(re.search(r"[。！？：:]$", text))
+        )
+    found = text.split()
+    if len(found) > MAX_NAME_WORDS or text.endswith(("!", "?")):
+        return True
+    sentence = _SENTENCE_END.search(text) and not _ABBREVIATION.search(text)
+    short = len(found) <= (LISTED_NAME_WORDS if listed else 3)
+    return bool(sentence) and not (short and title_case(text.rstrip(".")))
+
+
+def _connectors(text: str) -> bool:
+    return all(fold(w) in CONNECTORS for w in text.split())
+
+
+def is_role_line(line: str) -> bool:
+    """A line that gives a signer's role ("Executive Director")."""
+    return first_word(line) in words("person_roles")

@@ -1,0 +1,127 @@
+"""The lines that open, divide and end a signature block, in several languages.
+
+A block opens at a heading that names signatures ("Signatories", "Endorsed by:",
+"签名人：", "Signataires / Signatories") or at a letter's closing ("Sincerely,"); a section
+heading inside it says whose names follow ("Organisations", "Individuals", "Global");
+site furniture, notes, contacts and recipients end it.
+"""
+
+import re
+from functools import lru_cache
+
+from uyghur_docs.text.names import CONNECTORS
+from uyghur_docs.text.normalise import fold
+
+ORGANISATION = "organisation"
+PERSON = "person"
+MAX_HEADING_WORDS = 8
+MAX_HEADING_CHARS = 80
+MAX_CJK_HEADING = 16
+
+_CUE = re.compile(
+    r"\b(?:co-?)?(?:signator(?:y|ies)|signatures?|signed|signing|signers?|endorse(?:d|ments?|rs)|endorsing"
+    r"|supporting (?:parties|organi[sz]ations|groups)|signataires?|firmantes?"
+    r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|firmatari)\b"
+)
+_CJK_CUE = re.compile(
+    r"签名|簽名|签署|簽署|联署|聯署|连署|連署|倡议人|倡議人|发起|發起|署名|具名|联名|聯名"
+)
+_CLOSING = re.compile(
+    r"^(?:yours (?:faithfully|sincerely|truly)|sincerely(?: yours)?|respectfully(?: yours)?"
+    r"|(?:with )?(?:kind|best|warm) regards|regards|cordialement|bien cordialement"
+    r"|salutations|atentamente|saludos|cordialmente|mit freundlichen gr(?:u|ü)(?:ss|ß)en"
+    r"|hochachtungsvoll|distinti saluti)[,.!]?$"
+)
+_SOFT_CLOSING = re.compile(
+    r"(?:thank you for your (?:time|attention|consideration)|look forward to (?:hearing from"
+    r" you|your (?:reply|response)))[^.!?]{0,40}[;,.!]?$"
+)
+_SECTION_WORDS = {
+    PERSON: "individuals individual persons person people personal personalities academics"
+    " experts scholars researchers signers 个人 個人 人士 学者 學者",
+    ORGANISATION: "organisations organizations organisation organization groups ngos ngo"
+    " institutions companies businesses networks associations 团体 團體 组织 組織 机构 機構",
+    "": "global regional national international local and & other supporting signing initial",
+}
+_SECTION = {kind: frozenset(ws.split()) for kind, ws in _SECTION_WORDS.items()}
+# Lines after which a signature block never continues: site furniture, notes, recipients.
+FOOTER = re.compile(
+    r"^(?:leave a (?:reply|comment)|your email address|required fields|share\b"
+    r"|related(?: posts| articles)?$|tags?:|posted in|filed under|categories|©|copyright"
+    r"|all rights reserved|(?:end|foot)?notes?$|references$|annex\b|for (?:more|further) info"
+    r"|media contact|press contact|contacts?:?$|photo credit|photo:|image:|read more|click here"
+    r"|subscribe|follow us|cc:|addressed to|to:|recipients?:|read the (?:full|whole|original)"
+    r"|add your (?:name|signature)|download|print|tweet|update\b|\{%|\$date|sign up|newsletter"
+    r"|join our|donate|support our work|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)"
+    r"|important (?:documents|links)|see also|further reading|external links|more information"
+    r"|(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|mastodon|bluesky)$"
+    r"|-?ends?-?$|###|\[\^?\d+\]|\^?\d{1,3}\s+\S|\[[^\]]*\]$|附件|附录|附錄|来源|來源|注释|註釋)"
+)
+
+
+def _words(line: str) -> list[str]:
+    return fold(re.sub(r"\([^()]*\)|[:：,，/|]", " ", line)).split()
+
+
+def is_cjk_heading(line: str) -> bool:
+    bare = line.strip().rstrip(":：")
+    return len(bare) <= MAX_CJK_HEADING and bool(_CJK_CUE.search(bare)) and "，" not in bare
+
+
+@lru_cache(maxsize=1 << 12)
+def is_heading(line: str) -> bool:
+    """A short line that names signatures: "Signatories", "Statement endorsed by:"."""
+    if is_cjk_heading(line):
+        return True
+    text = fold(line.strip())
+    if line[:1].islower() and text.split()[0] in CONNECTORS:
+        return False
+    if len(text) > MAX_HEADING_CHARS or (re.search(r"[.!?]$", text) and len(text.split()) > 3):
+        return False
+    return len(_words(line)) <= MAX_HEADING_WORDS and bool(_CUE.search(text))
+
+
+def is_closing(line: str) -> bool:
+    return bool(_CLOSING.match(fold(line.strip())))
+
+
+def is_soft_closing(paragraph: str) -> bool:
+    """A letter's last sentence of thanks, after which its signer signs."""
+    last = paragraph.split("\n")[-1]
+    return bool(_SOFT_CLOSING.search(fold(last)))
+
+
+@lru_cache(maxsize=1 << 12)
+def section_kind(line: str) -> str | None:
+    """The kind of names a section heading announces ("" for a neutral section such as
+    "Global"); None when the line is not a section heading."""
+    found = _words(line)
+    if not found or len(found) > MAX_HEADING_WORDS or re.search(r"[.!?]$", line.strip()):
+        return None
+    vocabulary = frozenset().union(*_SECTION.values())
+    known = [w for w in found if w in vocabulary]
+    if not line.rstrip().endswith((":", "：")) and len(known) != len(found):
+        return None
+    if not known:
+        return None
+    for kind in (PERSON, ORGANISATION):
+        if any(w in _SECTION[kind] for w in known):
+            return kind
+    return ""
+
+
+@lru_cache(maxsize=1 << 12)
+def heading_kind(line: str) -> str | None:
+    """The kind of names a signature heading announces ("Individual signatories")."""
+    kind = section_kind(line)
+    if kind:
+        return kind
+    found = set(_words(line))
+    for kind in (PERSON, ORGANISATION):
+        if found & _SECTION[kind] or any(w.rstrip("s") in _SECTION[kind] for w in found):
+            return kind
+    return None
+
+
+def is_footer(line: str) -> bool:
+    return bool(FOOTER.match(fold(line.strip().lstrip("→>-–— "))))
