@@ -38,6 +38,12 @@ def test_global_options_after_the_command(corpus, tmp_path):
     assert (tmp_path / "elsewhere").is_dir()
 
 
+def test_a_global_option_without_its_value_says_where_it_goes(corpus):
+    result = run("search", "Karakax", "--corpus")
+    assert result.exit_code == 2
+    assert "--corpus needs a value; it is a global option" in result.stderr
+
+
 def test_unknown_doc_is_an_error_with_suggestions(corpus):
     result = run("search", "report", "--doc", "hrc51")
     assert result.exit_code == 1

@@ -12,6 +12,7 @@ from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
 from uyghur_docs.cli.options import (
+    GLOBAL_OPTIONS,
     Settings,
     global_options_first,
     output_format,
@@ -48,6 +49,14 @@ class UdocsGroup(click.Group):
                 sys.stdout.flush()
         except UdocsError as exc:
             raise click.ClickException(message(exc)) from exc
+        except click.NoSuchOption as exc:
+            if exc.option_name not in GLOBAL_OPTIONS:
+                raise
+            exc.message = (
+                f"{exc.option_name} needs a value; it is a global option, written before"
+                f" or after the command: udocs {exc.option_name} DIR COMMAND ..."
+            )
+            raise
         except BrokenPipeError:
             _discard_output()
             raise click.exceptions.Exit(ExitStatus.SUCCESS) from None
@@ -201,9 +210,16 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @click.option(
     "--passages",
     type=PassageCount(),
+    metavar="N|all",
     help="Matching paragraphs per document: N or all [default: 3; all with --doc].",
 )
-@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(["score", "date"]),
+    default="score",
+    show_default=True,
+    help="Documents best first, or by date (oldest first, undated last).",
+)
 @click.option(
     "--context",
     "-C",

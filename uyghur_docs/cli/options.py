@@ -57,9 +57,15 @@ def global_options_first(args: list[str], commands) -> list[str]:
         if name not in GLOBAL_OPTIONS:
             kept.append(token)
             continue
-        moved.append(token)
-        if GLOBAL_OPTIONS[name] and "=" not in token:
-            moved.extend(v for v in [next(rest, None)] if v is not None)
+        if not GLOBAL_OPTIONS[name] or "=" in token:
+            moved.append(token)
+            continue
+        value = next(rest, None)
+        if value is None or value.startswith("-"):
+            # No value to move with it: left where it is, for click to report.
+            kept.extend(t for t in (token, value) if t is not None)
+        else:
+            moved.extend((token, value))
     return [*args[:at], *moved, args[at], *kept]
 
 

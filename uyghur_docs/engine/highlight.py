@@ -5,7 +5,7 @@ marked for "crimes against humanity")."""
 from whoosh import query as wq
 
 from uyghur_docs.engine.stemming import stem
-from uyghur_docs.engine.words import Words
+from uyghur_docs.engine.words import WORD, spans_of
 
 # The fields of a paragraph's text, and whether their terms are stemmed.
 _FIELDS = {"body": True, "exact": False, "aside": True, "aside_exact": False}
@@ -28,7 +28,7 @@ class Highlighter:
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         if not self.phrases and not any(self.terms.values()):
             return ()
-        tokens = [(t.text, t.startchar, t.endchar) for t in Words()(text, chars=True)]
+        tokens = [span for match in WORD.finditer(text) for span in spans_of(match)]
         forms = {False: [word for word, _, _ in tokens]}
         forms[True] = [stem(word) for word in forms[False]]
         marked = set()

@@ -97,6 +97,19 @@ def positive(q: wq.Query) -> list[wq.Query]:
     return [] if q is wq.NullQuery else [q]
 
 
+def together(q: wq.Query) -> wq.Query:
+    """The query without what it excludes: what a paragraph that holds every wanted word
+    matches by itself."""
+    if isinstance(q, wq.Not):
+        return wq.NullQuery
+    if isinstance(q, wq.AndNot | wq.AndMaybe | wq.Require):
+        return together(q.a)
+    if isinstance(q, wq.And | wq.Or):
+        subs = [sub for sub in map(together, q.subqueries) if sub is not wq.NullQuery]
+        return type(q)(subs) if subs else wq.NullQuery
+    return q
+
+
 class Every(UnlimitedCollector):
     """Every matching paragraph that passes a test, with its score."""
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from whoosh import query as wq
 
+from uyghur_docs.engine.docids import DocIds
 from uyghur_docs.engine.files import open_index
 from uyghur_docs.engine.highlight import Highlighter
-from uyghur_docs.engine.match import Documents, positive, scored, scored_only
+from uyghur_docs.engine.match import Documents, positive, scored, scored_only, together
 from uyghur_docs.engine.parse import on_fields, parse
 from uyghur_docs.engine.schema import DAMAGE
 from uyghur_docs.errors import IndexDamaged
@@ -22,7 +23,7 @@ class Columns:
 
     def __init__(self, searcher):
         self.searcher = searcher
-        self._open: dict[str, object] = {}
+        self._open: dict[str, object] = {"doc": DocIds(searcher)}
 
     def __getitem__(self, name: str):
         if name not in self._open:
@@ -119,20 +120,22 @@ def _search(index_dir, qstring, filters, limit, per_doc, matching):
             found = scored(searcher, shown, test)
             doc_of = columns["doc"]
             doc_at.update((n, doc_of[n]) for _, n in found)
-            documents = set(doc_at.values())
+            documents, paragraphs = set(doc_at.values()), len(found)
         else:
             anywhere = allowed(columns, replace(filters, roles=()))
             matcher = Documents(searcher, columns["doc"], test, anywhere, doc_at)
             matcher.widen = lambda sub: on_fields(sub, "all")
             documents = matcher.matching(q)
             inside = matcher.shown(documents)
-            if not limit:
-                return Found(len(documents), len(inside), ())
-            found = scored_only(searcher, shown, inside) if inside else []
+            paragraphs = len(inside)
+            if not limit or not inside:
+                return Found(len(documents), paragraphs, ())
+            top = _top(searcher, q, shown, inside, doc_at, columns, limit, matching.sort)
+            found = scored_only(searcher, shown, {n for n in inside if doc_at[n] in top})
         chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
         light = Highlighter(searcher.reader(), leaves)
         hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
-    return Found(len(documents), len(found), tuple(hits))
+    return Found(len(documents), paragraphs, tuple(hits))
 
 
 def _plain(q) -> bool:
@@ -141,6 +144,34 @@ def _plain(q) -> bool:
     if isinstance(q, wq.Or):
         return all(_plain(sub) for sub in q.subqueries)
     return not isinstance(q, wq.CompoundQuery | wq.Not)
+
+
+def _top(searcher, q, shown, inside, doc_at, columns, limit, sort) -> set[str]:
+    """The first `limit` documents of a query over documents: those where every wanted
+    word meets in one paragraph first, by that paragraph's score (one pass over the
+    paragraphs that hold them all), then the others by their best paragraph; or by date.
+    Scoring every matching paragraph of every document would cost twice a query of the
+    paragraphs alone."""
+    if sort == "date":
+        date_of, first = columns["date"], {}
+        for n in inside:
+            first.setdefault(doc_at[n], n)
+        return set(sorted(first, key=lambda doc: (date_of[first[doc]] or "\uffff", doc))[:limit])
+    met = _best(scored(searcher, together(q), inside.__contains__), doc_at)
+    ranked = sorted(met, key=lambda doc: (-met[doc], doc))
+    if len(ranked) < limit:
+        rest = {n for n in inside if doc_at[n] not in met}
+        others = _best(scored_only(searcher, shown, rest), doc_at)
+        ranked += sorted(others, key=lambda doc: (-others[doc], doc))
+    return set(ranked[:limit])
+
+
+def _best(found, doc_at) -> dict[str, float]:
+    """Each document's best score among paragraphs given best first."""
+    best: dict[str, float] = {}
+    for score, n in found:
+        best.setdefault(doc_at[n], score)
+    return best
 
 
 def _choose(found, doc_at, columns, limit, per_doc, sort) -> list[tuple[float, int]]:

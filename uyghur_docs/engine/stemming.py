@@ -2,9 +2,13 @@
 
 Stemming is Snowball English (Porter2) cut after its step 1: plurals, possessives, -ed,
 -ing and a final y; not the derivational steps that make "humanity" "human", "universal"
-"university" and "general" "generation" (measured on the corpus: see the report of the
-change). Spelling variants (-isation/-ization, -ise/-ize, -yse/-yze, -our/-or, -tre/-ter,
--ogue/-og) are folded first, so "organisation" and "organization" are one term. Only
+"university" and "general" "generation", nor the adverbs of step 1b ("reportedly"). On 45
+real statements (9,600 words), Porter conflates 640 pairs of words that are not
+inflections of each other, Snowball 694, this stemmer 29 (about half of them names ending
+in -i/-y, "Denis" and "deny"; the rest inflections such as "findings"/"finds").
+
+Spelling variants (-isation/-ization, -ise/-ize, -yse/-yze, -our/-or, -tre/-ter, -ogue/-og)
+are folded first, so "organisation" and "organization" are one term. Only
 ASCII words are stemmed: the rules are English.
 
     >>> [stem(w) for w in ["organisations", "organization", "organised", "labour", "humanity"]]
@@ -39,6 +43,9 @@ def spelling(word: str) -> str:
     return word
 
 
+_ADVERBS = ("edly", "ingly")
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A word without its inflection (Porter2 steps 0 to 1c), spelling folded first."""
@@ -49,7 +56,8 @@ def stem(word: str) -> str:
         return porter2.exceptional_forms[word]
     word = porter2.capitalize_consonant_ys(word)
     word = porter2.step_1a(porter2.step_0(word))
-    if word not in porter2.exceptional_early_exit_post_1a:
+    # Step 1b takes -edly and -ingly too: adverbs ("reportedly" is not "report").
+    if word not in porter2.exceptional_early_exit_post_1a and not word.endswith(_ADVERBS):
         word = porter2.step_1c(porter2.step_1b(word, porter2.get_r1(word)))
     return word.replace("Y", "y")
 

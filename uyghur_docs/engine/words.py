@@ -63,7 +63,7 @@ def split(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def _spans(match) -> list[tuple[str, int, int]]:
+def spans_of(match) -> list[tuple[str, int, int]]:
     """A word's terms with their characters: a CJK pair its own two, when folding kept the
     run's length, else the whole run."""
     start, end = match.span()
@@ -97,7 +97,7 @@ class Words(Tokenizer):
         if not tokenize:
             found = [(fold(value), 0, len(value))]
         else:
-            found = [span for match in WORD.finditer(value) for span in _spans(match)]
+            found = [span for match in WORD.finditer(value) for span in spans_of(match)]
         for pos, (text, start, end) in enumerate(found, start=start_pos):
             token.text, token.boost, token.stopped = text, 1.0, False
             if keeporiginal:

@@ -60,7 +60,8 @@ def fold(text: str) -> str:
     text = text.translate(_QUOTES)
     if text.isascii():
         return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Compatibility forms can decompose into quotes ("″" is two primes): translated again.
+    decomposed = unicodedata.normalize("NFKD", text).translate(_QUOTES)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
