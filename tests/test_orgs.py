@@ -14,12 +14,12 @@ from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
 from uyghur_docs.extract.signers import DocumentSigners, Signatory, extract_document
 from uyghur_docs.findings.orgs import build_index, load_aliases, name_key
-from uyghur_docs.findings.signer_reports import (
-    cosigning_report,
-    document_report,
-    organisation_report,
-    organisations_report,
-    shared_report,
+from uyghur_docs.findings.signer_results import (
+    cosigning_result,
+    document_signers,
+    organisation_result,
+    organisations_result,
+    shared_letters,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -36,7 +36,7 @@ HRC, MARCH, CAMPAIGN, OMCT_DOC, ISHR_DOC = (
 
 
 def letters(name, index=INDEX):
-    report = organisation_report(index, name)
+    report = organisation_result(index, name)
     return report.organisation.name, [(le.id, le.role, le.as_written) for le in report.letters]
 
 
@@ -170,7 +170,7 @@ def test_without_alias_file_only_merges_are_lost(tmp_path):
     records = [extract_document(doc) for doc in load_corpus(corpus)]
     index = build_index(records, load_aliases(corpus))
     for doc_id, expected in SEEDS.items():
-        report = document_report(index, doc_id)
+        report = document_signers(index, doc_id)
         assert [row.as_written for row in report.signatories] == expected
     assert letters("ISHR", index) == letters("ISHR")
     with pytest.raises(UnknownOrganisation):
@@ -239,7 +239,7 @@ def test_an_acronym_two_organisations_claim_is_not_merged():
 
 
 def test_organisations_report_most_letters_first():
-    rows = organisations_report(INDEX).organisations
+    rows = organisations_result(INDEX).organisations
     assert [(r.name, len({le.id for le in r.letters})) for r in rows[:5]] == [
         ("Uyghur Human Rights Project", 4),
         ("World Uyghur Congress", 4),
@@ -251,7 +251,7 @@ def test_organisations_report_most_letters_first():
 
 
 def test_document_report_is_the_json_contract():
-    report = json.loads(json.dumps(dataclasses.asdict(document_report(INDEX, OMCT_DOC))))
+    report = json.loads(json.dumps(dataclasses.asdict(document_signers(INDEX, OMCT_DOC))))
     assert report["document"]["id"] == OMCT_DOC
     assert report["signatories"][-2] == {
         "name": "World Organisation Against Torture",
@@ -270,7 +270,7 @@ def test_document_report_is_the_json_contract():
 
 
 def test_shared_letters_of_two_organisations():
-    report = shared_report(INDEX, ["HRW", "ISHR", "Human Rights Watch"])
+    report = shared_letters(INDEX, ["HRW", "ISHR", "Human Rights Watch"])
     assert [o.name for o in report.organisations] == [
         "Human Rights Watch",
         "International Service for Human Rights",
@@ -283,13 +283,13 @@ def test_shared_letters_of_two_organisations():
 
 
 def test_cosigning_pairs():
-    top = cosigning_report(INDEX, limit=1).pairs[0]
+    top = cosigning_result(INDEX, limit=1).pairs[0]
     assert (top.first, top.second, top.count) == (
         "Uyghur Human Rights Project",
         "World Uyghur Congress",
         4,
     )
-    with_hrw = cosigning_report(INDEX, limit=None, org="HRW").pairs
+    with_hrw = cosigning_result(INDEX, limit=None, org="HRW").pairs
     assert {p.first for p in with_hrw} == {"Human Rights Watch"}
     assert [(p.second, p.count) for p in with_hrw[:4]] == [
         ("Amnesty International", 2),

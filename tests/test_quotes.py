@@ -17,14 +17,14 @@ from uyghur_docs.findings.quote_groups import (
     QuoteQueryError,
     contains,
     normalise,
-    quote_report,
+    quotes_result,
 )
 from uyghur_docs.findings.verify import (
     ReportParagraph,
     ReportTextError,
     parse_report,
     verify_quote,
-    verify_report,
+    verify_quotes,
 )
 from uyghur_docs.text.normalise import clean, split_paragraphs
 
@@ -344,7 +344,7 @@ def test_cues_say_why():
 
 
 def test_may_constitute_group_cites_every_document_that_quotes_it():
-    first = quote_report(seeds()).quotes[0]
+    first = quotes_result(seeds()).quotes[0]
     assert first.text == f"{MAY_CONSTITUTE}."
     assert (first.attributed_to, first.cue) == (REPORT, "it finds (The report)")
     assert [(c.id, c.date, c.paragraph, c.as_written) for c in first.citations] == [
@@ -352,17 +352,17 @@ def test_may_constitute_group_cites_every_document_that_quotes_it():
         (HRC51, "2022-09", 7, f"“{MAY_CONSTITUTE}”"),
         (OMCT, "2024-08-28", 3, f"“{MAY_CONSTITUTE}.”"),
     ]
-    assert [len(g.citations) for g in quote_report(seeds()).quotes] == [3] + [1] * 16
+    assert [len(g.citations) for g in quotes_result(seeds()).quotes] == [3] + [1] * 16
 
 
 def test_report_filters_and_json_contract():
-    assert [g.text for g in quote_report(seeds(), min_docs=2).quotes] == [f"{MAY_CONSTITUTE}."]
-    by_keyword = quote_report(seeds(), keyword="Crimes HUMANITY").quotes
+    assert [g.text for g in quotes_result(seeds(), min_docs=2).quotes] == [f"{MAY_CONSTITUTE}."]
+    by_keyword = quotes_result(seeds(), keyword="Crimes HUMANITY").quotes
     assert [g.text for g in by_keyword] == [f"{MAY_CONSTITUTE}."]
-    assert quote_report(seeds(), keyword="humanity genocide").quotes == ()
-    omct = quote_report(seeds(), doc_id=OMCT).quotes
+    assert quotes_result(seeds(), keyword="humanity genocide").quotes == ()
+    omct = quotes_result(seeds(), doc_id=OMCT).quotes
     assert len(omct) == 1 and len(omct[0].citations) == 3  # its groups, with all citations
-    data = json.loads(json.dumps(dataclasses.asdict(quote_report(seeds(), doc_id=OMCT))))
+    data = json.loads(json.dumps(dataclasses.asdict(quotes_result(seeds(), doc_id=OMCT))))
     assert list(data) == ["quotes"]
     # The issue asked for each citation's own speaker and cue, and per group the number of
     # documents and the first date quoted.
@@ -388,19 +388,19 @@ def test_report_filters_and_json_contract():
 
 
 def test_all_mode_labels_other_speakers():
-    groups = quote_report(seeds(), include_all=True).quotes
+    groups = quotes_result(seeds(), include_all=True).quotes
     speakers = {g.attributed_to for g in groups}
     assert {"Dolkun Isa", "Antonio Guterres", GOVERNMENT, OFFICE, TERM} <= speakers
     re_education = next(g for g in groups if g.text == "re-education")
     assert [c.id for c in re_education.citations] == [ISHR, HRC51]
-    assert len(quote_report(seeds(), include_all=True, doc_id=ISHR).quotes) == 12
+    assert len(quotes_result(seeds(), include_all=True, doc_id=ISHR).quotes) == 12
 
 
 def test_bad_queries_raise_udocs_errors():
     with pytest.raises(UnknownDocument, match="2022-09-hrc51-joint-letter"):
-        quote_report(seeds(), doc_id="hrc51")
+        quotes_result(seeds(), doc_id="hrc51")
     with pytest.raises(QuoteQueryError):
-        quote_report(seeds(), min_docs=0)
+        quotes_result(seeds(), min_docs=0)
 
 
 def test_report_quote_counts_per_document():
@@ -415,7 +415,7 @@ def test_report_quote_counts_per_document():
 
 def test_stored_quotations_are_used_instead_of_extracting_again():
     stored = {OMCT: ()}
-    assert quote_report(seeds(), extracted=stored).quotes[0].citations[-1].id == HRC51
+    assert quotes_result(seeds(), extracted=stored).quotes[0].citations[-1].id == HRC51
 
 
 def test_normalise_and_contains():
@@ -493,7 +493,7 @@ def test_parse_report_numbers_paragraphs_and_skips_headings():
 
 
 def test_verify_seed_quotations_against_the_fixture_report():
-    results = verify_report(fixture_report(), quote_report(seeds())).results
+    results = verify_quotes(fixture_report(), quotes_result(seeds())).results
     found = {(r.text, r.ids): (r.status, r.paragraph, r.diff) for r in results if r.paragraph}
     assert found == {
         (f"“{MAY_CONSTITUTE}.”", (CAMPAIGN, OMCT)): ("verbatim", 3, None),

@@ -18,8 +18,8 @@ from uyghur_docs.extract.report import (
     number_blocks,
     parse_report,
 )
-from uyghur_docs.findings.quote_groups import quote_report
-from uyghur_docs.findings.verify import verify_report
+from uyghur_docs.findings.quote_groups import quotes_result
+from uyghur_docs.findings.verify import verify_quotes
 
 REPO = Path(__file__).resolve().parent.parent
 ARTEFACTS = REPO / "tests" / "data" / "report-artefacts.txt"
@@ -61,7 +61,7 @@ def test_locate_tolerates_split_and_joined_words_and_glued_notes():
 
 
 def test_seed_quotations_against_a_report_with_pdf_artefacts():
-    results = verify_report(artefacts(), quote_report(load_corpus(REPO / "corpus"))).results
+    results = verify_quotes(artefacts(), quotes_result(load_corpus(REPO / "corpus"))).results
     found = {(r.text, r.cited_by): (r.status, r.paragraph) for r in results}
     assert found[(f"“{MAY_CONSTITUTE}.”", (f"{CAMPAIGN} ¶7", f"{OMCT} ¶3"))] == ("verbatim", 145)
     assert found[(f"“{MAY_CONSTITUTE}”", (f"{HRC51} ¶7",))] == ("verbatim", 145)

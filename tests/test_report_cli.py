@@ -7,7 +7,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from uyghur_docs.extract.quotes import extract_quotes
-from uyghur_docs.findings.quote_groups import quote_report
+from uyghur_docs.findings.quote_groups import quotes_result
 from uyghur_docs.models import Document
 
 from .conftest import DATA, run, run_json
@@ -118,7 +118,7 @@ def test_groups_show_only_the_words_every_citation_quotes():
         ),
     ]
     extracted = {d.id: extract_quotes(d.paragraphs, d.date) for d in docs}
-    (group,) = quote_report(docs, extracted=extracted, min_docs=2).quotes
+    (group,) = quotes_result(docs, extracted=extracted, min_docs=2).quotes
     assert group.text == MAY_CONSTITUTE
     assert [(c.id, c.paragraph) for c in group.citations] == [
         ("part", 1),

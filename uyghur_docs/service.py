@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from uyghur_docs.corpus.ingest import AddOptions, AddReport, Removed
+from uyghur_docs.corpus.ingest import AddOptions, AddResult, Removed
 from uyghur_docs.errors import (
     IndexDamaged,
     IndexFault,
@@ -195,11 +195,11 @@ class Library:
         """The quotations of the OHCHR report (of every speaker with `include_all`), grouped.
         `report` (from `report()`) is the report's text as evidence of which are its own:
         then every stored quotation is weighed again, not only those credited to it."""
-        from uyghur_docs.findings.quote_groups import quote_report
+        from uyghur_docs.findings.quote_groups import quotes_result
 
         everything = include_all or report is not None
         entries = self._entries(("quotes",) if everything else ("report_quotations",), skip)
-        return quote_report(
+        return quotes_result(
             entries,
             keyword=keyword,
             doc_id=doc_id,
@@ -217,9 +217,9 @@ class Library:
 
     def verify(self, report, quotes):
         """Each quotation group checked against the report (from `report()`)."""
-        from uyghur_docs.findings.verify import verify_report
+        from uyghur_docs.findings.verify import verify_quotes
 
-        return verify_report(report, quotes)
+        return verify_quotes(report, quotes)
 
     # Signatories
 
@@ -243,7 +243,7 @@ class Library:
 
     def add(
         self, paths: Sequence[Path], options: AddOptions | None = None, dry_run: bool = False
-    ) -> AddReport:
+    ) -> AddResult:
         """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
         from uyghur_docs.corpus import ingest
 

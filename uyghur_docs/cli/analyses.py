@@ -35,28 +35,28 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     fmt = output_format(as_json, as_csv)
     library = settings.library
     evidence = library.report(Path(against)) if against else None
-    report = library.quotes(
+    result = library.quotes(
         keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence
     )
     if evidence:
-        report = library.verify(evidence, report)
-        rows = report.results
+        result = library.verify(evidence, result)
+        rows = result.results
         columns = ["status", "paragraph", "text", "diff", "cited_by"]
     else:
         rows = [
             {"text": g.text, **vars(c), "attributed_to": c.speaker or g.attributed_to}
-            for g in report.quotes
+            for g in result.quotes
             for c in g.citations
         ]
         columns = ["text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"]
     if fmt == "json":
-        settings.out.json(report)
+        settings.out.json(result)
     elif fmt == "csv":
         settings.out.csv(rows, columns)
     elif against:
         settings.out.table(rows, columns)
     else:
-        settings.out.quotes(report)
+        settings.out.quotes(result)
     if not rows:
         settings.out.message("no quotations match")
 
@@ -86,42 +86,42 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
 
     With no option: every organisation and its number of letters, most first.
     """
-    from uyghur_docs.findings import signer_reports as reports
+    from uyghur_docs.findings import signer_results as results
 
     if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
         raise click.UsageError(
             "choose one of --org, --doc and --pairs (--pairs may take one --org)"
         )
     fmt = output_format(as_json, as_csv)
-    index = settings.library.signers(skip=warn_skipped)
+    signed = settings.library.signers(skip=warn_skipped)
     if pairs:
-        report = reports.cosigning_report(index, limit=limit, org=orgs[0] if orgs else None)
-        rows, columns = report.pairs, ["first", "second", "count", "letters"]
+        result = results.cosigning_result(signed, limit=limit, org=orgs[0] if orgs else None)
+        rows, columns = result.pairs, ["first", "second", "count", "letters"]
     elif doc_id:
-        report = reports.document_report(index, doc_id, unread_signatures(settings, doc_id))
-        rows = [{"role": "signatory", **vars(s)} for s in report.signatories] + [
-            {"role": "issuer", "kind": "organisation", **vars(i)} for i in report.issuers
+        result = results.document_signers(signed, doc_id, unread_signatures(settings, doc_id))
+        rows = [{"role": "signatory", **vars(s)} for s in result.signatories] + [
+            {"role": "issuer", "kind": "organisation", **vars(i)} for i in result.issuers
         ]
         columns = ["role", "kind", "name", "as_written", "paragraph"]
     elif len(orgs) > 1:
-        report = reports.shared_report(index, orgs)
+        result = results.shared_letters(signed, orgs)
         rows = [
             {**vars(letter), "roles": [f"{r.name}: {r.role}" for r in letter.roles]}
-            for letter in report.letters
+            for letter in result.letters
         ]
         columns = ["id", "date", "title", "roles"]
     elif orgs:
-        report = reports.organisation_report(index, orgs[0])
-        rows, columns = report.letters, ["id", "date", "role", "as_written", "title"]
+        result = results.organisation_result(signed, orgs[0])
+        rows, columns = result.letters, ["id", "date", "role", "as_written", "title"]
     else:
-        report = reports.organisations_report(index)
+        result = results.organisations_result(signed)
         rows = [
             {"name": o.name, "letters": len({le.id for le in o.letters}), "aliases": o.aliases}
-            for o in report.organisations
+            for o in result.organisations
         ]
         columns = ["name", "letters", "aliases"]
     if fmt == "json":
-        settings.out.json(report)
+        settings.out.json(result)
     elif fmt == "csv":
         settings.out.csv(rows, columns)
     else:

@@ -80,7 +80,7 @@ class Refused:
 
 
 @dataclass(frozen=True)
-class AddReport:
+class AddResult:
     """The outcome of one `udocs add`: the documents added and the files refused."""
 
     added: tuple[Added, ...]
@@ -171,7 +171,7 @@ def add(
     options: AddOptions = AddOptions(),  # frozen, so one shared default is safe
     counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
-) -> AddReport:
+) -> AddResult:
     """Add files to the corpus (see the module docstring for the batch rule).
 
     `counts` gives a document's signatories and report quotations for the report (the
@@ -197,7 +197,7 @@ def add(
         state.sources[plan.added.id] = plan.source
         state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
         added.append(plan.added)
-    return AddReport(tuple(added), tuple(refused), dry_run)
+    return AddResult(tuple(added), tuple(refused), dry_run)
 
 
 def _read(path: Path) -> bytes:

@@ -66,7 +66,7 @@ class _Mention:
     key: str
 
 
-class SignerIndex:
+class Signers:
     """Every organisation mention of a corpus, grouped into organisations."""
 
     def __init__(
@@ -205,6 +205,6 @@ def letter_order(letter: Letter) -> tuple:
 
 def build_index(
     records: Iterable[DocumentSigners], aliases: Mapping[str, Sequence[str]] | None = None
-) -> SignerIndex:
+) -> Signers:
     """The organisation index of extracted documents and declared aliases (may be empty)."""
-    return SignerIndex(records, aliases)
+    return Signers(records, aliases)

@@ -1,6 +1,6 @@
 """The same words quoted across documents, grouped, filtered and counted for `udocs quotes`.
 
-`dataclasses.asdict(quote_report(...))` is the JSON the CLI prints.
+`dataclasses.asdict(quotes_result(...))` is the JSON the CLI prints.
 """
 
 import re
@@ -56,7 +56,7 @@ class QuoteGroup:
 
 
 @dataclass(frozen=True)
-class QuoteReport:
+class QuotesResult:
     """The groups of a `udocs quotes` query, most-cited first."""
 
     quotes: tuple[QuoteGroup, ...]
@@ -183,7 +183,7 @@ def _group(members: list[tuple[Document, Quotation]], core: str) -> QuoteGroup:
     )
 
 
-def quote_report(
+def quotes_result(
     docs: Sequence[Document],
     *,
     keyword: str | None = None,
@@ -192,7 +192,7 @@ def quote_report(
     include_all: bool = False,
     extracted: Mapping[str, Sequence[Quotation]] | None = None,
     report: Report | None = None,
-) -> QuoteReport:
+) -> QuotesResult:
     """The report's quotations (every quotation if `include_all`) grouped across `docs`.
 
     `keyword` keeps groups whose words include every keyword word (folded like search);
@@ -219,7 +219,7 @@ def quote_report(
         and wanted <= _words(group)
     ]
     kept.sort(key=_most_cited_first)
-    return QuoteReport(tuple(kept))
+    return QuotesResult(tuple(kept))
 
 
 def _quotes_of(doc: Document, extracted: Mapping[str, Sequence[Quotation]] | None):

@@ -23,10 +23,16 @@ from difflib import SequenceMatcher
 
 from uyghur_docs.extract import report as report_text
 from uyghur_docs.extract.report import Report, ReportParagraph, ReportTextError
-from uyghur_docs.findings.quote_groups import QuoteReport
+from uyghur_docs.findings.quote_groups import QuotesResult
 from uyghur_docs.text.normalise import fold, one_line
 
-__all__ = ["ReportParagraph", "ReportTextError", "Verification", "VerifyReport", "verify_report"]
+__all__ = [
+    "ReportParagraph",
+    "ReportTextError",
+    "Verification",
+    "VerificationResult",
+    "verify_quotes",
+]
 
 # Quote marks are not tokens at all: quote style is never a difference.
 _TOKEN = re.compile(r"\[[^\[\]\n]*\]|\.\.\.|…|\w+(?:['’-]\w+)*|[^\w\s\"'“”‘’«»„‚‹›]")
@@ -49,7 +55,7 @@ class Verification:
 
 
 @dataclass(frozen=True)
-class VerifyReport:
+class VerificationResult:
     """Every checked quotation, in the order of the quotation report."""
 
     results: tuple[Verification, ...]
@@ -191,7 +197,7 @@ def _join(tokens: Iterable[str]) -> str:
     return out
 
 
-def verify_report(report: Report | str, quotes: QuoteReport) -> VerifyReport:
+def verify_quotes(report: Report | str, quotes: QuotesResult) -> VerificationResult:
     """Check every distinct quotation of a quotation report against the report (its text,
     or the report already read)."""
     if isinstance(report, str):
@@ -206,4 +212,4 @@ def verify_report(report: Report | str, quotes: QuoteReport) -> VerifyReport:
             checked = verify_quote(as_written, report, ids)
             cited_by = tuple(f"{c.id} ¶{c.paragraph}" for c in citations)
             results.append(replace(checked, cited_by=cited_by))
-    return VerifyReport(tuple(results))
+    return VerificationResult(tuple(results))

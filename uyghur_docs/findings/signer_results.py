@@ -8,7 +8,7 @@ from itertools import combinations
 
 from uyghur_docs.errors import UnknownDocument
 from uyghur_docs.extract.signers import ORGANISATION, DocumentSigners
-from uyghur_docs.findings.orgs import Letter, Organisation, SignerIndex
+from uyghur_docs.findings.orgs import Letter, Organisation, Signers
 
 
 @dataclass(frozen=True)
@@ -21,35 +21,35 @@ class OrganisationLetters:
 
 
 @dataclass(frozen=True)
-class OrganisationsReport:
+class OrganisationsResult:
     """Every organisation, those in most letters first."""
 
     organisations: tuple[OrganisationLetters, ...]
 
 
-def organisations_report(index: SignerIndex) -> OrganisationsReport:
+def organisations_result(index: Signers) -> OrganisationsResult:
     """Every organisation with its letters; most letters first, then by name."""
     rows = [
         OrganisationLetters(org.name, org.aliases, index.letters(root))
         for root, org in index.organisations.items()
     ]
     rows.sort(key=lambda r: (-len({letter.id for letter in r.letters}), r.name.casefold()))
-    return OrganisationsReport(tuple(rows))
+    return OrganisationsResult(tuple(rows))
 
 
 @dataclass(frozen=True)
-class OrganisationReport:
+class OrganisationResult:
     """One organisation and its letters by date."""
 
     organisation: Organisation
     letters: tuple[Letter, ...]
 
 
-def organisation_report(index: SignerIndex, name: str) -> OrganisationReport:
+def organisation_result(index: Signers, name: str) -> OrganisationResult:
     """The letters one organisation signed or issued, by date; a letter where it did both
     appears once per role."""
     key = index.key_of(name)
-    return OrganisationReport(index.organisations[key], index.letters(key))
+    return OrganisationResult(index.organisations[key], index.letters(key))
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,14 @@ class SharedLetter:
 
 
 @dataclass(frozen=True)
-class SharedReport:
+class SharedLettersResult:
     """The letters all the requested organisations appear in together."""
 
     organisations: tuple[Organisation, ...]
     letters: tuple[SharedLetter, ...]
 
 
-def shared_report(index: SignerIndex, names: Sequence[str]) -> SharedReport:
+def shared_letters(index: Signers, names: Sequence[str]) -> SharedLettersResult:
     """The letters in which every named organisation appears, by date (repeated --org).
 
     JSON: {"organisations": [{"name", "aliases"}], "letters": [{"id", "title", "date",
@@ -99,7 +99,7 @@ def shared_report(index: SignerIndex, names: Sequence[str]) -> SharedReport:
             if letter.id == record.id
         )
         shared.append(SharedLetter(record.id, record.title, record.date, roles))
-    return SharedReport(tuple(index.organisations[key] for key in keys), tuple(shared))
+    return SharedLettersResult(tuple(index.organisations[key] for key in keys), tuple(shared))
 
 
 def _record_order(record: DocumentSigners) -> tuple:
@@ -136,7 +136,7 @@ class IssuerRow:
 
 
 @dataclass(frozen=True)
-class DocumentReport:
+class DocumentSignersResult:
     """Who signed and who issued one document, in document order (--doc). `unread` lists
     the paragraphs where a signature heading or closing gave no names."""
 
@@ -146,9 +146,9 @@ class DocumentReport:
     unread: tuple[int, ...] = ()
 
 
-def document_report(
-    index: SignerIndex, doc_id: str, unread: tuple[int, ...] = ()
-) -> DocumentReport:
+def document_signers(
+    index: Signers, doc_id: str, unread: tuple[int, ...] = ()
+) -> DocumentSignersResult:
     """The signatories and issuers of one document; an unknown id suggests close ids.
     `unread` is what `read_signatures` found of signature headings without names."""
     record = index.records.get(doc_id)
@@ -168,7 +168,7 @@ def document_report(
         for i in record.issuers
     )
     ref = DocumentRef(record.id, record.title, record.date)
-    return DocumentReport(ref, signatories, issuers, unread)
+    return DocumentSignersResult(ref, signatories, issuers, unread)
 
 
 @dataclass(frozen=True)
@@ -182,15 +182,15 @@ class Pair:
 
 
 @dataclass(frozen=True)
-class CoSigningReport:
+class CoSigningResult:
     """Pairs of organisations that signed the same letters, most shared letters first."""
 
     pairs: tuple[Pair, ...]
 
 
-def cosigning_report(
-    index: SignerIndex, limit: int | None = 20, org: str | None = None
-) -> CoSigningReport:
+def cosigning_result(
+    index: Signers, limit: int | None = 20, org: str | None = None
+) -> CoSigningResult:
     """Who signed with whom: pairs of signatory organisations by letters shared.
 
     With `org`, only the pairs it is in, it first. Issuers do not count: issuing a release
@@ -205,4 +205,4 @@ def cosigning_report(
             if focus is None or focus in (ka, kb):
                 shared[(a, b) if focus in (None, ka) else (b, a)].append(record.id)
     pairs = sorted(shared.items(), key=lambda p: (-len(p[1]), p[0][0].casefold(), p[0][1]))
-    return CoSigningReport(tuple(Pair(a, b, len(ids), tuple(ids)) for (a, b), ids in pairs[:limit]))
+    return CoSigningResult(tuple(Pair(a, b, len(ids), tuple(ids)) for (a, b), ids in pairs[:limit]))
