@@ -30,7 +30,6 @@ from uyghur_docs.extract.unheaded import (
     translation_pairs,
     unheaded_run,
 )
-from uyghur_docs.models import Document
 from uyghur_docs.text.names import split_and, split_name, title_case
 from uyghur_docs.text.normalise import fold
 
@@ -81,19 +80,6 @@ class DocumentSigners:
     signatories: tuple[Signatory, ...]
     issuers: tuple[Issuer, ...]
     unread: tuple[int, ...] = ()
-
-
-def extract_document(document: Document) -> DocumentSigners:
-    """The signatories and issuers of a document, with the id, title and date to cite."""
-    found = read_signatures(document.paragraphs)
-    return DocumentSigners(
-        id=document.id,
-        title=document.title,
-        date=document.date,
-        signatories=found.signatories,
-        issuers=extract_issuers(document.paragraphs),
-        unread=found.unread,
-    )
 
 
 def extract_signatories(paragraphs: Sequence[str]) -> tuple[Signatory, ...]:

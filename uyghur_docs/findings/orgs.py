@@ -145,16 +145,10 @@ class Signers:
         others = sorted({n for n in written if n != name}, key=str.casefold)
         return Organisation(name, tuple(others))
 
-    def resolve(self, name: str) -> Organisation:
-        """The one organisation a user's name means: full name, acronym or alias, any case.
-
-        Raises AmbiguousOrganisation when the name is shared or contained in several
-        names, and UnknownOrganisation, with close names, when it matches none.
-        """
-        return self.organisations[self.key_of(name)]
-
     def key_of(self, name: str) -> str:
-        """The key of the organisation a user's name means; raises as `resolve` does."""
+        """The key of the organisation a user's name means: full name, acronym or alias, any
+        case. Raises AmbiguousOrganisation when the name is shared or contained in several
+        names, and UnknownOrganisation, with close names, when it matches none."""
         key = name_key(name)
         roots = self._roots_for(key)
         if len(roots) == 1:
