@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from uyghur_docs.corpus.ingest import AddOptions, AddResult, Removed
 from uyghur_docs.errors import (
     IndexDamaged,
     IndexFault,
@@ -23,6 +23,9 @@ from uyghur_docs.errors import (
     UnknownDocument,
 )
 from uyghur_docs.models import Document, Filters, Matching
+
+if TYPE_CHECKING:
+    from uyghur_docs.corpus.ingest import AddOptions, AddResult, Removed
 
 # The catalog records `udocs signers` and `--signed-by` read.
 SIGNER_RECORDS = ("signatories", "issuers")
@@ -242,18 +245,18 @@ class Library:
     # The corpus
 
     def add(
-        self, paths: Sequence[Path], options: AddOptions | None = None, dry_run: bool = False
-    ) -> AddResult:
+        self, paths: Sequence[Path], options: "AddOptions | None" = None, dry_run: bool = False
+    ) -> "AddResult":
         """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
         from uyghur_docs.corpus import ingest
 
-        options = options or AddOptions()
+        options = options or ingest.AddOptions()
         report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
             self._reindex()
         return report
 
-    def remove(self, doc_id: str) -> Removed:
+    def remove(self, doc_id: str) -> "Removed":
         """Take a document out of the corpus and the index."""
         from uyghur_docs.corpus import ingest
 

@@ -132,10 +132,10 @@ def _entry(row: dict) -> Entry:
     counts = {name: row.pop(name) for name in COUNTS}
     if "report_quotations" in row:
         row["quotes"] = row.pop("report_quotations")
+    wanted = [name for name in ANALYSES if name in row]
+    types = _record_types() if wanted else {}
     records = {
-        name: tuple(_revive(cls, r) for r in json.loads(row.pop(name)))
-        for name, cls in _record_types().items()
-        if name in row
+        name: tuple(_revive(types[name], r) for r in json.loads(row.pop(name))) for name in wanted
     }
     row["overrides"] = json.loads(row["overrides"])
     return Entry(**row, analysis=Analysis(**counts, **records))

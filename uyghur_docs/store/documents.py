@@ -9,7 +9,6 @@ from uyghur_docs.corpus.folder import read_document, scan
 from uyghur_docs.corpus.metadata import load_overrides
 from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
-from uyghur_docs.extract.report import remembered
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
 
@@ -17,6 +16,9 @@ from uyghur_docs.store import catalog
 def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
     """The catalog entry of a document read from path: its file stamp, metadata, and its
     analysis, with the report remembered for its corpus folder as evidence."""
+    # Imported here: listing stored analyses needs none of the extraction machinery.
+    from uyghur_docs.extract.report import remembered
+
     stat = path.stat()
     return catalog.Entry(
         id=doc.id,

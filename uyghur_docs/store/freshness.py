@@ -8,13 +8,16 @@ word or ignore.
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import document_paths, stamps
 from uyghur_docs.corpus.metadata import load_overrides
 from uyghur_docs.errors import IndexDamaged, IndexFault
 from uyghur_docs.store import catalog
-from uyghur_docs.store.build import IndexResult, update
+
+if TYPE_CHECKING:
+    from uyghur_docs.store.build import IndexResult
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Freshness:
     what: str
     index_dir: Path
     changes: catalog.Changes | None = None
-    result: IndexResult | None = None
+    result: "IndexResult | None" = None
     error: IndexFault | None = None
 
 
@@ -63,5 +66,12 @@ def rebuild(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) ->
     _indexed(update(corpus, index_dir, rebuild=True), index_dir, tell)
 
 
-def _indexed(result: IndexResult, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
+def update(corpus: Path, index_dir: Path, rebuild: bool = False) -> "IndexResult":
+    # Imported here: a search of a current index needs none of the build machinery.
+    from uyghur_docs.store.build import update as build
+
+    return build(corpus, index_dir, rebuild=rebuild)
+
+
+def _indexed(result: "IndexResult", index_dir: Path, tell: Callable[[Freshness], None]) -> None:
     tell(Freshness("indexed", index_dir, result=result))
