@@ -228,9 +228,21 @@ class Library:
 
     def signers(self, skip: Skip = None):
         """The organisation index over every document's signatories and issuers."""
-        from uyghur_docs.findings.orgs import build_index
+        return self._signer_index(skip)[0]
 
-        return build_index(_signers_of(self._entries(SIGNER_RECORDS, skip)), self._aliases)
+    def _signer_index(self, skip: Skip) -> tuple:
+        """The organisation index, and whether the index holds every document as it is now:
+        then it reads the mentions stored by name key, else the documents' records (those
+        not current analysed now)."""
+        from uyghur_docs.findings.orgs import Signers, build_index
+        from uyghur_docs.store.documents import stored_mentions
+
+        mentions = stored_mentions(self.corpus, self.index_dir, skip)
+        if mentions is not None:
+            return Signers(mentions, self._aliases), True
+        listed = self._listed(SIGNER_RECORDS, skip)
+        index = build_index(_signers_of([le.entry for le in listed]), self._aliases)
+        return index, all(le.status == "current" for le in listed)
 
     def unread_signatures(self, doc_id: str) -> tuple[int, ...]:
         """The paragraphs where a signature heading or closing gave no names."""
@@ -283,14 +295,10 @@ class Library:
     def _letters_and_freshness(self, org: str) -> tuple[tuple[str, ...], bool]:
         """An organisation's letters, and whether the index holds every document as it is
         now: one reading of the corpus listing, the overrides and the catalog serves both."""
-        from uyghur_docs.findings.orgs import build_index
-
         problems: list[str] = []
-        listed = self._listed(SIGNER_RECORDS, problems.append)
-        signers = build_index(_signers_of([le.entry for le in listed]), self._aliases)
+        signers, current = self._signer_index(problems.append)
         letters = tuple(dict.fromkeys(letter.id for letter in signers.letters(signers.key_of(org))))
-        current = not problems and all(le.status == "current" for le in listed)
-        return letters, current
+        return letters, current and not problems
 
     def _counts(self, doc: Document) -> tuple[int, int]:
         """A document's signatories and report quotations, as `udocs add` reports them."""

@@ -8,9 +8,10 @@ merges on shared words, so "Uyghur Academy" and "Uyghur Academy USA" stay apart.
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from uyghur_docs.corpus.declared import read_table
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
@@ -59,70 +60,123 @@ class Letter:
 
 
 @dataclass(frozen=True)
-class _Mention:
-    record: DocumentSigners
-    role: str
+class Form:
+    """One way a signature or issuer line names an organisation: as written, the name
+    extraction made of it, its aliases, and whether a place followed ("X, Ukraine")."""
+
     as_written: str
-    key: str
+    name: str
+    aliases: tuple[str, ...]
+    placed: bool
+
+
+def mentions_of(record: DocumentSigners) -> list[tuple[str, Form]]:
+    """The organisations a document names, with their roles, in the order `Signers` reads
+    them: signatories first, then issuers."""
+    found = [
+        (SIGNATORY, Form(s.as_written, s.name, s.aliases, bool(s.place)))
+        for s in record.signatories
+        if s.kind == ORGANISATION
+    ]
+    return found + [(ISSUER, Form(i.as_written, i.name, i.aliases, False)) for i in record.issuers]
+
+
+class Mentions(Protocol):
+    """Where `Signers` reads the mentions of a corpus: extracted records in memory
+    (`RecordMentions`) or a store that keeps them by name key."""
+
+    def forms(self) -> Iterable[tuple[Form, int]]:
+        """Each distinct form with its number of mentions, in order of first mention."""
+
+    def letters(self, keys: Collection[str]) -> Iterable[Letter]:
+        """The mentions whose `name_key(name)` is one of keys, by document id then order."""
+
+    def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
+        """(id, date, name) of each organisation signatory of the documents (None: all)."""
+
+    def record(self, doc_id: str) -> DocumentSigners | None:
+        """One document's extracted signatories and issuers."""
+
+    def ids(self) -> list[str]:
+        """Every document id."""
+
+
+class RecordMentions:
+    """The mentions of extracted records held in memory."""
+
+    def __init__(self, records: Iterable[DocumentSigners]):
+        self.records = {record.id: record for record in records}
+
+    def forms(self) -> Iterable[tuple[Form, int]]:
+        found = Counter(form for r in self.records.values() for _, form in mentions_of(r))
+        return found.items()
+
+    def letters(self, keys: Collection[str]) -> Iterable[Letter]:
+        for r in self.records.values():
+            for role, form in mentions_of(r):
+                if name_key(form.name) in keys:
+                    yield Letter(r.id, r.title, r.date, role, form.as_written)
+
+    def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
+        for r in self.records.values():
+            if ids is None or r.id in ids:
+                named = (form.name for role, form in mentions_of(r) if role == SIGNATORY)
+                yield from ((r.id, r.date, name) for name in named)
+
+    def record(self, doc_id: str) -> DocumentSigners | None:
+        return self.records.get(doc_id)
+
+    def ids(self) -> list[str]:
+        return list(self.records)
 
 
 class Signers:
-    """Every organisation mention of a corpus, grouped into organisations."""
+    """Every organisation mention of a corpus, grouped into organisations. Only the distinct
+    forms are read to group them; the mentions of an organisation are read when asked for."""
 
-    def __init__(
-        self,
-        records: Iterable[DocumentSigners],
-        aliases: Mapping[str, Sequence[str]] | None = None,
-    ):
-        self.records = {record.id: record for record in records}
+    def __init__(self, mentions: Mentions, aliases: Mapping[str, Sequence[str]] | None = None):
+        self.mentions = mentions
         self._parent: dict[str, str] = {}
-        self._names: dict[str, list[str]] = defaultdict(list)
+        self._names: dict[str, Counter] = defaultdict(Counter)
         self._acronyms: dict[str, set[str]] = defaultdict(set)
         self._placed: set[str] = set()
-        mentions = [m for record in self.records.values() for m in self._read(record)]
+        keys = [self._read(form, count) for form, count in mentions.forms()]
         aliases = aliases or {}
         for canonical, names in aliases.items():
             for name in names:
                 self._union(name_key(canonical), name_key(name))
-        for acronym, keys in self._acronyms.items():
-            if len({self._find(k) for k in keys}) == 1:
-                self._union(acronym, next(iter(keys)))
-        self._mentions: dict[str, list[_Mention]] = defaultdict(list)
-        for mention in mentions:
-            self._mentions[self._find(mention.key)].append(mention)
-        members: dict[str, list[str]] = defaultdict(list)
+        for acronym, named in self._acronyms.items():
+            if len({self._find(k) for k in named}) == 1:
+                self._union(acronym, next(iter(named)))
+        self._members: dict[str, list[str]] = defaultdict(list)
         for key in list(self._parent):
-            members[self._find(key)].append(key)
+            self._members[self._find(key)].append(key)
+        roots = dict.fromkeys(self._find(key) for key in keys)
         self.organisations = {
-            root: self._organisation(root, members[root], aliases) for root in self._mentions
+            root: self._organisation(root, self._members[root], aliases) for root in roots
         }
 
-    def _read(self, record: DocumentSigners) -> Iterable[_Mention]:
-        entries = [
-            (SIGNATORY, s.as_written, s.name, s.aliases, s.place)
-            for s in record.signatories
-            if s.kind == ORGANISATION
-        ]
-        entries += [(ISSUER, i.as_written, i.name, i.aliases, None) for i in record.issuers]
-        for role, as_written, name, aliases, place in entries:
-            key = name_key(name)
-            written = name_key(as_written)
-            self._union(key, written)
-            if place:
-                # "X, Ukraine" is X: the place neither names it nor finds it by containment.
-                self._placed.add(written)
-                self._names[key].append(as_written)
+    def _read(self, form: Form, count: int) -> str:
+        """Take in one form, mentioned `count` times; its name key."""
+        key = name_key(form.name)
+        written = name_key(form.as_written)
+        self._union(key, written)
+        if form.placed:
+            # "X, Ukraine" is X: the place neither names it nor finds it by containment.
+            self._placed.add(written)
+            self._names[key][form.as_written] += count
+        else:
+            self._names[key][form.name] += count
+            self._names[key][form.as_written] += count
+        for alias in form.aliases:
+            if is_acronym(alias):
+                # Merged later, and only if no other organisation claims the acronym.
+                self._acronyms[name_key(alias)].add(key)
+                self._names[name_key(alias)][alias] += count
             else:
-                self._names[key] += [name, as_written]
-            for alias in aliases:
-                if is_acronym(alias):
-                    # Merged later, and only if no other organisation claims the acronym.
-                    self._acronyms[name_key(alias)].add(key)
-                    self._names[name_key(alias)].append(alias)
-                else:
-                    self._union(key, name_key(alias))
-                    self._names[key].append(alias)
-            yield _Mention(record, role, as_written, key)
+                self._union(key, name_key(alias))
+                self._names[key][alias] += count
+        return key
 
     def _find(self, key: str) -> str:
         self._parent.setdefault(key, key)
@@ -137,11 +191,13 @@ class Signers:
     def _organisation(
         self, root: str, keys: list[str], aliases: Mapping[str, Sequence[str]]
     ) -> Organisation:
-        written = [n for k in keys for n in self._names.get(k, ())]
+        written: Counter = Counter()
+        for key in keys:
+            written.update(self._names.get(key, {}))
         declared = [c for c in aliases if self._find(name_key(c)) == root]
-        written += [a for c in declared for a in aliases[c]]
-        full = [n for n in written if not is_acronym(n)] or written
-        name = declared[0] if declared else Counter(full).most_common(1)[0][0]
+        written.update(a for c in declared for a in aliases[c])
+        full = Counter({n: c for n, c in written.items() if not is_acronym(n)}) or written
+        name = declared[0] if declared else full.most_common(1)[0][0]
         others = sorted({n for n in written if n != name}, key=str.casefold)
         return Organisation(name, tuple(others))
 
@@ -177,11 +233,17 @@ class Signers:
     def letters(self, root: str) -> tuple[Letter, ...]:
         """The letters of one organisation (by its root key), by date, one per role."""
         seen: dict[tuple[str, str], Letter] = {}
-        for mention in self._mentions[root]:
-            record = mention.record
-            letter = Letter(record.id, record.title, record.date, mention.role, mention.as_written)
-            seen.setdefault((record.id, mention.role), letter)
+        for letter in self.mentions.letters(set(self._members[root])):
+            seen.setdefault((letter.id, letter.role), letter)
         return tuple(sorted(seen.values(), key=letter_order))
+
+    def signatory_keys(self, ids: Collection[str] | None = None) -> dict[str, tuple]:
+        """(date, organisation keys) of the documents (None: all) with organisation
+        signatories, by id, in document id order."""
+        found: dict[str, tuple] = {}
+        for doc_id, date, name in self.mentions.signatories(ids):
+            found.setdefault(doc_id, (date, set()))[1].add(self.key_of_mention(name))
+        return found
 
     def key_of_mention(self, name: str) -> str:
         """The key of the organisation an extracted signatory or issuer name belongs to."""
@@ -201,4 +263,4 @@ def build_index(
     records: Iterable[DocumentSigners], aliases: Mapping[str, Sequence[str]] | None = None
 ) -> Signers:
     """The organisation index of extracted documents and declared aliases (may be empty)."""
-    return Signers(records, aliases)
+    return Signers(RecordMentions(records), aliases)

@@ -90,20 +90,27 @@ def shared_letters(index: Signers, names: Sequence[str]) -> SharedLettersResult:
     keys = list(dict.fromkeys(index.key_of(name) for name in names))
     letters = [index.letters(key) for key in keys]
     common = set.intersection(*({letter.id for letter in ls} for ls in letters))
+    documents = {letter.id: letter for ls in letters for letter in ls if letter.id in common}
     shared = []
-    for record in sorted((index.records[i] for i in common), key=_record_order):
+    for document in sorted(documents.values(), key=_record_order):
         roles = tuple(
             Role(index.organisations[key].name, letter.role, letter.as_written)
             for key, ls in zip(keys, letters, strict=True)
             for letter in ls
-            if letter.id == record.id
+            if letter.id == document.id
         )
-        shared.append(SharedLetter(record.id, record.title, record.date, roles))
+        shared.append(SharedLetter(document.id, document.title, document.date, roles))
     return SharedLettersResult(tuple(index.organisations[key] for key in keys), tuple(shared))
 
 
-def _record_order(record: DocumentSigners) -> tuple:
-    return (record.date is None, record.date or "", record.id)
+def _record_order(document: DocumentSigners | Letter) -> tuple:
+    return (document.date is None, document.date or "", document.id)
+
+
+def _dated(item: tuple[str, tuple]) -> tuple:
+    """Sort key of a (id, (date, ...)) item, as `_record_order`."""
+    doc_id, (date, _) = item
+    return (date is None, date or "", doc_id)
 
 
 @dataclass(frozen=True)
@@ -151,9 +158,9 @@ def document_signers(
 ) -> DocumentSignersResult:
     """The signatories and issuers of one document; an unknown id suggests close ids.
     `unread` is what `read_signatures` found of signature headings without names."""
-    record = index.records.get(doc_id)
+    record = index.mentions.record(doc_id)
     if record is None:
-        raise UnknownDocument(doc_id, difflib.get_close_matches(doc_id, list(index.records)))
+        raise UnknownDocument(doc_id, difflib.get_close_matches(doc_id, index.mentions.ids()))
     signatories = tuple(
         SignatoryRow(
             index.canonical(s.name) if s.kind == ORGANISATION else s.name,
@@ -197,12 +204,13 @@ def cosigning_result(
     is not co-signing it. `limit` caps the pairs (None for all); ties go by name.
     """
     focus = index.key_of(org) if org else None
+    among = {letter.id for letter in index.letters(focus)} if focus else None
+    documents = index.signatory_keys(among)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for record in sorted(index.records.values(), key=_record_order):
-        keys = {index.key_of_mention(s.name) for s in record.signatories if s.kind == ORGANISATION}
+    for doc_id, (_, keys) in sorted(documents.items(), key=_dated):
         names = sorted((index.organisations[k].name, k) for k in keys)
         for (a, ka), (b, kb) in combinations(names, 2):
             if focus is None or focus in (ka, kb):
-                shared[(a, b) if focus in (None, ka) else (b, a)].append(record.id)
+                shared[(a, b) if focus in (None, ka) else (b, a)].append(doc_id)
     pairs = sorted(shared.items(), key=lambda p: (-len(p[1]), p[0][0].casefold(), p[0][1]))
     return CoSigningResult(tuple(Pair(a, b, len(ids), tuple(ids)) for (a, b), ids in pairs[:limit]))

@@ -24,7 +24,7 @@ JOURNAL_FILE = f"{CATALOG_FILE}-journal"
 NEW_FILE = "catalog.new.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
 # Raised when the columns or the extraction change, so that an older catalog is rebuilt.
-FORMAT = 6
+FORMAT = 7
 # The counts of an analysis, columns of their own, and its records, each a JSON column
 # read only when asked for. "report_quotations" is read into `Analysis.quotes` in place of
 # "quotes": the report's quotations alone.
@@ -88,8 +88,11 @@ def _damaged(path: Path, exc: Exception) -> IndexDamaged:
     return IndexDamaged(path, str(exc))
 
 
-def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
-    """The catalog of an index folder, by id; empty when there is none (or an older one).
+def load(
+    index_dir: Path, analyses: tuple[str, ...] = (), ids: list[str] | None = None
+) -> dict[str, Entry]:
+    """The catalog of an index folder (only `ids` when given), by id; empty when there is
+    none (or an older one).
 
     `analyses` names the extracted records to read too (of ANALYSES); the others stay empty.
     """
@@ -98,10 +101,13 @@ def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
         return {}
     wanted = (*_COLUMNS[: -len(ANALYSES)], *analyses)
     try:
-        with closing(_read_only(path)) as db:
+        with closing(read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return {}
-            rows = db.execute(f"SELECT {', '.join(wanted)} FROM documents").fetchall()
+            among = "" if ids is None else "WHERE id IN (SELECT value FROM json_each(?))"
+            asked = () if ids is None else (json.dumps(ids),)
+            rows = db.execute(f"SELECT {', '.join(wanted)} FROM documents {among}", asked)
+            rows = rows.fetchall()
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
     try:
@@ -110,7 +116,7 @@ def load(index_dir: Path, analyses: tuple[str, ...] = ()) -> dict[str, Entry]:
         raise _damaged(path, exc) from exc
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
 
 
@@ -121,7 +127,7 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
         return {}
     marks = ", ".join("?" * len(ids))
     try:
-        with closing(_read_only(path)) as db:
+        with closing(read_only(path)) as db:
             rows = db.execute(f"SELECT id, path FROM documents WHERE id IN ({marks})", ids)
             return dict(rows.fetchall())
     except sqlite3.Error as exc:
@@ -195,13 +201,15 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
             with db:
                 if db.execute("PRAGMA main.user_version").fetchone()[0] != FORMAT:
                     db.execute("DROP TABLE IF EXISTS main.documents")
-                db.execute(_SCHEMA)
+                    db.execute("DROP TABLE IF EXISTS main.mentions")
+                _create(db)
                 db.execute(_META)
                 db.execute(f"PRAGMA main.user_version = {FORMAT}")
-                db.executemany("DELETE FROM main.documents WHERE id = ?", [(i,) for i in removed])
+                gone = [(i,) for i in removed]
+                db.executemany("DELETE FROM main.documents WHERE id = ?", gone)
+                db.executemany("DELETE FROM main.mentions WHERE doc = ?", gone)
                 for number in range(len(parts)):
-                    taken = f"SELECT * FROM part{number}.documents"
-                    db.execute(f"INSERT OR REPLACE INTO main.documents {taken}")
+                    _take(db, "main", f"part{number}")
                 recorded = db.execute("SELECT path, size, mtime_ns FROM main.documents")
                 stamped = ("stamps", digest(recorded))
                 db.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", stamped)
@@ -226,11 +234,26 @@ def _folded(parts: list[Path], most: int) -> list[Path]:
                 db.execute(f"ATTACH DATABASE ? AS fold{number}", (str(part),))
             with db:
                 for number in range(len(batch)):
-                    taken = f"SELECT * FROM fold{number}.documents"
-                    db.execute(f"INSERT OR REPLACE INTO documents {taken}")
+                    _take(db, "main", f"fold{number}")
             for number in range(len(batch)):
                 db.execute(f"DETACH DATABASE fold{number}")
     return [*kept, target]
+
+
+def _create(db: sqlite3.Connection) -> None:
+    from uyghur_docs.store.mentions import SCHEMA
+
+    db.execute(_SCHEMA)
+    for statement in SCHEMA:
+        db.execute(statement)
+
+
+def _take(db: sqlite3.Connection, target: str, source: str) -> None:
+    """Copy the entries of one attached catalog into another, their mentions replaced."""
+    taken = f"SELECT id FROM {source}.documents"
+    db.execute(f"DELETE FROM {target}.mentions WHERE doc IN ({taken})")
+    db.execute(f"INSERT OR REPLACE INTO {target}.documents SELECT * FROM {source}.documents")
+    db.execute(f"INSERT OR REPLACE INTO {target}.mentions SELECT * FROM {source}.mentions")
 
 
 class Part:
@@ -241,24 +264,37 @@ class Part:
 
     def __init__(self, path: Path):
         path.unlink(missing_ok=True)
-        self.path, self.count, self._pending = path, 0, []
+        self.path, self.count, self._pending, self._mentions = path, 0, [], []
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute(_SCHEMA)
+        _create(self._db)
 
     def add(self, entry: Entry) -> None:
+        from uyghur_docs.store.mentions import rows
+
         self._pending.append(_row(entry))
+        self._mentions.append((entry.id, rows(entry)))
         self.count += 1
         if len(self._pending) >= self.BATCH:
             self._flush()
 
     def _flush(self) -> None:
+        from uyghur_docs.store.mentions import COLUMNS
+
         marks = ", ".join("?" * len(_COLUMNS))
+        mention_marks = ", ".join("?" * len(COLUMNS))
         with self._db:
             self._db.executemany(
                 f"INSERT OR REPLACE INTO documents VALUES ({marks})", self._pending
             )
-        self._pending = []
+            # An entry made again in the same run replaces its mentions, not adds to them.
+            ids = [(doc_id,) for doc_id, _ in self._mentions]
+            self._db.executemany("DELETE FROM mentions WHERE doc = ?", ids)
+            self._db.executemany(
+                f"INSERT OR REPLACE INTO mentions VALUES ({mention_marks})",
+                [row for _, rows in self._mentions for row in rows],
+            )
+        self._pending, self._mentions = [], []
 
     def close(self) -> None:
         self._flush()
@@ -280,7 +316,7 @@ def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dic
         return False
     wanted = [i for i, o in overrides.items() if o]
     try:
-        with closing(_read_only(path)) as db:
+        with closing(read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return False
             stored = db.execute("SELECT value FROM meta WHERE key = 'stamps'").fetchone()

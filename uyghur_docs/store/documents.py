@@ -11,6 +11,7 @@ from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
+from uyghur_docs.store.mentions import CatalogMentions
 
 
 def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
@@ -87,3 +88,22 @@ def _catalog(index_dir: Path, analyses: tuple[str, ...]) -> tuple[dict[str, cata
         return catalog.load(index_dir, analyses=analyses), False
     except IndexDamaged:
         return {}, True
+
+
+def stored_mentions(
+    corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
+) -> CatalogMentions | None:
+    """The catalog's signature mentions when the index holds every document as it is now,
+    undamaged (else None: what is not stored must be analysed). One listing, one reading of
+    the overrides and one catalog check; files passed over go to `skip`."""
+    paths, passed_over = scan(corpus)
+    try:
+        engine.verify(index_dir)
+        files = {(str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in paths}
+        if not catalog.is_current(index_dir, files, load_overrides(corpus)):
+            return None
+    except IndexDamaged:
+        return None
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return CatalogMentions(index_dir)
