@@ -13,12 +13,11 @@ class DateBound(click.ParamType):
 
     def convert(self, value, param, ctx):
         from uyghur_docs.text.dates import parse_date
-        from uyghur_docs.text.numeric_dates import day_first
 
         value = value.strip()
         if len(value) == 4 and value.isdigit():
             return value
-        parsed = day_first(value) or parse_date(value)
+        parsed = parse_date(value)
         if parsed is None:
             self.fail(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
         return parsed

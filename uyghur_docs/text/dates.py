@@ -157,18 +157,37 @@ def find_month(text: str) -> str | None:
     return _iso(match["year"], match["month"], None) if match else None
 
 
+# A whole numeric value a user typed, with slashes, dots or dashes: D/M/YYYY.
+_USER_NUMERIC = re.compile(r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<year>(?:19|20)\d\d)")
+
+
 def parse_date(value: str) -> str | None:
-    """A user's date (a flag, an override): ISO day or month, or any written form.
+    """A user's date (a flag, an override): ISO day or month, a numeric date day first
+    unless only month first can be right, or any written form.
 
     >>> parse_date("2022-09"), parse_date("8 March 2022"), parse_date("soon")
     ('2022-09', '2022-03-08', None)
+    >>> parse_date("01-09-2022"), parse_date("31.08.2022"), parse_date("12/31/2022")
+    ('2022-09-01', '2022-08-31', '2022-12-31')
     """
     value = value.strip()
     match = _ISO_PREFIX.match(value)
     if match and match.end() == len(value):
         return _iso(match["year"], match["month"], match["day"])
+    numeric = _USER_NUMERIC.fullmatch(value)
+    if numeric:
+        return _day_first(int(numeric["a"]), int(numeric["b"]), int(numeric["year"]))
     found = find_date(value)
     return found[0] if found else find_month(value)
+
+
+def _day_first(a: int, b: int, year: int) -> str | None:
+    for day, month in ((a, b), (b, a)):
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def iso_month(text: str) -> str | None:
