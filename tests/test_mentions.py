@@ -79,3 +79,26 @@ def test_removed_and_changed_documents_replace_their_mentions(corpus, tmp_path):
         "signatory",
         f"{ISHR} (ISHR)",
     )
+
+
+def test_an_update_counts_again_the_forms_it_touched(corpus, tmp_path):
+    library = built(corpus, tmp_path)
+    counted = dict((f.as_written, n) for f, n in stored(corpus, library.index_dir, None).forms())
+    (corpus / "2022-09-hrc51-joint-letter.txt").unlink()
+    (corpus / "2023-01-01-new.txt").write_text("New letter\n\nTorture.\n\nSigned by: OMCT\n")
+    library.update()
+    mentions = stored(library.corpus, library.index_dir, None)
+    records = RecordMentions(mentions.record(i) for i in mentions.ids())
+    assert list(mentions.forms()) == list(records.forms())
+    now = dict((f.as_written, n) for f, n in mentions.forms())
+    assert {
+        k: (counted.get(k), now.get(k)) for k in counted | now if counted.get(k) != now.get(k)
+    } == {
+        "Amnesty International": (2, 1),
+        "Human Rights Watch": (3, 2),
+        "International Commission of Jurists": (1, None),
+        "International Service for Human Rights": (1, None),
+        "OMCT": (1, 2),
+        "Uyghur Human Rights Project": (4, 3),
+        "World Uyghur Congress": (4, 3),
+    }

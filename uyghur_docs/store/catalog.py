@@ -23,14 +23,16 @@ CATALOG_FILE = "catalog.sqlite"
 JOURNAL_FILE = f"{CATALOG_FILE}-journal"
 NEW_FILE = "catalog.new.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
-# Raised when the columns or the extraction change, so that an older catalog is rebuilt.
-FORMAT = 7
+# Raised when the tables or the extraction change, so that an older catalog is rebuilt.
+FORMAT = 8
 # The counts of an analysis, columns of their own, and its records, each a JSON column
 # read only when asked for. "report_quotations" is read into `Analysis.quotes` in place of
 # "quotes": the report's quotations alone.
 COUNTS = ("report_quotes", "signatory_count")
 ANALYSES = ("quotes", "report_quotations", "signatories", "issuers")
-_COLUMNS = (
+# The records a count says a document has none of, when it is 0: those are not read.
+_COUNTED = {"report_quotations": "report_quotes", "signatories": "signatory_count"}
+COLUMNS = (
     "id",
     "path",
     "size",
@@ -42,13 +44,18 @@ _COLUMNS = (
     "paragraphs",
     "overrides",
     *COUNTS,
-    *ANALYSES,
 )
-_JSON_COLUMNS = ("overrides", *ANALYSES)
-_SCHEMA = f"CREATE TABLE IF NOT EXISTS documents ({', '.join(_COLUMNS)}, PRIMARY KEY (id))"
-# One row, the digest of every recorded file stamp, so that the check before each search
-# compares one value, not a row per document.
+# The records live in a table of their own, so that reading one row per document (a
+# listing, the stamps of an indexing run) reads no JSON: the small columns come first.
+RECORDS = ("report_quotations", "issuers", "signatories", "quotes")
+_SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS documents ({', '.join(COLUMNS)}, PRIMARY KEY (id))",
+    f"CREATE TABLE IF NOT EXISTS analyses (id, {', '.join(RECORDS)}, PRIMARY KEY (id))",
+)
+# The digests of every recorded file stamp and of every document's declared overrides, so
+# that the check before each search compares two values, not a row per document.
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
+_TABLES = ("documents", "analyses", "mentions", "forms")
 
 
 @dataclass(frozen=True)
@@ -99,21 +106,35 @@ def load(
     path = index_dir / CATALOG_FILE
     if not path.is_file():
         return {}
-    wanted = (*_COLUMNS[: -len(ANALYSES)], *analyses)
     try:
         with closing(read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return {}
             among = "" if ids is None else "WHERE id IN (SELECT value FROM json_each(?))"
             asked = () if ids is None else (json.dumps(ids),)
-            rows = db.execute(f"SELECT {', '.join(wanted)} FROM documents {among}", asked)
+            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM documents {among}", asked)
             rows = rows.fetchall()
+            records = _records(db, analyses, among, asked)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
     try:
-        return {row[0]: _entry(dict(zip(wanted, row, strict=True))) for row in rows}
+        return {row[0]: _entry(row, analyses, records.get(row[0])) for row in rows}
     except (ValueError, TypeError, KeyError) as exc:
         raise _damaged(path, exc) from exc
+
+
+def _records(db: sqlite3.Connection, analyses: tuple[str, ...], among: str, asked: tuple):
+    """The JSON records `analyses` names, by id, of the documents that have some: where
+    every record asked for is counted, only the documents whose counts are not 0."""
+    if not analyses:
+        return {}
+    counted = [_COUNTED.get(name) for name in analyses]
+    having = "" if None in counted else " OR ".join(f"{count} > 0" for count in counted)
+    if having:
+        among = f"{among} {'AND' if among else 'WHERE'} ({having})"
+    ids = f"SELECT id FROM documents {among}"
+    sql = f"SELECT id, {', '.join(analyses)} FROM analyses WHERE id IN ({ids})"
+    return {row[0]: row[1:] for row in db.execute(sql, asked)}
 
 
 def read_only(path: Path) -> sqlite3.Connection:
@@ -134,17 +155,20 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
         raise _damaged(path, exc) from exc
 
 
-def _entry(row: dict) -> Entry:
-    counts = {name: row.pop(name) for name in COUNTS}
-    if "report_quotations" in row:
-        row["quotes"] = row.pop("report_quotations")
-    wanted = [name for name in ANALYSES if name in row]
-    types = _record_types() if wanted else {}
-    records = {
-        name: tuple(_revive(types[name], r) for r in json.loads(row.pop(name))) for name in wanted
+def _entry(row: tuple, analyses: tuple[str, ...], records: tuple | None) -> Entry:
+    fields = dict(zip(COLUMNS, row, strict=True))
+    counts = {name: fields.pop(name) for name in COUNTS}
+    found = dict(zip(analyses, records or ("[]",) * len(analyses), strict=True))
+    if "report_quotations" in found:
+        found["quotes"] = found.pop("report_quotations")
+    types = _record_types() if found else {}
+    revived = {
+        name: tuple(_revive(types[name], r) for r in json.loads(data))
+        for name, data in found.items()
     }
-    row["overrides"] = json.loads(row["overrides"])
-    return Entry(**row, analysis=Analysis(**counts, **records))
+    overrides = fields.pop("overrides")
+    overrides = json.loads(overrides) if overrides != "{}" else {}
+    return Entry(**fields, overrides=overrides, analysis=Analysis(**counts, **revived))
 
 
 def _record_types() -> dict:
@@ -161,15 +185,6 @@ def _revive(cls, data: dict):
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
-def _row(entry: Entry) -> tuple:
-    """An entry as a catalog row, its records as JSON (a record's fields as an object)."""
-    from uyghur_docs.extract.quotes import is_report_quote
-
-    values = {**vars(entry), **vars(entry.analysis)}
-    values["report_quotations"] = tuple(filter(is_report_quote, entry.analysis.quotes))
-    return tuple(_json(values[c]) if c in _JSON_COLUMNS else values[c] for c in _COLUMNS)
-
-
 def forget(index_dir: Path) -> None:
     """Remove the catalog, so that whatever happens next, the next run rebuilds."""
     for name in (CATALOG_FILE, JOURNAL_FILE):
@@ -184,11 +199,13 @@ def blocked(index_dir: Path) -> bool:
 
 def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) -> None:
     """Take in new and changed entries (from the part files of the run's processes) and drop
-    removed ids, in one transaction.
+    removed ids, in one transaction; the stored forms and digests follow.
 
     `clear` writes a new catalog and renames it over the old one (a rebuild: the old one may
     be damaged beyond opening). Readers see the old state or the new.
     """
+    from uyghur_docs.store import mentions
+
     path = index_dir / CATALOG_FILE
     target = index_dir / NEW_FILE if clear else path
     if clear:
@@ -196,29 +213,39 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
     try:
         with closing(sqlite3.connect(target, timeout=10)) as db:
             parts = _folded(parts, db.getlimit(sqlite3.SQLITE_LIMIT_ATTACHED))
-            for number, part in enumerate(parts):
-                db.execute(f"ATTACH DATABASE ? AS part{number}", (str(part),))
+            sources = [f"part{number}" for number in range(len(parts))]
+            for source, part in zip(sources, parts, strict=True):
+                db.execute(f"ATTACH DATABASE ? AS {source}", (str(part),))
             with db:
                 if db.execute("PRAGMA main.user_version").fetchone()[0] != FORMAT:
-                    db.execute("DROP TABLE IF EXISTS main.documents")
-                    db.execute("DROP TABLE IF EXISTS main.mentions")
-                _create(db)
+                    for table in _TABLES:
+                        db.execute(f"DROP TABLE IF EXISTS main.{table}")
+                create(db)
                 db.execute(_META)
                 db.execute(f"PRAGMA main.user_version = {FORMAT}")
+                if not clear:
+                    mentions.touch(db, sources, removed)
                 gone = [(i,) for i in removed]
-                db.executemany("DELETE FROM main.documents WHERE id = ?", gone)
-                db.executemany("DELETE FROM main.mentions WHERE doc = ?", gone)
-                for number in range(len(parts)):
-                    _take(db, "main", f"part{number}")
-                recorded = db.execute("SELECT path, size, mtime_ns FROM main.documents")
-                stamped = ("stamps", digest(recorded))
-                db.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", stamped)
+                for table, column in (("documents", "id"), ("analyses", "id"), ("mentions", "doc")):
+                    db.executemany(f"DELETE FROM main.{table} WHERE {column} = ?", gone)
+                for source in sources:
+                    _take(db, "main", source)
+                mentions.refresh_forms(db, every=clear)
+                _stamp(db)
     except sqlite3.Error as exc:
         raise _damaged(target, exc) from exc
     if clear:
         # A hot journal left by a killed run belongs to the old file, not to this one.
         (index_dir / JOURNAL_FILE).unlink(missing_ok=True)
         os.replace(target, path)
+
+
+def _stamp(db: sqlite3.Connection) -> None:
+    """Record the digests of the catalog's file stamps and of its declared overrides."""
+    recorded = db.execute("SELECT path, size, mtime_ns FROM main.documents")
+    declared = db.execute("SELECT id, overrides FROM main.documents WHERE overrides != '{}'")
+    values = [("stamps", digest(recorded)), ("overrides", _declared_digest(declared))]
+    db.executemany("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", values)
 
 
 def _folded(parts: list[Path], most: int) -> list[Path]:
@@ -240,11 +267,10 @@ def _folded(parts: list[Path], most: int) -> list[Path]:
     return [*kept, target]
 
 
-def _create(db: sqlite3.Connection) -> None:
+def create(db: sqlite3.Connection) -> None:
     from uyghur_docs.store.mentions import SCHEMA
 
-    db.execute(_SCHEMA)
-    for statement in SCHEMA:
+    for statement in (*_SCHEMA, *SCHEMA):
         db.execute(statement)
 
 
@@ -252,53 +278,8 @@ def _take(db: sqlite3.Connection, target: str, source: str) -> None:
     """Copy the entries of one attached catalog into another, their mentions replaced."""
     taken = f"SELECT id FROM {source}.documents"
     db.execute(f"DELETE FROM {target}.mentions WHERE doc IN ({taken})")
-    db.execute(f"INSERT OR REPLACE INTO {target}.documents SELECT * FROM {source}.documents")
-    db.execute(f"INSERT OR REPLACE INTO {target}.mentions SELECT * FROM {source}.mentions")
-
-
-class Part:
-    """The entries one indexing process makes, written to a file of their own as they come
-    (a large run holds no catalog in memory) for `save` to take in."""
-
-    BATCH = 500
-
-    def __init__(self, path: Path):
-        path.unlink(missing_ok=True)
-        self.path, self.count, self._pending, self._mentions = path, 0, [], []
-        self._db = sqlite3.connect(path)
-        self._db.execute("PRAGMA journal_mode = OFF")
-        _create(self._db)
-
-    def add(self, entry: Entry) -> None:
-        from uyghur_docs.store.mentions import rows
-
-        self._pending.append(_row(entry))
-        self._mentions.append((entry.id, rows(entry)))
-        self.count += 1
-        if len(self._pending) >= self.BATCH:
-            self._flush()
-
-    def _flush(self) -> None:
-        from uyghur_docs.store.mentions import COLUMNS
-
-        marks = ", ".join("?" * len(_COLUMNS))
-        mention_marks = ", ".join("?" * len(COLUMNS))
-        with self._db:
-            self._db.executemany(
-                f"INSERT OR REPLACE INTO documents VALUES ({marks})", self._pending
-            )
-            # An entry made again in the same run replaces its mentions, not adds to them.
-            ids = [(doc_id,) for doc_id, _ in self._mentions]
-            self._db.executemany("DELETE FROM mentions WHERE doc = ?", ids)
-            self._db.executemany(
-                f"INSERT OR REPLACE INTO mentions VALUES ({mention_marks})",
-                [row for _, rows in self._mentions for row in rows],
-            )
-        self._pending, self._mentions = [], []
-
-    def close(self) -> None:
-        self._flush()
-        self._db.close()
+    for table in ("documents", "analyses", "mentions"):
+        db.execute(f"INSERT OR REPLACE INTO {target}.{table} SELECT * FROM {source}.{table}")
 
 
 def digest(files) -> str:
@@ -307,34 +288,36 @@ def digest(files) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def _declared_digest(declared) -> str:
+    """One value for the (id, overrides as JSON) of the documents that have overrides."""
+    lines = sorted(f"{doc_id}\0{fields}" for doc_id, fields in declared)
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dict) -> bool:
     """Whether the catalog records exactly these file versions, as `corpus.stamps` gives
-    them, and these overrides: one stored digest and the documents that have overrides are
-    read, before every search; `compare` says what changed."""
+    them, and these overrides: two stored digests are read, before every search; `compare`
+    says what changed."""
     path = index_dir / CATALOG_FILE
     if not path.is_file():
         return False
-    wanted = [i for i, o in overrides.items() if o]
     try:
         with closing(read_only(path)) as db:
             if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
                 return False
-            stored = db.execute("SELECT value FROM meta WHERE key = 'stamps'").fetchone()
-            if stored is None or stored[0] != digest(files):
-                return False
-            declared = dict(
-                db.execute("SELECT id, overrides FROM documents WHERE overrides != '{}'")
-            )
-            marks = ", ".join("?" * len(wanted))
-            ids = {
-                r[0] for r in db.execute(f"SELECT id FROM documents WHERE id IN ({marks})", wanted)
-            }
+            stored = dict(db.execute("SELECT key, value FROM meta"))
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
-    return declared == {i: _json(overrides[i]) for i in wanted if i in ids}
+    if stored.get("stamps") != digest(files):
+        return False
+    # The stamps matched, so the catalog's ids are the files' names: overrides declared for
+    # ids that are not documents are not the catalog's.
+    ids = {os.path.splitext(os.path.basename(p))[0] for p, _, _ in files} if overrides else ()
+    declared = ((i, json_text(fields)) for i, fields in overrides.items() if fields and i in ids)
+    return stored.get("overrides") == _declared_digest(declared)
 
 
-def _json(value) -> str:
+def json_text(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=vars)
 
 

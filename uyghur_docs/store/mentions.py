@@ -1,6 +1,7 @@
 """Signature mentions kept in the catalog by name key: one row per organisation a document
-names as signatory or issuer, so that a signers question reads the distinct name forms and
-then only the rows of the organisations it asks about."""
+names as signatory or issuer, and one row per distinct name form with its count (kept up to
+date by each indexing run, for the forms of the keys it touched), so that a signers question
+reads the forms and then only the mention rows of the organisations it asks about."""
 
 import json
 import sqlite3
@@ -14,12 +15,20 @@ from uyghur_docs.store import catalog
 from uyghur_docs.text.names import name_key
 
 COLUMNS = ("doc", "seq", "role", "as_written", "name", "key", "aliases", "placed")
+_FORM = ("as_written", "name", "aliases", "placed")
 SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS mentions ({', '.join(COLUMNS)}, PRIMARY KEY (doc, seq))",
     "CREATE INDEX IF NOT EXISTS mentions_key ON mentions (key)",
+    # `first` orders the forms by their first mention (document id, then place in it).
+    f"CREATE TABLE IF NOT EXISTS forms ({', '.join(_FORM)}, key, count, first)",
+    "CREATE INDEX IF NOT EXISTS forms_key ON forms (key)",
 )
-_FORMS = """SELECT as_written, name, aliases, placed, COUNT(*) FROM mentions
-GROUP BY as_written, name, aliases, placed ORDER BY MIN(doc || char(0) || printf('%09d', seq))"""
+# A name form's key is its name's, so the forms of a set of keys are counted apart.
+_COUNT_FORMS = f"""INSERT INTO main.forms
+SELECT {", ".join(_FORM)}, key, COUNT(*), MIN(doc || char(0) || printf('%09d', seq))
+FROM main.mentions {{}} GROUP BY {", ".join(_FORM)}"""
+_TOUCHED = "WHERE key IN (SELECT key FROM temp.touched)"
+_FORMS = f"SELECT {', '.join(_FORM)}, count FROM forms ORDER BY first"
 _LETTERS = """SELECT m.doc, d.title, d.date, m.role, m.as_written
 FROM mentions m JOIN documents d ON d.id = m.doc
 WHERE m.key IN (SELECT value FROM json_each(?)) ORDER BY m.doc, m.seq"""
@@ -37,6 +46,30 @@ def rows(entry) -> list[tuple]:
         (entry.id, seq, role, f.as_written, f.name, name_key(f.name), _json(f.aliases), f.placed)
         for seq, (role, f) in enumerate(mentions_of(record))
     ]
+
+
+def touch(db: sqlite3.Connection, sources: list[str], removed: list[str]) -> None:
+    """Note, before a save changes them, the keys whose forms it may change: those of the
+    mentions of removed documents, of the documents the attached `sources` replace and of
+    their own mentions."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (key PRIMARY KEY)")
+    db.execute("DELETE FROM temp.touched")
+    note = "INSERT OR IGNORE INTO temp.touched SELECT key FROM"
+    gone = (json.dumps(removed),)
+    db.execute(f"{note} main.mentions WHERE doc IN (SELECT value FROM json_each(?))", gone)
+    for source in sources:
+        db.execute(f"{note} main.mentions WHERE doc IN (SELECT id FROM {source}.documents)")
+        db.execute(f"{note} {source}.mentions")
+
+
+def refresh_forms(db: sqlite3.Connection, every: bool) -> None:
+    """Count again the forms of the keys `touch` noted (`every`: all forms)."""
+    if every:
+        db.execute("DELETE FROM main.forms")
+        db.execute(_COUNT_FORMS.format(""))
+        return
+    db.execute(f"DELETE FROM main.forms {_TOUCHED}")
+    db.execute(_COUNT_FORMS.format(_TOUCHED))
 
 
 def _json(aliases: tuple[str, ...]) -> str:

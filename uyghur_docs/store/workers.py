@@ -17,7 +17,7 @@ from uyghur_docs.corpus.folder import read_document
 from uyghur_docs.errors import CorpusError, IndexingFailed
 from uyghur_docs.extract.analysis import Analysis
 from uyghur_docs.models import Document, ParagraphRecord
-from uyghur_docs.store import catalog
+from uyghur_docs.store import catalog, parts
 from uyghur_docs.store.documents import entry_of
 from uyghur_docs.store.roles import paragraph_roles
 
@@ -51,7 +51,7 @@ def records(doc: Document, analysis: Analysis):
 
 def index_share(index_dir, paths, overrides, progress, number=0) -> Part:
     """Index documents into segments of their own and their entries into a part file."""
-    entries = catalog.Part(index_dir / catalog.PART_FILE.format(number))
+    entries = parts.Part(index_dir / catalog.PART_FILE.format(number))
     part, segments = Part(entries.path), engine.Segments(index_dir)
     try:
         for done, path in enumerate(paths, start=1):
