@@ -8,7 +8,7 @@ merges on shared words, so "Uyghur Academy" and "Uyghur Academy USA" stay apart.
 
 import difflib
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -151,10 +151,10 @@ class Signers:
         self._members: dict[str, list[str]] = defaultdict(list)
         for key in list(self._parent):
             self._members[self._find(key)].append(key)
-        roots = dict.fromkeys(self._find(key) for key in keys)
-        self.organisations = {
-            root: self._organisation(root, self._members[root], aliases) for root in roots
-        }
+        roots = [self._find(key) for key in keys]
+        self.organisations: Mapping[str, Organisation] = Made(
+            roots, lambda root: self._organisation(root, self._members[root], aliases)
+        )
 
     def _read(self, form: Form, count: int) -> str:
         """Take in one form, mentioned `count` times; its name key."""
@@ -252,6 +252,30 @@ class Signers:
     def canonical(self, name: str) -> str:
         """The canonical name of the organisation an extracted name belongs to."""
         return self.organisations[self.key_of_mention(name)].name
+
+
+class Made(Mapping):
+    """A mapping of known keys, in their first order, whose values are made when first
+    asked for: a question about one organisation names only that one."""
+
+    def __init__(self, keys: Iterable[str], make: Callable[[str], Organisation]):
+        self._keys, self._make, self._made = dict.fromkeys(keys), make, {}
+
+    def __getitem__(self, key: str) -> Organisation:
+        if key not in self._keys:
+            raise KeyError(key)
+        if key not in self._made:
+            self._made[key] = self._make(key)
+        return self._made[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 def letter_order(letter: Letter) -> tuple:
