@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from uyghur_docs.extract.attribution import attribute, introduced
 from uyghur_docs.text.normalise import one_line
 
 if TYPE_CHECKING:
@@ -179,6 +178,9 @@ def extract_quotes(
 
     A pure function of its arguments, so it can run once per document when indexing.
     """
+    # Imported here: reading stored quotations back needs no attribution machinery.
+    from uyghur_docs.extract.attribution import attribute, introduced
+
     found = []
     carried = None
     for number, paragraph in enumerate(paragraphs, start=1):

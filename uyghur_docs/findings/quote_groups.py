@@ -7,14 +7,16 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from uyghur_docs.corpus.folder import suggest
 from uyghur_docs.errors import UdocsError, UnknownDocument
-from uyghur_docs.extract.evidence import weigh
 from uyghur_docs.extract.quotes import Quotation, extract_quotes, is_report_quote
-from uyghur_docs.extract.report import Report
 from uyghur_docs.models import Document
 from uyghur_docs.text.normalise import fold
+
+if TYPE_CHECKING:
+    from uyghur_docs.extract.report import Report
 
 # Quoted fragments shorter than this only group with identical words: a single term such
 # as 'extremism' must not join every longer quotation that happens to contain it.
@@ -191,7 +193,7 @@ def quotes_result(
     min_docs: int = 1,
     include_all: bool = False,
     extracted: Mapping[str, Sequence[Quotation]] | None = None,
-    report: Report | None = None,
+    report: "Report | None" = None,
 ) -> QuotesResult:
     """The report's quotations (every quotation if `include_all`) grouped across `docs`.
 
@@ -208,6 +210,9 @@ def quotes_result(
         raise UnknownDocument(doc_id, suggest(doc_id, ids))
     weighed = ((doc, quote) for doc in docs for quote in _quotes_of(doc, extracted))
     if report is not None:
+        # Imported here: only a check against the report's text weighs the evidence.
+        from uyghur_docs.extract.evidence import weigh
+
         weighed = ((doc, weigh(quote, report)) for doc, quote in weighed)
     cited = [(doc, quote) for doc, quote in weighed if include_all or is_report_quote(quote)]
     wanted = set(_TOKEN.findall(fold(keyword or "")))

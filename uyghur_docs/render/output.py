@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from rich.console import Console
@@ -16,8 +16,10 @@ from rich.text import Text
 
 
 def _data(value: Any) -> Any:
-    if is_dataclass(value):
-        return asdict(value)
+    """Plain data: `asdict`'s, without its deep copy of every value (a 10,000-row listing
+    spent most of its rendering there)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _data(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, list | tuple):
         return [_data(v) for v in value]
     if isinstance(value, dict):

@@ -330,15 +330,16 @@ def compare(paths: list[Path], entries: dict[str, Entry], overrides: dict) -> Ch
     new, changed, current = [], [], []
     seen = set()
     for path in paths:
-        seen.add(path.stem)
-        entry = entries.get(path.stem)
+        doc_id = path.stem
+        seen.add(doc_id)
+        entry = entries.get(doc_id)
         if entry is None:
             new.append(path)
             continue
-        stat = path.stat()
-        stamp = (stat.st_size, stat.st_mtime_ns, str(path), overrides.get(path.stem, {}))
+        stat = os.stat(path)
+        stamp = (stat.st_size, stat.st_mtime_ns, str(path), overrides.get(doc_id, {}))
         if stamp == (entry.size, entry.mtime_ns, entry.path, entry.overrides):
-            current.append(path.stem)
+            current.append(doc_id)
         else:
             changed.append(path)
     removed = sorted(set(entries) - seen)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document, scan
@@ -11,7 +12,9 @@ from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
-from uyghur_docs.store.mentions import CatalogMentions
+
+if TYPE_CHECKING:
+    from uyghur_docs.store.mentions import CatalogMentions
 
 
 def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
@@ -64,8 +67,9 @@ def analysed_documents(
     current = set(catalog.compare(paths, entries, overrides).current)
     found = []
     for path in paths:
-        if path.stem in current:
-            found.append(Listed(entries[path.stem], "current"))
+        doc_id = path.stem
+        if doc_id in current:
+            found.append(Listed(entries[doc_id], "current"))
             continue
         try:
             doc = read_document(path, overrides)
@@ -92,7 +96,7 @@ def _catalog(index_dir: Path, analyses: tuple[str, ...]) -> tuple[dict[str, cata
 
 def stored_mentions(
     corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
-) -> CatalogMentions | None:
+) -> "CatalogMentions | None":
     """The catalog's signature mentions when the index holds every document as it is now,
     undamaged (else None: what is not stored must be analysed). One listing, one reading of
     the overrides and one catalog check; files passed over go to `skip`."""
@@ -106,4 +110,7 @@ def stored_mentions(
         return None
     for problem in passed_over if skip else ():
         skip(problem)
+    # Imported here: a listing needs none of the organisation machinery.
+    from uyghur_docs.store.mentions import CatalogMentions
+
     return CatalogMentions(index_dir)

@@ -1,5 +1,6 @@
 """The rows of `udocs docs`: one summary per document, with its place in the index."""
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,6 @@ def _row(listed: Listed, sources: dict) -> DocumentRow:
         e.paragraphs,
         e.analysis.signatory_count,
         e.analysis.report_quotes,
-        sources[e.id].format if e.id in sources else Path(e.path).suffix.lstrip("."),
+        sources[e.id].format if e.id in sources else os.path.splitext(e.path)[1][1:],
         listed.status,
     )
