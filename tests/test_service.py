@@ -24,6 +24,7 @@ def count_reads(monkeypatch) -> Counter:
         monkeypatch.setattr(module, name, wrapper)
 
     counted(documents, "scan", "listing")
+    counted(documents, "stamped", "listing")
     counted(freshness, "stamps", "listing")
     counted(documents, "load_overrides", "overrides")
     counted(freshness, "load_overrides", "overrides")

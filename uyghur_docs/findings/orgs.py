@@ -11,12 +11,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from uyghur_docs.corpus.declared import read_table
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
-from uyghur_docs.extract.signers import ORGANISATION, DocumentSigners
+from uyghur_docs.extract.signature_cues import ORGANISATION
 from uyghur_docs.text.names import is_acronym, name_key
+
+if TYPE_CHECKING:
+    # The type only: reading stored mentions needs none of the extraction machinery.
+    from uyghur_docs.extract.signers import DocumentSigners
+
 
 ALIASES_FILE = "aliases.toml"
 SIGNATORY = "signatory"
@@ -70,7 +75,7 @@ class Form:
     placed: bool
 
 
-def mentions_of(record: DocumentSigners) -> list[tuple[str, Form]]:
+def mentions_of(record: "DocumentSigners") -> list[tuple[str, Form]]:
     """The organisations a document names, with their roles, in the order `Signers` reads
     them: signatories first, then issuers."""
     found = [
@@ -94,7 +99,7 @@ class Mentions(Protocol):
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         """(id, date, name) of each organisation signatory of the documents (None: all)."""
 
-    def record(self, doc_id: str) -> DocumentSigners | None:
+    def record(self, doc_id: str) -> "DocumentSigners | None":
         """One document's extracted signatories and issuers."""
 
     def ids(self) -> list[str]:
@@ -104,7 +109,7 @@ class Mentions(Protocol):
 class RecordMentions:
     """The mentions of extracted records held in memory."""
 
-    def __init__(self, records: Iterable[DocumentSigners]):
+    def __init__(self, records: Iterable["DocumentSigners"]):
         self.records = {record.id: record for record in records}
 
     def forms(self) -> Iterable[tuple[Form, int]]:
@@ -123,7 +128,7 @@ class RecordMentions:
                 named = (form.name for role, form in mentions_of(r) if role == SIGNATORY)
                 yield from ((r.id, r.date, name) for name in named)
 
-    def record(self, doc_id: str) -> DocumentSigners | None:
+    def record(self, doc_id: str) -> "DocumentSigners | None":
         return self.records.get(doc_id)
 
     def ids(self) -> list[str]:
@@ -284,7 +289,7 @@ def letter_order(letter: Letter) -> tuple:
 
 
 def build_index(
-    records: Iterable[DocumentSigners], aliases: Mapping[str, Sequence[str]] | None = None
+    records: Iterable["DocumentSigners"], aliases: Mapping[str, Sequence[str]] | None = None
 ) -> Signers:
     """The organisation index of extracted documents and declared aliases (may be empty)."""
     return Signers(RecordMentions(records), aliases)

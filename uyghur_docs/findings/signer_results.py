@@ -5,10 +5,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from uyghur_docs.errors import UnknownDocument
-from uyghur_docs.extract.signers import ORGANISATION, DocumentSigners
+from uyghur_docs.extract.signature_cues import ORGANISATION
 from uyghur_docs.findings.orgs import Letter, Organisation, Signers
+
+if TYPE_CHECKING:
+    # The type only: reading stored mentions needs none of the extraction machinery.
+    from uyghur_docs.extract.signers import DocumentSigners
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def shared_letters(index: Signers, names: Sequence[str]) -> SharedLettersResult:
     return SharedLettersResult(tuple(index.organisations[key] for key in keys), tuple(shared))
 
 
-def _record_order(document: DocumentSigners | Letter) -> tuple:
+def _record_order(document: "DocumentSigners | Letter") -> tuple:
     return (document.date is None, document.date or "", document.id)
 
 
