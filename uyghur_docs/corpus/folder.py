@@ -37,12 +37,19 @@ def scan(corpus_dir: Path) -> tuple[list[Path], list[str]]:
 def stamps(corpus_dir: Path) -> set[tuple[str, int, int]]:
     """(path, size, modification time in ns) of each document file: how the catalog knows a
     file version. Quicker than `scan` for a large corpus: no paths are built or sorted."""
-    found = set()
+    return stamped(corpus_dir)[0]
+
+
+def stamped(corpus_dir: Path) -> tuple[set[tuple[str, int, int]], list[str]]:
+    """The `stamps` of the document files, and a warning per file passed over (as `scan`)."""
+    found, skipped = set(), []
     for entry, problem in _listing(corpus_dir):
         if problem is None:
             info = entry.stat()
             found.add((entry.path, info.st_size, info.st_mtime_ns))
-    return found
+        elif problem:
+            skipped.append(f"{entry.name}: {problem}")
+    return found, sorted(skipped)
 
 
 def _listing(corpus_dir: Path) -> Iterator[tuple[os.DirEntry, str | None]]:

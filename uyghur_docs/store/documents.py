@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from uyghur_docs import engine
-from uyghur_docs.corpus.folder import read_document, scan
+from uyghur_docs.corpus.folder import read_document, scan, stamped
 from uyghur_docs.corpus.metadata import load_overrides
 from uyghur_docs.errors import CorpusError, IndexDamaged
 from uyghur_docs.extract.analysis import analyse
@@ -100,10 +100,9 @@ def stored_mentions(
     """The catalog's signature mentions when the index holds every document as it is now,
     undamaged (else None: what is not stored must be analysed). One listing, one reading of
     the overrides and one catalog check; files passed over go to `skip`."""
-    paths, passed_over = scan(corpus)
+    files, passed_over = stamped(corpus)
     try:
         engine.verify(index_dir)
-        files = {(str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in paths}
         if not catalog.is_current(index_dir, files, load_overrides(corpus)):
             return None
     except IndexDamaged:
