@@ -7,7 +7,7 @@ from uyghur_docs.errors import NoSuchParagraph
 from uyghur_docs.service import Library
 from uyghur_docs.store import catalog, documents, freshness
 
-from .conftest import run
+from .conftest import SEED_IDS, run
 
 
 def count_reads(monkeypatch) -> Counter:
@@ -43,6 +43,17 @@ def test_signed_by_reads_the_listing_overrides_and_catalog_once(corpus, monkeypa
         "2024-08-28-omct-second-anniversary-statement",
     }
     assert counts == {"listing": 1, "overrides": 1, "catalog": 1}
+
+
+def test_docs_on_a_current_index_lists_the_corpus_once_and_compares_no_file(corpus, monkeypatch):
+    assert run("index").exit_code == 0
+    counts = count_reads(monkeypatch)
+    monkeypatch.setattr(catalog, "compare", None)
+    result = run("docs")
+    assert result.exit_code == 0
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [(row[0], row[-1]) for row in rows] == [(i, "current") for i in SEED_IDS]
+    assert counts == {"listing": 1, "overrides": 1, "catalog": 2}
 
 
 def test_signed_by_on_a_stale_index_refreshes_it_first(corpus, monkeypatch):

@@ -14,6 +14,8 @@ import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 from uyghur_docs.errors import IndexDamaged
@@ -158,26 +160,31 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
 def _entry(row: tuple, analyses: tuple[str, ...], records: tuple | None) -> Entry:
     fields = dict(zip(COLUMNS, row, strict=True))
     counts = {name: fields.pop(name) for name in COUNTS}
-    found = dict(zip(analyses, records or ("[]",) * len(analyses), strict=True))
-    if "report_quotations" in found:
-        found["quotes"] = found.pop("report_quotations")
-    types = _record_types() if found else {}
-    revived = {
-        name: tuple(_revive(types[name], r) for r in json.loads(data))
-        for name, data in found.items()
-    }
+    revived = {}
+    for name, data in zip(analyses, records, strict=True) if records else ():
+        if name == "quotes" and "report_quotations" in analyses:
+            continue
+        kept = "quotes" if name == "report_quotations" else name
+        cls = _record_type(kept)
+        revived[kept] = tuple(_revive(cls, r) for r in json.loads(data))
     overrides = fields.pop("overrides")
     overrides = json.loads(overrides) if overrides != "{}" else {}
     return Entry(**fields, overrides=overrides, analysis=Analysis(**counts, **revived))
 
 
-def _record_types() -> dict:
-    # Imported here: a search checks the catalog but needs no extraction machinery.
-    from uyghur_docs.extract.issuers import Issuer
-    from uyghur_docs.extract.quotes import Quotation
-    from uyghur_docs.extract.signers import Signatory
+# Where each kind of record is defined: imported when first revived, so that a search
+# checks the catalog without the extraction machinery, and quotes reads no signer's.
+_RECORD_TYPES = {
+    "quotes": ("uyghur_docs.extract.quotes", "Quotation"),
+    "signatories": ("uyghur_docs.extract.signers", "Signatory"),
+    "issuers": ("uyghur_docs.extract.issuers", "Issuer"),
+}
 
-    return {"quotes": Quotation, "signatories": Signatory, "issuers": Issuer}
+
+@cache
+def _record_type(records: str) -> type:
+    module, name = _RECORD_TYPES[records]
+    return getattr(import_module(module), name)
 
 
 def _revive(cls, data: dict):

@@ -61,6 +61,9 @@ def analysed_documents(
     are read and analysed now, and not stored: that is indexing's job. Unreadable files go
     to `skip`, else raise.
     """
+    stored = _stored(corpus, index_dir, skip, analyses)
+    if stored is not None:
+        return stored
     paths, passed_over = scan(corpus)
     overrides = load_overrides(corpus)
     entries, damaged = _catalog(index_dir, analyses)
@@ -85,6 +88,32 @@ def analysed_documents(
     return found
 
 
+def _stored(corpus: Path, index_dir: Path, skip, analyses: tuple[str, ...]) -> list[Listed] | None:
+    """Every document as the catalog has it, when it holds the whole corpus as it is now
+    (else None): one stat per file, two stored digests, and no file compared."""
+    passed_over = _current(corpus, index_dir)
+    if passed_over is None:
+        return None
+    entries = catalog.load(index_dir, analyses=analyses)
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return [Listed(entries[doc_id], "current") for doc_id in sorted(entries)]
+
+
+def _current(corpus: Path, index_dir: Path) -> list[str] | None:
+    """The warnings of the files passed over when the index holds every document of the
+    corpus as it is now, undamaged; else None. One listing, one reading of the overrides
+    and one catalog check."""
+    files, passed_over = stamped(corpus)
+    try:
+        engine.verify(index_dir)
+        if not catalog.is_current(index_dir, files, load_overrides(corpus)):
+            return None
+    except IndexDamaged:
+        return None
+    return passed_over
+
+
 def _catalog(index_dir: Path, analyses: tuple[str, ...]) -> tuple[dict[str, catalog.Entry], bool]:
     """The catalog's entries, and whether the index is damaged: then none is trusted."""
     try:
@@ -98,14 +127,10 @@ def stored_mentions(
     corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
 ) -> "CatalogMentions | None":
     """The catalog's signature mentions when the index holds every document as it is now,
-    undamaged (else None: what is not stored must be analysed). One listing, one reading of
-    the overrides and one catalog check; files passed over go to `skip`."""
-    files, passed_over = stamped(corpus)
-    try:
-        engine.verify(index_dir)
-        if not catalog.is_current(index_dir, files, load_overrides(corpus)):
-            return None
-    except IndexDamaged:
+    undamaged (else None: what is not stored must be analysed); files passed over go to
+    `skip`."""
+    passed_over = _current(corpus, index_dir)
+    if passed_over is None:
         return None
     for problem in passed_over if skip else ():
         skip(problem)
