@@ -110,3 +110,26 @@ def test_one_digest_tells_whether_the_catalog_is_current(corpus, tmp_path):
     assert not catalog.is_current(
         index_dir, stamps(corpus), {"2022-09-hrc51-joint-letter": {"date": "2022-09-12"}}
     )
+
+
+def test_the_catalog_reads_counted_records_only_where_the_count_is_not_0(corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    Library(corpus, index_dir).update()
+    quoting = catalog.load(index_dir, ("report_quotations",), having=True)
+    assert {i: len(e.analysis.quotes) for i, e in quoting.items()} == {
+        "2022-08-31-campaign-for-uyghurs-press-release": 10,
+        "2022-09-hrc51-joint-letter": 8,
+        "2024-08-28-omct-second-anniversary-statement": 1,
+    }
+    signed = catalog.load(index_dir, ("signatories",), having=True)
+    assert {i: len(e.analysis.signatories) for i, e in signed.items()} == {
+        "2022-03-08-open-letter-high-commissioner": 192,
+        "2022-08-31-campaign-for-uyghurs-press-release": 60,
+        "2022-09-hrc51-joint-letter": 6,
+        "2024-08-28-omct-second-anniversary-statement": 15,
+    }
+    # Quotations of every speaker are not counted: every document is read.
+    assert sorted(catalog.load(index_dir, ("quotes",), having=True)) == SEED_IDS
+    assert catalog.load(index_dir, ("signatories",))[
+        "2020-03-12-ishr-hrw-news-release"
+    ].analysis == (catalog.load(index_dir)["2020-03-12-ishr-hrw-news-release"].analysis)

@@ -201,7 +201,10 @@ class Library:
         from uyghur_docs.findings.quote_groups import quotes_result
 
         everything = include_all or report is not None
-        entries = self._entries(("quotes",) if everything else ("report_quotations",), skip)
+        analyses = ("quotes",) if everything else ("report_quotations",)
+        # Only the documents quoting the report, unless --doc must be told from an unknown id.
+        having = not everything and doc_id is None
+        entries = self._entries(analyses, skip, having)
         return quotes_result(
             entries,
             keyword=keyword,
@@ -284,13 +287,13 @@ class Library:
 
         return load_aliases(self.corpus)
 
-    def _listed(self, analyses: tuple[str, ...], skip: Skip = None) -> list:
+    def _listed(self, analyses: tuple[str, ...], skip: Skip = None, having=False) -> list:
         from uyghur_docs.store.documents import analysed_documents
 
-        return analysed_documents(self.corpus, self.index_dir, skip, analyses=analyses)
+        return analysed_documents(self.corpus, self.index_dir, skip, analyses, having)
 
-    def _entries(self, analyses: tuple[str, ...], skip: Skip = None) -> list:
-        return [listed.entry for listed in self._listed(analyses, skip)]
+    def _entries(self, analyses: tuple[str, ...], skip: Skip = None, having=False) -> list:
+        return [listed.entry for listed in self._listed(analyses, skip, having)]
 
     def _letters_and_freshness(self, org: str) -> tuple[tuple[str, ...], bool]:
         """An organisation's letters, and whether the index holds every document as it is

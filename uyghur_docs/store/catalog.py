@@ -98,12 +98,17 @@ def _damaged(path: Path, exc: Exception) -> IndexDamaged:
 
 
 def load(
-    index_dir: Path, analyses: tuple[str, ...] = (), ids: list[str] | None = None
+    index_dir: Path,
+    analyses: tuple[str, ...] = (),
+    ids: list[str] | None = None,
+    having: bool = False,
 ) -> dict[str, Entry]:
     """The catalog of an index folder (only `ids` when given), by id; empty when there is
     none (or an older one).
 
     `analyses` names the extracted records to read too (of ANALYSES); the others stay empty.
+    `having` keeps only the documents whose counts say they have some of them (all, unless
+    every record asked for is counted).
     """
     path = index_dir / CATALOG_FILE
     if not path.is_file():
@@ -114,9 +119,11 @@ def load(
                 return {}
             among = "" if ids is None else "WHERE id IN (SELECT value FROM json_each(?))"
             asked = () if ids is None else (json.dumps(ids),)
-            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM documents {among}", asked)
+            counted = _having(among, analyses)
+            listed = counted if having else among
+            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM documents {listed}", asked)
             rows = rows.fetchall()
-            records = _records(db, analyses, among, asked)
+            records = _records(db, analyses, counted, asked)
     except sqlite3.Error as exc:
         raise _damaged(path, exc) from exc
     try:
@@ -125,15 +132,20 @@ def load(
         raise _damaged(path, exc) from exc
 
 
+def _having(among: str, analyses: tuple[str, ...]) -> str:
+    """The condition `among`, and that the documents have some of the records `analyses`
+    names, where every one of them is counted."""
+    counted = [_COUNTED.get(name) for name in analyses]
+    if not counted or None in counted:
+        return among
+    having = " OR ".join(f"{count} > 0" for count in counted)
+    return f"{among} {'AND' if among else 'WHERE'} ({having})"
+
+
 def _records(db: sqlite3.Connection, analyses: tuple[str, ...], among: str, asked: tuple):
-    """The JSON records `analyses` names, by id, of the documents that have some: where
-    every record asked for is counted, only the documents whose counts are not 0."""
+    """The JSON records `analyses` names, by id, of the documents `among` selects."""
     if not analyses:
         return {}
-    counted = [_COUNTED.get(name) for name in analyses]
-    having = "" if None in counted else " OR ".join(f"{count} > 0" for count in counted)
-    if having:
-        among = f"{among} {'AND' if among else 'WHERE'} ({having})"
     ids = f"SELECT id FROM documents {among}"
     sql = f"SELECT id, {', '.join(analyses)} FROM analyses WHERE id IN ({ids})"
     return {row[0]: row[1:] for row in db.execute(sql, asked)}

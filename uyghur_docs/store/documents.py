@@ -54,14 +54,16 @@ def analysed_documents(
     index_dir: Path,
     skip: Callable[[str], None] | None = None,
     analyses: tuple[str, ...] = (),
+    having: bool = False,
 ) -> list[Listed]:
     """Every document of the corpus with its index status.
 
     Current documents come from the catalog (with the records `analyses` names); the others
     are read and analysed now, and not stored: that is indexing's job. Unreadable files go
-    to `skip`, else raise.
+    to `skip`, else raise. `having` may leave out documents of a current index that have
+    none of the records asked for (see `catalog.load`).
     """
-    stored = _stored(corpus, index_dir, skip, analyses)
+    stored = _stored(corpus, index_dir, skip, analyses, having)
     if stored is not None:
         return stored
     paths, passed_over = scan(corpus)
@@ -88,13 +90,15 @@ def analysed_documents(
     return found
 
 
-def _stored(corpus: Path, index_dir: Path, skip, analyses: tuple[str, ...]) -> list[Listed] | None:
+def _stored(
+    corpus: Path, index_dir: Path, skip, analyses: tuple[str, ...], having: bool
+) -> list[Listed] | None:
     """Every document as the catalog has it, when it holds the whole corpus as it is now
     (else None): one stat per file, two stored digests, and no file compared."""
     passed_over = _current(corpus, index_dir)
     if passed_over is None:
         return None
-    entries = catalog.load(index_dir, analyses=analyses)
+    entries = catalog.load(index_dir, analyses=analyses, having=having)
     for problem in passed_over if skip else ():
         skip(problem)
     return [Listed(entries[doc_id], "current") for doc_id in sorted(entries)]
