@@ -6,7 +6,6 @@ reads the forms and then only the mention rows of the organisations it asks abou
 import json
 import sqlite3
 from collections.abc import Collection, Iterable
-from contextlib import closing
 from pathlib import Path
 
 from uyghur_docs.errors import IndexDamaged
@@ -77,15 +76,19 @@ def _json(aliases: tuple[str, ...]) -> str:
 
 
 class CatalogMentions:
-    """The mentions of a catalog current with its corpus (see `stored`)."""
+    """The mentions of a catalog current with its corpus (see `stored`). One connection,
+    closed with the object, serves every question: listing every organisation asks one per
+    organisation."""
 
     def __init__(self, index_dir: Path):
         self.path = index_dir / catalog.CATALOG_FILE
+        self._db: sqlite3.Connection | None = None
 
     def _query(self, sql: str, *args) -> list[tuple]:
         try:
-            with closing(catalog.read_only(self.path)) as db:
-                return db.execute(sql, args).fetchall()
+            if self._db is None:
+                self._db = catalog.read_only(self.path)
+            return self._db.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
             raise IndexDamaged(self.path, str(exc)) from exc
 
