@@ -30,6 +30,7 @@ def count_reads(monkeypatch) -> Counter:
     counted(freshness, "load_overrides", "overrides")
     counted(catalog, "load", "catalog")
     counted(catalog, "is_current", "catalog")
+    counted(catalog, "rows", "catalog")
     return counts
 
 

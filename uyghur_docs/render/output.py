@@ -14,16 +14,20 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+_SCALARS = (str, int, float, type(None))
+
 
 def _data(value: Any) -> Any:
     """Plain data: `asdict`'s, without its deep copy of every value (a 10,000-row listing
-    spent most of its rendering there)."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _data(getattr(value, f.name)) for f in fields(value)}
+    spent most of its rendering there); scalars, most values, are told first."""
+    if isinstance(value, _SCALARS):
+        return value
     if isinstance(value, list | tuple):
         return [_data(v) for v in value]
     if isinstance(value, dict):
         return {k: _data(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _data(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

@@ -169,9 +169,20 @@ def paths(index_dir: Path, ids: list[str]) -> dict[str, str]:
         raise _damaged(path, exc) from exc
 
 
+def rows(index_dir: Path, columns: tuple[str, ...]) -> list[tuple]:
+    """Some columns (of COLUMNS) of every document the catalog has, by id: a listing's rows,
+    with no entry made."""
+    path = index_dir / CATALOG_FILE
+    try:
+        with closing(read_only(path)) as db:
+            return db.execute(f"SELECT {', '.join(columns)} FROM documents ORDER BY id").fetchall()
+    except sqlite3.Error as exc:
+        raise _damaged(path, exc) from exc
+
+
 def _entry(row: tuple, analyses: tuple[str, ...], records: tuple | None) -> Entry:
-    fields = dict(zip(COLUMNS, row, strict=True))
-    counts = {name: fields.pop(name) for name in COUNTS}
+    # COLUMNS are Entry's fields in its order, then the counts of its analysis.
+    *fields, overrides, report_quotes, signatory_count = row
     revived = {}
     for name, data in zip(analyses, records, strict=True) if records else ():
         if name == "quotes" and "report_quotations" in analyses:
@@ -179,9 +190,9 @@ def _entry(row: tuple, analyses: tuple[str, ...], records: tuple | None) -> Entr
         kept = "quotes" if name == "report_quotations" else name
         cls = _record_type(kept)
         revived[kept] = tuple(_revive(cls, r) for r in json.loads(data))
-    overrides = fields.pop("overrides")
     overrides = json.loads(overrides) if overrides != "{}" else {}
-    return Entry(**fields, overrides=overrides, analysis=Analysis(**counts, **revived))
+    analysis = Analysis(report_quotes, signatory_count, **revived)
+    return Entry(*fields, overrides=overrides, analysis=analysis)
 
 
 # Where each kind of record is defined: imported when first revived, so that a search

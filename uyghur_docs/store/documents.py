@@ -104,6 +104,20 @@ def _stored(
     return [Listed(entries[doc_id], "current") for doc_id in sorted(entries)]
 
 
+def current_rows(
+    corpus: Path, index_dir: Path, columns: tuple[str, ...], skip: Callable[[str], None] | None
+) -> list[tuple] | None:
+    """Some catalog columns of every document, by id, when the index holds the whole corpus
+    as it is now (else None, see `analysed_documents`); files passed over go to `skip`."""
+    passed_over = _current(corpus, index_dir)
+    if passed_over is None:
+        return None
+    found = catalog.rows(index_dir, columns)
+    for problem in passed_over if skip else ():
+        skip(problem)
+    return found
+
+
 def _current(corpus: Path, index_dir: Path) -> list[str] | None:
     """The warnings of the files passed over when the index holds every document of the
     corpus as it is now, undamaged; else None. One listing, one reading of the overrides

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from uyghur_docs.corpus import provenance
-from uyghur_docs.store.documents import Listed, analysed_documents
+from uyghur_docs.store.documents import Listed, analysed_documents, current_rows
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,25 @@ class DocumentRow:
 def list_documents(
     corpus: Path, index_dir: Path, skip: Callable[[str], None] | None = None
 ) -> list[DocumentRow]:
-    """Every document of the corpus, by id; unreadable files go to `skip` (else raise)."""
+    """Every document of the corpus, by id; unreadable files go to `skip` (else raise).
+
+    On a current index the rows are the catalog's columns as they are: no entry is made."""
     sources = provenance.load(corpus)
+    stored = current_rows(corpus, index_dir, _COLUMNS, skip)
+    if stored is not None:
+        return [_stored_row(*row, sources) for row in stored]
     return [_row(listed, sources) for listed in analysed_documents(corpus, index_dir, skip)]
+
+
+# What a row needs of the catalog, in DocumentRow's order, then the file's path.
+_COLUMNS = ("id", "date", "kind", "title", "paragraphs", "signatory_count", "report_quotes", "path")
+
+
+def _stored_row(doc_id, date, kind, title, paragraphs, signatories, quotes, path, sources):
+    format = _format(doc_id, path, sources)
+    return DocumentRow(
+        doc_id, date, kind, title, paragraphs, signatories, quotes, format, "current"
+    )
 
 
 def _row(listed: Listed, sources: dict) -> DocumentRow:
@@ -45,6 +61,10 @@ def _row(listed: Listed, sources: dict) -> DocumentRow:
         e.paragraphs,
         e.analysis.signatory_count,
         e.analysis.report_quotes,
-        sources[e.id].format if e.id in sources else os.path.splitext(e.path)[1][1:],
+        _format(e.id, e.path, sources),
         listed.status,
     )
+
+
+def _format(doc_id: str, path: str, sources: dict) -> str:
+    return sources[doc_id].format if doc_id in sources else os.path.splitext(path)[1][1:]
