@@ -6,6 +6,7 @@ residue from a paragraph but never removes a paragraph, so numbering stays stabl
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
@@ -64,6 +65,9 @@ def clean(paragraph: str) -> str:
     return _BOLD.sub(r"\1", _LINK.sub(r"\1", paragraph))
 
 
+# The extractors fold the same lines and words many times over (a line is tested as a
+# closing, a heading, a footer...): nine calls in ten repeat one already made.
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Case-, accent- and quote-fold text for matching (not for display).
 
