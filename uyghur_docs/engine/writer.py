@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
 from whoosh.fields import ID
 from whoosh.filedb.filestore import RamStorage
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
 from uyghur_docs.engine import manifest
@@ -166,22 +167,34 @@ class _Pool:
 
 
 class _Lengths:
-    """The field lengths of a new segment, each field's read in one sweep."""
+    """The field lengths of a new segment, each field's read in one sweep: its length
+    column's bytes at once, decoded as whoosh's `doc_field_length` decodes each (a zero
+    byte is None; a field without a column is 0 throughout)."""
 
     def __init__(self, reader):
         self.reader = reader
-        self.fields: dict[str, list[int]] = {}
+        self.fields: dict[str, list[int | None]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str) -> int:
+    def doc_field_length(self, docnum: int, fieldname: str) -> int | None:
         return self.of(fieldname)[docnum]
 
-    def of(self, fieldname: str) -> list[int]:
+    def of(self, fieldname: str) -> list[int | None]:
         lengths = self.fields.get(fieldname)
         if lengths is None:
-            count = self.reader.doc_count_all()
-            lengths = [self.reader.doc_field_length(n, fieldname) for n in range(count)]
-            self.fields[fieldname] = lengths
+            lengths = self.fields[fieldname] = self._read(fieldname)
         return lengths
+
+    def _read(self, fieldname: str) -> list[int | None]:
+        count = self.reader.doc_count_all()
+        column = self.reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return [0] * count
+        stored = column._dbfile.get(column._basepos, column._count) if column._count else b""
+        return [_LENGTH_OF_BYTE[b] for b in stored] + [None] * (count - len(stored))
+
+
+# What each length byte stands for (whoosh stores a length as one byte, approximately).
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
 
 
 # The postings of an ID field's values (a document id, a role, a date), worked out once.
