@@ -1,24 +1,32 @@
-"""Index build and query latency of udocs against SQLite FTS5 and grep, on synthetic corpora.
+"""The figures of issue 18 (speed at scale) from one run, on synthetic corpora: udocs against
+SQLite FTS5, grep and the import floor, each ratio against a baseline measured in the same run.
 
     python bench/search.py [--sizes 1000,10000] [--queries N] [--repeat R] [--json FILE]
+                           [--code DIR]
 
-For each size: generate the corpus (bench/synth.py) into a temporary folder, then measure, in
-the same run, and print one table:
+For each size: generate the corpus (bench/synth.py) into a temporary folder, then measure:
 
-* udocs full build (`index.update(rebuild=True)`), incremental update after one file is
-  modified, index size on disk, peak RSS of the build — each build runs in its own child
-  process, whose peak RSS is read with `os.wait4`;
-* the same for an SQLite FTS5 table of the same paragraphs (parsed by udocs' own reader);
-* query latency, median and p95 over N queries x R repeats of each type — udocs in-process
-  through `uyghur_docs.store.search.search` as is (it opens the index on every call), FTS5 on an
-  open connection (count of matching documents + best 30 paragraphs by bm25, text included),
-  and `grep -rlF` as a whole process; term queries again restricted to 2022-23 and to the
-  letters one organisation signed (FTS5: a date column, `doc IN` a temporary table);
-* whole `python -m uyghur_docs` processes (warm index): `search torture` against
-  `grep -rliF torture` over the same files, `search --signed-by`, `signers --org`, `quotes`
-  and `docs` against `python -c pass` (median of 3).
+* the udocs full build (`store.build.update(rebuild=True)`, one worker per core) against an
+  FTS5 table of the same paragraphs (parsed by udocs' reader), an incremental update after one
+  file is modified, the index size on disk, the peak RSS (each build in a child process);
+* in-process query latency, median and p95 over N queries x R repeats of each type — udocs
+  through `uyghur_docs.store.search.search`, FTS5 on an open connection (count of matching
+  documents + best 30 paragraphs by bm25, text included); term queries again restricted to
+  2022-23 and to the letters one organisation signed (FTS5: a date column, `doc IN` a
+  temporary table);
+* whole `python -m uyghur_docs` processes (warm index, median of 3): `search torture`
+  against `grep -rliF torture` over the same files; `search torture --signed-by ORG`,
+  `signers --org ORG`, `quotes` and `docs` against the import floor
+  (`python -c 'import whoosh.index, click, rich.console'`), itself against `python -c pass`;
+* on a second corpus of as many short statements (about 2 KB each), the udocs full build
+  against a plain FTS5 table of the same files, one row per document.
 
-Not a test: nothing is asserted.
+Every timed command is checked: exit status 0 and the number of lines it should print (from
+the same question asked in-process, or from the corpus itself); every in-process query must
+match something, and term and phrase queries no more documents than FTS5 (which searches
+signature and contact paragraphs too). A failed check is printed in the table in place of a
+time. `--code DIR` measures the udocs of another checkout (DIR holding `uyghur_docs/`) with
+these scripts: a before-and-after comparison.
 """
 
 import argparse
@@ -27,69 +35,40 @@ import os
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import fts5
+import synth
+import table
+from processes import child, failed, median_seconds
+from queries import QUERIES
 
-# Each type: (udocs query, FTS5 query, grep fixed strings — all must be in the file).
-QUERIES = {
-    "term": [
-        ("torture", "torture", ["torture"]),
-        ("detention", "detention", ["detention"]),
-        ("Ürümqi", "Ürümqi", ["Ürümqi"]),
-        ("cotton", "cotton", ["cotton"]),
-        ("genocide", "genocide", ["genocide"]),
-        ("testimony", "testimony", ["testimony"]),
-        ("imams", "imams", ["imams"]),
-        ("sanctions", "sanctions", ["sanctions"]),
-    ],
-    "and": [
-        ("torture detention", "torture AND detention", ["torture", "detention"]),
-        ("cotton sanctions", "cotton AND sanctions", ["cotton", "sanctions"]),
-        ("Ürümqi surveillance", "Ürümqi AND surveillance", ["Ürümqi", "surveillance"]),
-        ("survivors testimony", "survivors AND testimony", ["survivors", "testimony"]),
-        ("genocide accountability", "genocide AND accountability", ["genocide", "accountability"]),
-        ("mosques demolished", "mosques AND demolished", ["mosques", "demolished"]),
-        ("journalists reprisals", "journalists AND reprisals", ["journalists", "reprisals"]),
-        ("boarding schools", "boarding AND schools", ["boarding", "schools"]),
-    ],
-    "phrase": [
-        (f'"{p}"', f'"{p}"', [p])
-        for p in (
-            "crimes against humanity",
-            "vocational education and training centres",
-            "arbitrary and discriminatory detention",
-            "family separation",
-            "to continue and recur",
-            "enforced disappearances",
-            "deprivation of liberty",
-            "fully investigated",
-        )
-    ],
-    # whoosh fuzzy (edit distance 1); FTS5 and grep have none: a prefix is the nearest.
-    "fuzzy": [
-        ("torure~", "tortur*", ["tortur"]),
-        ("surveilance~", "surveil*", ["surveil"]),
-        ("genocid~", "genocid*", ["genocid"]),
-        ("sanctons~", "sanction*", ["sanction"]),
-        ("testimny~", "testimon*", ["testimon"]),
-        ("detenton~", "detent*", ["detent"]),
-        ("cottn~", "cotton*", ["cotton"]),
-        ("mosqes~", "mosque*", ["mosque"]),
-    ],
+BENCH = Path(__file__).resolve().parent
+CODE_VARIABLE = "UDOCS_BENCH_CODE"
+
+
+def _code() -> Path:
+    """The checkout whose udocs is measured: this one unless `--code` names another."""
+    return Path(os.environ.get(CODE_VARIABLE) or BENCH.parent).resolve()
+
+
+# The bench folder stays first on the path, then the udocs measured.
+sys.path.insert(1, str(_code()))
+
+FLOORS = {
+    "python -c pass": "pass",
+    "import floor": "import whoosh.index, click, rich.console",
 }
-FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
 def _env() -> dict:
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(_code()) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
@@ -100,86 +79,25 @@ def _child(args: list[str]) -> None:
     kind, corpus, target = args
     corpus, target = Path(corpus), Path(target)
     start = time.perf_counter()
-    if kind == "udocs-build":
+    if kind in ("udocs-build", "udocs-update"):
         from uyghur_docs.store.build import update
 
-        report = update(corpus, target, rebuild=True)
-        info = {"paragraphs": report.paragraphs, "documents": report.added}
-    elif kind == "udocs-update":
-        from uyghur_docs.store.build import update
-
-        report = update(corpus, target)
-        info = {"updated": report.updated, "paragraphs": report.paragraphs}
-    elif kind == "fts5-build":
-        info = _fts5_build(corpus, target)
-    elif kind == "fts5-update":
-        info = _fts5_update(corpus, target)
+        report = update(corpus, target, rebuild=kind == "udocs-build")
+        info = {"paragraphs": report.paragraphs, "documents": report.added + report.updated}
+        info["updated"] = report.updated
     else:
-        raise SystemExit(f"unknown child {kind}")
+        builds = {
+            "fts5-paragraphs": fts5.build_paragraphs,
+            "fts5-documents": fts5.build_documents,
+            "fts5-update": fts5.update,
+        }
+        info = builds[kind](corpus, target)
     info["seconds"] = time.perf_counter() - start
     print(json.dumps(info))
 
 
-def _fts5_build(corpus: Path, db: Path) -> dict:
-    from uyghur_docs.corpus.folder import document_paths, read_document
-
-    con = sqlite3.connect(db)
-    con.execute(
-        "CREATE VIRTUAL TABLE p USING fts5(doc UNINDEXED, para UNINDEXED, date UNINDEXED,"
-        f" title, body, tokenize='{FTS5_TOKENIZER}')"
-    )
-    paragraphs = 0
-    with con:
-        for path in document_paths(corpus):
-            doc = read_document(path)
-            con.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)", _fts5_rows(doc))
-            paragraphs += len(doc.paragraphs)
-    con.close()
-    return {"paragraphs": paragraphs}
-
-
-def _fts5_rows(doc):
-    return ((doc.id, n, doc.date, doc.title, t) for n, t in enumerate(doc.paragraphs, 1))
-
-
-def _fts5_update(corpus: Path, db: Path) -> dict:
-    """Re-index the files newer than the database (stat every file, as udocs' catalog does)."""
-    from uyghur_docs.corpus.folder import document_paths, read_document
-
-    since = db.stat().st_mtime_ns
-    con = sqlite3.connect(db)
-    updated = 0
-    with con:
-        for path in document_paths(corpus):
-            if path.stat().st_mtime_ns <= since:
-                continue
-            doc = read_document(path)
-            con.execute("DELETE FROM p WHERE doc = ?", (doc.id,))
-            con.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?)", _fts5_rows(doc))
-            updated += 1
-    con.close()
-    return {"updated": updated}
-
-
 def run_child(kind: str, corpus: Path, target: Path) -> dict:
-    """Run one build in a child process; its result plus wall time and peak RSS (MB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind, str(corpus), str(target)],
-        stdout=subprocess.PIPE,
-        env=_env(),
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    out = proc.stdout.read()
-    proc.stdout.close()
-    if proc.returncode:
-        raise SystemExit(f"child {kind} failed with exit code {proc.returncode}")
-    info = json.loads(out)
-    info["wall"] = wall
-    info["peak_mb"] = usage.ru_maxrss / 1024  # Linux: kilobytes
-    return info
+    return child(Path(__file__), [kind, str(corpus), str(target)], _env())
 
 
 # -- measurements --------------------------------------------------------------------------
@@ -204,128 +122,49 @@ def _dir_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _grep(strings: list[str], corpus: Path):
-    if len(strings) == 1:
-        cmd = ["grep", "-rlF", "--", strings[0], str(corpus)]
-        return lambda: subprocess.run(cmd, stdout=subprocess.PIPE, check=False).stdout
-    first, *rest = strings
-    pipeline = f"grep -rlFZ -- {_sh(first)} {_sh(str(corpus))}"
-    for word in rest:
-        pipeline += f" | xargs -0r grep -lFZ -- {_sh(word)}"
-    return lambda: (
-        subprocess.run(["sh", "-c", pipeline], stdout=subprocess.PIPE, check=False).stdout
-    )
+def _summary(samples: list[float], **extra) -> dict:
+    return {"median_ms": statistics.median(samples) * 1e3, "p95_ms": _p95(samples) * 1e3, **extra}
 
 
-def _sh(text: str) -> str:
-    return "'" + text.replace("'", "'\\''") + "'"
+def _query_check(qtype: str, udocs: list[int], fts5_totals: list[int]) -> str:
+    """Every query must match something; a term or phrase no more documents than FTS5,
+    which also searches the signature and contact paragraphs that udocs keeps apart."""
+    if not all(udocs):
+        return f"FAILED: a query matched nothing ({udocs})"
+    within = all(u <= f for u, f in zip(udocs, fts5_totals, strict=True))
+    if qtype in (table.TERM, table.PHRASE) and not within:
+        return f"FAILED: documents {udocs}, more than FTS5's {fts5_totals}"
+    return f"ok: documents {udocs}, FTS5 {fts5_totals}"
 
 
-def _fts5_query(con: sqlite3.Connection, q: str, where: str = ""):
-    q = f"body : ({q})"  # udocs searches the body field unless told otherwise
-
-    def run():
-        total = con.execute(
-            f"SELECT count(DISTINCT doc) FROM p WHERE p MATCH ? {where}", (q,)
-        ).fetchone()
-        rows = con.execute(
-            f"SELECT doc, para, body FROM p WHERE p MATCH ? {where} ORDER BY bm25(p) LIMIT 30",
-            (q,),
-        ).fetchall()
-        return total[0], rows
-
-    return run
-
-
-def _signer(corpus: Path, index_dir: Path) -> tuple[str, int, list[str]]:
-    """The organisation that signed most letters of the corpus, by the name `--org`
-    resolves; the lines `signers --org` prints for it (one per letter and role); and the
-    documents it signed or issued: the set a --signed-by search keeps."""
-    from uyghur_docs.service import Library
-
-    library = Library(corpus, index_dir)
-    signers = library.signers()
-    key = max(signers.organisations, key=lambda k: len(signers.letters(k)))
-    name = signers.organisations[key].name
-    return name, len(signers.letters(key)), list(library.letters_signed_by(name))
-
-
-def _process_seconds(cmd: list[str], runs: int, lines: int | None = None) -> float:
-    """Median wall time of `runs` runs after an untimed one (one run if that took over 5 s).
-
-    The untimed run must succeed and, when `lines` is given, print that many lines: a
-    benchmark of a command that fails, or answers wrongly, measures nothing.
-    """
-    start = time.perf_counter()
-    first = subprocess.run(cmd, capture_output=True, text=True, env=_env())
-    printed = len(first.stdout.splitlines())
-    if first.returncode != 0 or (lines is not None and printed != lines):
-        raise SystemExit(
-            f"{' '.join(cmd)} exited {first.returncode} with {printed} lines"
-            f" (expected {lines}): {first.stderr.strip()[-300:]}"
-        )
-    samples = []
-    for _ in range(runs if time.perf_counter() - start < 5 else 1):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env())
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> dict:
-    from bench import synth
-    from uyghur_docs.models import Filters
+def _queries(con, index_dir: Path, queries: int, repeat: int) -> dict:
     from uyghur_docs.store import search as udocs_search
 
-    corpus, index_dir, db = workdir / "corpus", workdir / "index", workdir / "fts5.db"
-    start = time.perf_counter()
-    corpus_bytes = synth.generate(corpus, size, seed=seed)
-    result: dict = {"size": size, "corpus_mb": corpus_bytes / 1e6}
-    result["generate_s"] = time.perf_counter() - start
-    log(f"[{size}] generated {corpus_bytes / 1e6:.1f} MB in {result['generate_s']:.1f} s")
-
-    result["udocs_build"] = run_child("udocs-build", corpus, index_dir)
-    log(f"[{size}] udocs build {result['udocs_build']['seconds']:.1f} s")
-    result["fts5_build"] = run_child("fts5-build", corpus, db)
-    log(f"[{size}] FTS5 build {result['fts5_build']['seconds']:.1f} s")
-    result["udocs_size_mb"] = _dir_size(index_dir) / 1e6
-    result["fts5_size_mb"] = db.stat().st_size / 1e6
-
-    # Modify one file (a paragraph appended), then the incremental updates.
-    time.sleep(0.05)
-    victim = sorted(corpus.iterdir())[size // 2]
-    with victim.open("a", encoding="utf-8") as out:
-        out.write("\nAn added paragraph about torture and detention in Ürümqi.\n")
-    result["udocs_update"] = run_child("udocs-update", corpus, index_dir)
-    result["fts5_update"] = run_child("fts5-update", corpus, db)
-    log(f"[{size}] incremental: udocs {result['udocs_update']['seconds']:.2f} s")
-
-    con = sqlite3.connect(db)
-    latency: dict = {}
+    latency = {}
     for qtype, items in QUERIES.items():
-        samples: dict[str, list[float]] = {"udocs": [], "fts5": [], "grep": []}
-        hits: dict[str, list[int]] = {"udocs": [], "fts5": [], "grep": []}
-        for uq, fq, strings in items[:queries]:
+        samples: dict[str, list[float]] = {"udocs": [], "fts5": []}
+        hits: dict[str, list[int]] = {"udocs": [], "fts5": []}
+        for uq, fq, _ in items[:queries]:
             t, r = _timed(lambda uq=uq: udocs_search.search(index_dir, uq), repeat)
             samples["udocs"] += t
             hits["udocs"].append(r.total)
-            t, r = _timed(_fts5_query(con, fq), repeat)
+            t, r = _timed(fts5.query(con, fq), repeat)
             samples["fts5"] += t
             hits["fts5"].append(r[0])
-            t, r = _timed(_grep(strings, corpus), repeat)
-            samples["grep"] += t
-            hits["grep"].append(len([f for f in r.split(b"\0" if b"\0" in r else b"\n") if f]))
+        check = _query_check(qtype, hits["udocs"], hits["fts5"])
         latency[qtype] = {
-            engine: {
-                "median_ms": statistics.median(s) * 1e3,
-                "p95_ms": _p95(s) * 1e3,
-                "samples": len(s),
-                "matching_docs": hits[engine],
-            }
-            for engine, s in samples.items()
+            "udocs": _summary(samples["udocs"], matching_docs=hits["udocs"]),
+            "fts5": _summary(samples["fts5"], matching_docs=hits["fts5"]),
+            "check": check,
+            "ok": check.startswith("ok"),
         }
-        log(f"[{size}] {qtype}: udocs {latency[qtype]['udocs']['median_ms']:.0f} ms median")
-    org, org_lines, signed = _signer(corpus, index_dir)
+    return latency
+
+
+def _filtered(con, index_dir: Path, signed: list[str], queries: int, repeat: int) -> dict:
+    from uyghur_docs.models import Filters
+    from uyghur_docs.store import search as udocs_search
+
     con.execute("CREATE TEMP TABLE signed (doc TEXT PRIMARY KEY)")
     con.executemany("INSERT INTO signed VALUES (?)", [(i,) for i in signed])
     since, until = "2022-01-01", "2023-12-31"
@@ -336,132 +175,147 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
         ),
         "term, signed by": (Filters(among=tuple(signed)), "AND doc IN signed"),
     }
+    latency = {}
     for label, (filters, where) in filtered.items():
-        samples = {"udocs": [], "fts5": []}
+        samples: dict[str, list[float]] = {"udocs": [], "fts5": []}
+        totals = []
         for uq, fq, _ in QUERIES["term"][:queries]:
             search = partial(udocs_search.search, index_dir, uq, filters)
-            samples["udocs"] += _timed(search, repeat)[0]
-            samples["fts5"] += _timed(_fts5_query(con, fq, where), repeat)[0]
+            t, r = _timed(search, repeat)
+            samples["udocs"] += t
+            totals.append(r.total)
+            samples["fts5"] += _timed(fts5.query(con, fq, where), repeat)[0]
+        ok = any(totals) and (label != "term, signed by" or max(totals) <= len(signed))
+        check = f"{'ok' if ok else 'FAILED'}: documents {totals}"
         latency[label] = {
-            engine: {"median_ms": statistics.median(s) * 1e3, "p95_ms": _p95(s) * 1e3}
-            for engine, s in samples.items()
+            "udocs": _summary(samples["udocs"]),
+            "fts5": _summary(samples["fts5"]),
+            "check": check,
+            "ok": ok,
         }
-        log(f"[{size}] {label}: udocs {latency[label]['udocs']['median_ms']:.0f} ms median")
-    con.close()
-    result["latency"] = latency
-    result["signer"] = {"organisation": org, "documents": len(signed)}
+    return latency
 
+
+def _signer(library) -> tuple[str, int, list[str]]:
+    """The organisation that signed most letters of the corpus, by the name `--org`
+    resolves; the lines `signers --org` prints for it (one per letter and role); and the
+    documents it signed or issued: the set a --signed-by search keeps."""
+    signers = library.signers()
+    key = max(signers.organisations, key=lambda k: len(signers.letters(k)))
+    name = signers.organisations[key].name
+    return name, len(signers.letters(key)), list(library.letters_signed_by(name))
+
+
+def _lines_of(result) -> int:
+    """The lines `udocs search` prints to a pipe for a result: one per passage."""
+    return sum(len(hit.passages) for hit in result.hits)
+
+
+def _commands(corpus: Path, index_dir: Path, library, org: str, org_lines: int) -> dict:
+    """Whole udocs processes, each with the number of lines it must print (the same
+    question asked in-process of the library)."""
     udocs = [sys.executable, "-m", "uyghur_docs", "--corpus", str(corpus), "--index"]
     udocs.append(str(index_dir))
-    processes = {
-        "search torture": ([*udocs, "search", "torture"], ["grep", "-rliF", "torture"], None),
-        "search torture --signed-by": (
-            [*udocs, "search", "torture", "--signed-by", org],
-            None,
-            None,
+    expected = {
+        "signers --org ORG": (["signers", "--org", org], org_lines),
+        "search torture --signed-by ORG": (
+            ["search", "torture", "--signed-by", org],
+            _lines_of(library.search("torture", signed_by=org)),
         ),
-        "signers --org": ([*udocs, "signers", "--org", org], None, org_lines),
-        "quotes": ([*udocs, "quotes"], None, None),
-        "docs": ([*udocs, "docs"], None, size),
+        "quotes": (["quotes"], len(library.quotes().quotes)),
+        "docs": (["docs"], len(library.documents())),
+        "search torture": (["search", "torture"], _lines_of(library.search("torture"))),
     }
-    result["processes"] = {}
-    for label, (command, grep, lines) in processes.items():
-        result["processes"][label] = {
-            "udocs_s": _process_seconds(command, 3, lines),
-            "grep_s": _process_seconds([*grep, str(corpus)], 3) if grep else None,
-        }
-        log(f"[{size}] udocs {label}: {result['processes'][label]['udocs_s']:.2f} s")
-    result["python_pass_s"] = _process_seconds([sys.executable, "-c", "pass"], 5)
-    return result
-
-
-# -- output --------------------------------------------------------------------------------
-
-
-def rows(r: dict) -> list[tuple]:
-    """(metric, udocs, baseline name, baseline value, ratio) for one size."""
-    ub, fb = r["udocs_build"], r["fts5_build"]
-    out = [
-        (
-            f"corpus: {r['size']} docs, {ub['paragraphs']} paragraphs, {r['corpus_mb']:.1f} MB",
-            "",
-            "",
-            "",
-            None,
-        ),
-        ("build (s)", ub["seconds"], "FTS5 build", fb["seconds"], ub["seconds"] / fb["seconds"]),
-        (
-            "incremental, 1 file (s)",
-            r["udocs_update"]["seconds"],
-            "FTS5 incremental",
-            r["fts5_update"]["seconds"],
-            r["udocs_update"]["seconds"] / r["fts5_update"]["seconds"],
-        ),
-        (
-            "index size (MB)",
-            r["udocs_size_mb"],
-            "FTS5 db",
-            r["fts5_size_mb"],
-            r["udocs_size_mb"] / r["fts5_size_mb"],
-        ),
-        (
-            "build peak RSS (MB)",
-            ub["peak_mb"],
-            "FTS5 build",
-            fb["peak_mb"],
-            ub["peak_mb"] / fb["peak_mb"],
-        ),
-    ]
-    for qtype, engines in r["latency"].items():
-        u = engines["udocs"]
-        for name, label in (("fts5", "FTS5"), ("grep", "grep -rlF")):
-            if name not in engines:
-                continue
-            b = engines[name]
-            if qtype == "fuzzy":
-                label += " prefix"
-            out.append(
-                (
-                    f"{qtype} ms p50/p95",
-                    f"{u['median_ms']:.1f}/{u['p95_ms']:.1f}",
-                    label,
-                    f"{b['median_ms']:.1f}/{b['p95_ms']:.1f}",
-                    u["median_ms"] / b["median_ms"],
-                )
-            )
-    for label, p in r["processes"].items():
-        name, value = ("grep -rliF", p["grep_s"]) if p["grep_s"] else ("python -c pass", None)
-        value = value or r["python_pass_s"]
-        out.append((f"udocs {label} (s)", p["udocs_s"], name, value, p["udocs_s"] / value))
+    out = {}
+    for label, (args, lines) in expected.items():
+        timed = median_seconds([*udocs, *args], _env(), 3, lines)
+        if not lines:
+            timed = failed(f"the in-process answer is empty: nothing to check ({timed.check})")
+        out[label] = asdict(timed)
+        log(f"udocs {label}: {out[label]['seconds']} s, {out[label]['check']}")
     return out
 
 
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.2f}" if value < 10 else f"{value:.1f}" if value < 1000 else f"{value:.0f}"
-    return str(value)
+def _grep(corpus: Path) -> dict:
+    files = sum("torture" in p.read_text("utf-8").lower() for p in corpus.iterdir())
+    return asdict(median_seconds(["grep", "-rliF", "torture", str(corpus)], _env(), 3, files))
 
 
-def table(results: list[dict]) -> str:
-    head = ("size", "metric", "udocs", "baseline", "baseline value", "udocs/baseline")
-    lines = [head]
-    for r in results:
-        for metric, udocs, name, value, ratio in rows(r):
-            ratio_text = "" if ratio is None else f"{ratio:.1f}x"
-            lines.append((str(r["size"]), metric, _cell(udocs), name, _cell(value), ratio_text))
-    widths = [max(len(line[i]) for line in lines if len(line[1]) < 40 or i != 1) for i in range(6)]
-    text = []
-    for line in lines:
-        if line[1].startswith("corpus:"):
-            text.append(f"{line[0]:>{widths[0]}}  {line[1]}")
-            continue
-        text.append(
-            f"{line[0]:>{widths[0]}}  {line[1]:<{widths[1]}}  {line[2]:>{widths[2]}}  "
-            f"{line[3]:<{widths[3]}}  {line[4]:>{widths[4]}}  {line[5]:>{widths[5]}}"
-        )
-        if line is head:
-            text.append("-" * len(text[-1]))
-    return "\n".join(text)
+def _floors() -> dict:
+    return {
+        name: asdict(median_seconds([sys.executable, "-c", code], _env(), 5))
+        for name, code in FLOORS.items()
+    }
+
+
+def _builds(corpus: Path, index_dir: Path, db: Path, size: int) -> dict:
+    udocs = run_child("udocs-build", corpus, index_dir)
+    log(f"[{size}] udocs build {udocs['seconds']:.1f} s")
+    baseline = run_child("fts5-paragraphs", corpus, db)
+    log(f"[{size}] FTS5 build {baseline['seconds']:.1f} s")
+    return {"udocs": udocs, "fts5": baseline}
+
+
+def _update(corpus: Path, index_dir: Path, db: Path, size: int) -> dict:
+    """Modify one file (a paragraph appended), then the incremental updates."""
+    time.sleep(0.05)
+    victim = sorted(corpus.iterdir())[size // 2]
+    with victim.open("a", encoding="utf-8") as out:
+        out.write("\nAn added paragraph about torture and detention in Ürümqi.\n")
+    udocs, baseline = (
+        run_child("udocs-update", corpus, index_dir),
+        run_child("fts5-update", corpus, db),
+    )
+    ok = udocs["updated"] == 1 and baseline["updated"] == 1
+    check = f"{'ok' if ok else 'FAILED'}: updated {udocs['updated']}, FTS5 {baseline['updated']}"
+    return {"udocs": udocs, "fts5": baseline, "check": check}
+
+
+def _short_builds(workdir: Path, size: int, seed: int) -> dict:
+    """Full builds of `size` short statements: udocs, and FTS5 with a row per document."""
+    corpus = workdir / "short"
+    written = synth.generate(corpus, size, seed=seed, short=True)
+    udocs = run_child("udocs-build", corpus, workdir / "short-index")
+    baseline = run_child("fts5-documents", corpus, workdir / "short.db")
+    log(f"[{size}] short: udocs build {udocs['seconds']:.1f} s, FTS5 {baseline['seconds']:.2f} s")
+    shutil.rmtree(corpus)
+    shutil.rmtree(workdir / "short-index")
+    (workdir / "short.db").unlink()
+    return {"udocs": udocs, "fts5": baseline, "corpus_kb": written / size / 1e3}
+
+
+def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> dict:
+    from uyghur_docs.service import Library
+
+    corpus, index_dir, db = workdir / "corpus", workdir / "index", workdir / "fts5.db"
+    corpus_bytes = synth.generate(corpus, size, seed=seed)
+    long = _builds(corpus, index_dir, db, size)
+    result: dict = {
+        "size": size,
+        "corpus": f"corpus: {size} documents, {long['udocs']['paragraphs']} paragraphs,"
+        f" {corpus_bytes / 1e6:.1f} MB",
+        "udocs_size_mb": _dir_size(index_dir) / 1e6,
+        "fts5_size_mb": db.stat().st_size / 1e6,
+        "update": _update(corpus, index_dir, db, size),
+    }
+    con = sqlite3.connect(db)
+    result["latency"] = _queries(con, index_dir, queries, repeat)
+    library = Library(corpus, index_dir)
+    org, org_lines, signed = _signer(library)
+    result["latency"].update(_filtered(con, index_dir, signed, queries, repeat))
+    con.close()
+    log(
+        f"[{size}] queries: "
+        + ", ".join(f"{k} {v['udocs']['median_ms']:.0f} ms" for k, v in result["latency"].items())
+    )
+    result["signer"] = {"organisation": org, "documents": len(signed)}
+    result["processes"] = _commands(corpus, index_dir, library, org, org_lines)
+    result["grep"] = _grep(corpus)
+    result["floors"] = _floors()
+    shutil.rmtree(index_dir)
+    db.unlink()
+    result["builds"] = {"long": long, "short": _short_builds(workdir, size, seed)}
+    return result
 
 
 def log(message: str) -> None:
@@ -479,7 +333,11 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=2, help="timed runs per query")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", metavar="FILE", help="also write the raw results as JSON")
+    parser.add_argument("--code", metavar="DIR", help="measure the udocs in DIR instead")
     args = parser.parse_args(argv)
+    if args.code:
+        os.environ[CODE_VARIABLE] = str(Path(args.code).resolve())
+        sys.path.insert(1, os.environ[CODE_VARIABLE])
     sizes = [int(s) for s in args.sizes.split(",")]
     start = time.perf_counter()
     results = []
@@ -490,10 +348,12 @@ def main(argv=None) -> None:
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
     wall = time.perf_counter() - start
-    print(table(results))
+    print(f"udocs measured: {_code()}")
+    print(table.table(results))
     print(
         f"\nqueries: {args.queries} per type x {args.repeat} timed runs (after 1 warm-up);"
-        f" wall time of this run: {wall:.0f} s on {os.cpu_count()} cores"
+        f" commands: median of 3 after 1 checked run; wall time of this run: {wall:.0f} s"
+        f" on {os.cpu_count()} cores"
     )
     if args.json:
         Path(args.json).write_text(json.dumps({"wall_s": wall, "results": results}, indent=1))

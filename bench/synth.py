@@ -10,7 +10,10 @@ the index vocabulary is not trivially small.
 
 Documents are generated and written one at a time: memory stays flat at 100,000 documents.
 
-    python bench/synth.py DIR N [--seed S]
+With `short`, each statement is about 2 KB (2-4 body paragraphs, 5-24 signatories, quotes
+as often): the shape of most real joint statements, where per-document costs dominate.
+
+    python bench/synth.py DIR N [--seed S] [--short]
 """
 
 import argparse
@@ -402,6 +405,14 @@ def _org_pool(rng: random.Random, count: int, pseudo: list[str]) -> list[str]:
     return list(pool)
 
 
+def _long_body(rng: random.Random) -> int:
+    return 5 + int(55 * rng.random() ** 3)  # 5..60 paragraphs, mean about 19
+
+
+def _long_signers(rng: random.Random) -> int:
+    return int(10 * 20 ** rng.random())  # log-uniform, 10..200
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     words = [w for w in "".join(c if c.isalnum() else " " for c in ascii_text).split() if w]
@@ -411,7 +422,13 @@ def _slug(text: str) -> str:
 class Generator:
     """The shared, seeded material (vocabulary, organisations) and the document writer."""
 
-    def __init__(self, seed: int = 0, pseudo_words: int = 4000, organisations: int = 3000):
+    def __init__(
+        self,
+        seed: int = 0,
+        pseudo_words: int = 4000,
+        organisations: int = 3000,
+        short: bool = False,
+    ):
         rng = random.Random(f"udocs-bench-material-{seed}")
         english = list(dict.fromkeys(ENGLISH.split()))
         domain = list(dict.fromkeys(PLACES + PEOPLE + DOMAIN.split()))
@@ -424,6 +441,10 @@ class Generator:
         weights = [1.0 / (rank + 3) ** 1.1 for rank in range(len(self.vocabulary))]
         self.cum_weights = list(itertools.accumulate(weights))
         self.seed = seed
+        # Short statements (about 2 KB): a few body paragraphs and a short signature block.
+        self.body = (lambda rng: rng.randint(2, 4)) if short else _long_body
+        self.signers = (lambda rng: int(5 * 5 ** rng.random())) if short else _long_signers
+        self.signed = 0.8 if short else 0.5
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -482,7 +503,7 @@ class Generator:
         paras = [title, dateline]
         if rng.random() < 0.5:
             paras.append(rng.choice(ADDRESS_LINES))
-        body = 5 + int(55 * rng.random() ** 3)  # 5..60 paragraphs, mean about 19
+        body = self.body(rng)
         list_at = rng.randrange(body) if rng.random() < 0.3 else -1
         for i in range(body):
             paras.append(self._paragraph(rng))
@@ -494,8 +515,8 @@ class Generator:
                     paras.append("\n".join(items))
         if rng.random() < 0.3:
             paras.append(rng.choice(("Sincerely,", "Respectfully,", "Yours sincerely,")))
-        if rng.random() < 0.5:
-            count = int(10 * 20 ** rng.random())  # log-uniform, 10..200
+        if rng.random() < self.signed:
+            count = self.signers(rng)
             orgs = rng.sample(self.organisations, count)
             if rng.random() < 0.3:
                 orgs.sort()
@@ -526,12 +547,13 @@ class Generator:
             yield self.document(number)
 
 
-def generate(folder, n: int, seed: int = 0) -> int:
-    """Write n synthetic statements into folder (created if needed); the bytes written."""
+def generate(folder, n: int, seed: int = 0, short: bool = False) -> int:
+    """Write n synthetic statements into folder (created if needed); the bytes written.
+    `short`: statements of about 2 KB each (2-4 body paragraphs, 5-24 signatories)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
-    for name, text in Generator(seed).documents(n):
+    for name, text in Generator(seed, short=short).documents(n):
         data = text.encode("utf-8")
         (folder / name).write_bytes(data)
         total += len(data)
@@ -543,9 +565,10 @@ def main(argv=None) -> None:
     parser.add_argument("folder")
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--short", action="store_true", help="statements of about 2 KB")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    size = generate(args.folder, args.n, seed=args.seed)
+    size = generate(args.folder, args.n, seed=args.seed, short=args.short)
     elapsed = time.perf_counter() - start
     print(f"{args.n} documents, {size / 1e6:.1f} MB in {elapsed:.1f} s", file=sys.stderr)
 

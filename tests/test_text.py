@@ -1,8 +1,10 @@
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from uyghur_docs.corpus.folder import load_corpus
-from uyghur_docs.text.normalise import clean, fold, split_paragraphs
+from uyghur_docs.text.normalise import _QUOTES, clean, fold, split_paragraphs
 
 
 def test_markdown_residue_is_cleaned_but_numbering_is_stable(corpus):
@@ -40,3 +42,19 @@ def test_clean_never_adds_or_removes_paragraphs(text):
     paragraphs = split_paragraphs(text)
     assert len([clean(p) for p in paragraphs]) == len(paragraphs)
     assert all(p.strip() for p in paragraphs)
+
+
+def _fold_by_character(text: str) -> str:
+    """fold as first written: quotes folded, decomposed, every combining mark tested."""
+    text = text.translate(_QUOTES)
+    decomposed = unicodedata.normalize("NFKD", text).translate(_QUOTES)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_fold_drops_the_marks_a_character_test_drops(text):
+    assert fold(text) == _fold_by_character(text)
+
+
+def test_fold_of_marks_quotes_and_compatibility_forms():
+    assert fold("Ü\u0301rümqi ″Ａ″ ﬁ ‘x’") == "urumqi ''a'' fi 'x'"

@@ -29,6 +29,9 @@ ASIDE = ("aside", "aside_exact")
 _TERMS_CACHED = 1_000_000
 _TERMS: dict[bool, dict[str, tuple[bytes, ...]]] = {True: {}, False: {}}
 _ONCE: dict[int, bytes] = {}
+# The words of the text indexed last: a record's stemmed and exact fields index the same
+# text, one after the other.
+_LAST_SPLIT: list = [None, []]
 
 # What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
 # can point before the file's start: OSError EINVAL on the seek).
@@ -71,7 +74,7 @@ class Text(TEXT):
         terms = _TERMS[self.stemmed]
         positions = defaultdict(list)
         position = 0
-        for word in split(value):
+        for word in _split_once(value):
             found = terms.get(word)
             if found is None:
                 if len(terms) >= _TERMS_CACHED:
@@ -89,6 +92,12 @@ class Text(TEXT):
                 # Most words occur once in a paragraph: one encoding per position will do.
                 value = _ONCE.get(found[0]) or _ONCE.setdefault(found[0], encode(found))
                 yield term, 1, 1.0, value
+
+
+def _split_once(value: str) -> list[str]:
+    if value is not _LAST_SPLIT[0]:
+        _LAST_SPLIT[:] = [value, split(value)]
+    return _LAST_SPLIT[1]
 
 
 def schema() -> Schema:

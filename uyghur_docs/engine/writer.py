@@ -1,9 +1,11 @@
 """Writing the index: one locked run that deletes and commits, and segment writers that add
 paragraphs (in this process or in workers) whose segments join that run's commit.
 
-whoosh's segment writer is changed in four ways here, each for the speed of a build:
-postings are pooled in memory by term, written in uncompressed blocks, segments written
-apart join the locked writer's commit, and field lengths are read once per record. Its
+whoosh's segment writer is changed in six ways here, each for the speed of a build:
+records are added without whoosh's generic per-field and per-posting calls, postings are
+pooled in memory by term and handed to the codec a block at a time, written in uncompressed
+blocks, segments written apart join the locked writer's commit, and field lengths are read
+once per field. The files written are the same, byte for byte (a test holds them so). Its
 commit is changed in two more: the manifest of every file is written before the table of
 contents that makes them visible, and segments worn by deletions are merged away.
 """
@@ -11,12 +13,15 @@ contents that makes them visible, and segments worn by deletions are merged away
 import os
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
+from whoosh.fields import ID
 from whoosh.filedb.filestore import RamStorage
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
 from uyghur_docs.engine import manifest
@@ -43,13 +48,39 @@ class _Writer(SegmentWriter):
         super().__init__(ix, codec=W3Codec(compression=0), **kwargs)
         self.pool = _Pool()
 
+    def add_record(self, fields: dict) -> None:
+        """whoosh's `add_document(**fields)` for udocs' schema (no boosts, vectors or
+        spelling words, no None values): the same postings, stored values, field lengths
+        and column values in the same order, without its generic checks and calls."""
+        perdoc, docnum, schema = self.perdocwriter, self.docnum, self.schema
+        perdoc.start_doc(docnum)
+        try:
+            for name in sorted(fields):
+                value, field = fields[name], schema[name]
+                if value is None:
+                    continue
+                length = 0
+                if field.indexed:
+                    length = self.pool.add_field(name, docnum, _indexed(name, field, value))
+                    length = length if field.scorable else 0
+                perdoc.add_field(name, field, value if field.stored else None, length)
+                if field.column_type is not None:
+                    column_value = field.to_column_value(value)
+                    perdoc.add_column_value(name, field.column_type, column_value)
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
     def _merge_segments(self, mergetype, optimize, merge):
         return [*super()._merge_segments(mergetype, optimize, merge), *self.joined]
 
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = _Lengths(self.per_document_reader())
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        _write_postings(self.fieldwriter, self.schema, lengths, self.pool)
         self.fieldwriter.close()
         lengths.reader.close()
 
@@ -108,6 +139,22 @@ class _Pool:
         postings[2].append(value)
         self.count += 1
 
+    def add_field(self, fieldname: str, docnum: int, items) -> int:
+        """A field's postings for one record, from its (term, frequency, weight, value)
+        items; the sum of the frequencies."""
+        terms = self.fields[fieldname]
+        length = 0
+        for term, frequency, weight, value in items:
+            postings = terms.get(term)
+            if postings is None:
+                postings = terms[term] = (array("I"), array("f"), [])
+            postings[0].append(docnum)
+            postings[1].append(weight)
+            postings[2].append(value)
+            length += frequency
+            self.count += 1
+        return length
+
     def iter_postings(self):
         for fieldname in sorted(self.fields):
             terms = self.fields[fieldname]
@@ -120,19 +167,86 @@ class _Pool:
 
 
 class _Lengths:
-    """The field lengths of a new segment, each field's read in one sweep."""
+    """The field lengths of a new segment, each field's read in one sweep: its length
+    column's bytes at once, decoded as whoosh's `doc_field_length` decodes each (a zero
+    byte is None; a field without a column is 0 throughout)."""
 
     def __init__(self, reader):
         self.reader = reader
-        self.fields: dict[str, list[int]] = {}
+        self.fields: dict[str, list[int | None]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str) -> int:
+    def doc_field_length(self, docnum: int, fieldname: str) -> int | None:
+        return self.of(fieldname)[docnum]
+
+    def of(self, fieldname: str) -> list[int | None]:
         lengths = self.fields.get(fieldname)
         if lengths is None:
-            count = self.reader.doc_count_all()
-            lengths = [self.reader.doc_field_length(n, fieldname) for n in range(count)]
-            self.fields[fieldname] = lengths
-        return lengths[docnum]
+            lengths = self.fields[fieldname] = self._read(fieldname)
+        return lengths
+
+    def _read(self, fieldname: str) -> list[int | None]:
+        count = self.reader.doc_count_all()
+        column = self.reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if column is None:
+            return [0] * count
+        stored = column._dbfile.get(column._basepos, column._count) if column._count else b""
+        return [_LENGTH_OF_BYTE[b] for b in stored] + [None] * (count - len(stored))
+
+
+# What each length byte stands for (whoosh stores a length as one byte, approximately).
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
+# The postings of an ID field's values (a document id, a role, a date), worked out once.
+_ID_ITEMS: dict[tuple[str, str], list] = {}
+_ID_ITEMS_KEPT = 100_000
+
+
+def _indexed(name: str, field, value) -> Iterable:
+    """What `field.index(value)` gives; an ID field's items are kept by value."""
+    if isinstance(field, ID):
+        key = (name, value)
+        items = _ID_ITEMS.get(key)
+        if items is None:
+            if len(_ID_ITEMS) >= _ID_ITEMS_KEPT:
+                _ID_ITEMS.clear()
+            items = _ID_ITEMS[key] = list(field.index(value))
+        return items
+    return field.index(value)
+
+
+def _write_postings(fieldwriter, schema, lengths: _Lengths, pool: _Pool) -> None:
+    """whoosh's `FieldWriter.add_postings` over the pool, each term's postings handed to
+    the codec's block writer a block at a time rather than with a call per posting."""
+    for fieldname in sorted(pool.fields):
+        terms = pool.fields[fieldname]
+        if not terms:  # a field whose values gave no words: whoosh never starts it
+            continue
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_lengths = lengths.of(fieldname)
+        for term in sorted(terms):
+            fieldwriter.start_term(term)
+            _add_blocks(fieldwriter._postwriter, *terms[term], field_lengths)
+            fieldwriter.finish_term()
+        fieldwriter.finish_field()
+
+
+def _add_blocks(writer, docnums, weights, values, field_lengths) -> None:
+    """Fill a W3PostingsWriter's block buffer as its `add_posting` would, one block at a
+    time: ids, weights, the non-empty values, the largest weight, the shortest and longest
+    non-zero field length."""
+    limit = writer._blocklimit
+    for start in range(0, len(docnums), limit):
+        if start:
+            writer._write_block()
+        ids, block_weights = docnums[start : start + limit], weights[start : start + limit]
+        writer._ids, writer._weights = ids, block_weights
+        writer._values = [v for v in values[start : start + limit] if v]
+        heaviest = max(block_weights)
+        writer._maxweight = heaviest if heaviest > 0 else 0
+        found = [n for n in map(field_lengths.__getitem__, ids) if n]
+        writer._minlength = min(found) if found else None
+        writer._maxlength = max(found) if found else 0
 
 
 def reusable(index_dir: Path, rebuild: bool) -> bool:
@@ -218,7 +332,7 @@ class Segments:
         }
         if record.paragraph == 1:
             fields["title"] = record.title
-        self._writer.add_document(**fields)
+        self._writer.add_record(fields)
         if self._writer.pool.count >= POSTINGS_PER_SEGMENT:
             self._done.append(self._writer._finalize_segment())
             self._writer = self._new()

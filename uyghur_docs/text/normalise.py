@@ -6,6 +6,7 @@ residue from a paragraph but never removes a paragraph, so numbering stays stabl
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
@@ -23,6 +24,19 @@ _QUOTES = str.maketrans(
         "\u2032": "'",
     }
 )
+
+
+class _Unmarked(dict):
+    """A `str.translate` table that folds quotes and drops combining marks, each code point
+    looked up once: translating is many times quicker than testing character by character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNMARKED = _Unmarked(_QUOTES)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -51,6 +65,9 @@ def clean(paragraph: str) -> str:
     return _BOLD.sub(r"\1", _LINK.sub(r"\1", paragraph))
 
 
+# The extractors fold the same lines and words many times over (a line is tested as a
+# closing, a heading, a footer...): nine calls in ten repeat one already made.
+@lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Case-, accent- and quote-fold text for matching (not for display).
 
@@ -61,8 +78,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     # Compatibility forms can decompose into quotes ("″" is two primes): translated again.
-    decomposed = unicodedata.normalize("NFKD", text).translate(_QUOTES)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return unicodedata.normalize("NFKD", text).translate(_UNMARKED).casefold()
 
 
 def one_line(text: str) -> str:
