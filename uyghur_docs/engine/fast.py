@@ -12,7 +12,7 @@ list read once. Any other query (wildcards, NOT, ranges, boosts, fuzzy terms of 
 is not `handled` and goes to whoosh.
 """
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from whoosh import query as wq
 
@@ -194,19 +194,31 @@ class _Query:
     def _phrase(self, q) -> Scores:
         """Paragraphs where the words stand in order, next to each other; each scored as
         whoosh scores a phrase, by the sum of its words' term scores."""
-        words = [self._postings(q.fieldname, word) for word in q.words]
-        if any(postings is None for _, postings in words):
-            return {}
-        lists = [postings for _, postings in words]
-        candidates = set(min(lists, key=lambda p: len(p.ids)).ids) - self.segment.deleted
-        for postings in lists:
-            candidates.intersection_update(postings.ids)
+        field = self.searcher.schema[q.fieldname]
+        terms = [field.to_bytes(word) for word in q.words]
+        reader, lists = self.segment.reader, [None] * len(terms)
+        candidates = None
+        # The rarest word first: of the others, only the blocks that can hold a paragraph
+        # with all the words so far are read.
+        for k in sorted(
+            range(len(terms)), key=lambda k: reader.doc_frequency(q.fieldname, terms[k])
+        ):
+            within = None if candidates is None else sorted(candidates)
+            postings = lists[k] = internals.postings(reader, q.fieldname, terms[k], within)
+            if postings is None:
+                return {}
+            if candidates is None:
+                candidates = set(postings.ids) - self.segment.deleted
+            else:
+                candidates.intersection_update(postings.ids)
+            if not candidates:
+                return {}
         held = [_held(postings, candidates) for postings in lists]
-        starts = _Starts(self.searcher.schema[q.fieldname].format.decode_positions)
+        starts = _Starts(field.format.decode_positions)
         matched = [n for n in candidates if starts.in_order(n, held)]
         lengths = self.segment.lengths(q.fieldname)
         parts = []
-        for (term, _), found in zip(words, held, strict=True):
+        for term, found in zip(terms, held, strict=True):
             score = self._scorer(q.fieldname, term)[1]
             base = self.segment.offset
             parts.append({base + n: score(found[n][0], lengths[n]) for n in matched})
@@ -214,8 +226,13 @@ class _Query:
 
 
 def _held(postings, wanted: set[int]) -> dict[int, tuple[float, bytes]]:
-    """A word's weight and encoded positions in each wanted paragraph."""
-    triples = zip(postings.ids, postings.weights, postings.values, strict=True)
+    """A word's weight and encoded positions in each wanted paragraph: looked up when
+    they are few among the word's postings (a common word's), else picked in one pass."""
+    ids, weights, values = postings.ids, postings.weights, postings.values
+    if len(wanted) * 16 < len(ids):
+        at = {n: bisect_left(ids, n) for n in wanted}
+        return {n: (weights[i], values[i]) for n, i in at.items()}
+    triples = zip(ids, weights, values, strict=True)
     return {n: (weight, value) for n, weight, value in triples if n in wanted}
 
 

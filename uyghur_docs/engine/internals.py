@@ -10,6 +10,7 @@ fails on it, so that an upgrade breaks here, loudly, and nowhere else.
 import pickle
 import struct
 import zlib
+from bisect import bisect_right
 from io import BytesIO
 from itertools import accumulate
 
@@ -69,8 +70,12 @@ class Postings:
         self.ids, self.weights, self.values = ids, weights, values
 
 
-def postings(reader, fieldname: str, term: bytes) -> Postings | None:
-    """A term's postings in a segment, every block read at once; None if it has none."""
+def postings(
+    reader, fieldname: str, term: bytes, within: list[int] | None = None
+) -> Postings | None:
+    """A term's postings in a segment, each block read whole; None if it has none. With
+    `within` (document numbers, ascending), only the blocks that could hold one of them:
+    a block's facts (its last id) come apart from its postings."""
     terms = reader._terms
     try:
         info = terms.term_info(fieldname, term)
@@ -82,23 +87,27 @@ def postings(reader, fieldname: str, term: bytes) -> Postings | None:
     offset, length = info.extent()
     # A term info read back from disk holds its length as unpacked, in a 1-tuple.
     (length,) = length if isinstance(length, tuple) else (length,)
-    return _read_blocks(terms._postfile.get(offset, length))
+    return _read_blocks(terms._postfile.get(offset, length), within)
 
 
-def _read_blocks(data: bytes) -> Postings:
+def _read_blocks(data: bytes, within: list[int] | None) -> Postings:
     if data[:4] != _MAGIC:
         raise ValueError(f"posting list starts {data[:4]!r}, not a W3 block")
     ids: list[int] = []
     weights: list[float] = []
     values: list = []
-    stream, position, last = BytesIO(data), 4, False
+    stream, position, last, before = BytesIO(data), 4, False, -1
     while not last:
         (size,) = _INT.unpack_from(data, position)
         last, size = size < 0, abs(size)
         stream.seek(position + 4)
-        count, _, _, compression, _, _ = pickle.load(stream)
+        count, last_id, _, compression, _, _ = pickle.load(stream)
+        wanted = within is None or _any_between(within, before, last_id)
+        before, position = last_id, position + 4 + size
+        if not wanted:
+            continue
         if compression:
-            block = pickle.loads(zlib.decompress(data[stream.tell() : position + 4 + size]))
+            block = pickle.loads(zlib.decompress(data[stream.tell() : position]))
         else:
             block = pickle.load(stream)
         delta_ids, block_weights, block_values = block
@@ -106,8 +115,13 @@ def _read_blocks(data: bytes) -> Postings:
         ids.extend(accumulate(delta_ids))
         weights.extend(_weights(block_weights, count))
         values.extend(block_values if block_values is not None else (None,) * count)
-        position += 4 + size
     return Postings(ids, weights, values)
+
+
+def _any_between(numbers: list[int], after: int, upto: int) -> bool:
+    """Whether any of the ascending numbers is in (after, upto]."""
+    at = bisect_right(numbers, after)
+    return at < len(numbers) and numbers[at] <= upto
 
 
 def _weights(stored, count: int):
