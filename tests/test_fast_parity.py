@@ -44,13 +44,17 @@ def query_of(draw) -> str:
     if kind == "term":
         return words[0]
     if kind == "fuzzy":
-        # A word as written, or one edit from one: "camp~" finds camp and camps.
-        typo = draw(st.sampled_from(["", "x", "drop"]))
-        word = words[0] + "x" if typo == "x" else words[0][1:] if typo == "drop" else words[0]
+        # A word as written, one edit from one ("camp~" finds camp and camps), or two
+        # letters swapped (one edit for the highlights of several segments).
+        word = draw(st.sampled_from([words[0], words[0] + "x", words[0][1:], swapped(words[0])]))
         return f"{word}~ {words[1]}" if draw(st.booleans()) else f"{word}~"
     if kind.startswith("and"):
         return " ".join(words[: 3 if kind == "and3" else 2])
     return '"' + " ".join(words[: 3 if kind == "phrase3" else 2]) + '"'
+
+
+def swapped(word: str) -> str:
+    return word[1] + word[0] + word[2:]
 
 
 def filters_of(draw) -> Filters:

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from whoosh import query as wq
 
 from uyghur_docs.engine import internals
+from uyghur_docs.engine.nearby import Words
 
 # An OR over this many documents or fewer, of more than two queries, is summed in turn
 # (whoosh preloads it into an array); over more, by a tree of pairs.
@@ -47,8 +48,8 @@ def _scorable(schema, fieldname: str) -> bool:
 
 
 class Segment:
-    """What a query reads of one segment more than once: its deleted records and the
-    field lengths, each read once."""
+    """What queries read of one segment more than once: its deleted records, the field
+    lengths and the words of a field, each read once."""
 
     def __init__(self, leaf, offset: int):
         self.searcher, self.offset = leaf, offset
@@ -56,7 +57,7 @@ class Segment:
         self.count = self.reader.doc_count_all()
         self.deleted = self.reader.deleted_docs_set
         self._lengths: dict[str, bytes] = {}
-        self._words: dict[str, dict[int, list[str]]] = {}
+        self._words: dict[str, Words] = {}
 
     def lengths(self, fieldname: str) -> bytes:
         found = self._lengths.get(fieldname)
@@ -64,33 +65,11 @@ class Segment:
             found = self._lengths[fieldname] = internals.lengths(self.reader, fieldname)
         return found
 
-    def within_one(self, fieldname: str, text: str, prefix: int) -> list[str]:
-        """The segment's words within one edit (Levenshtein, as whoosh's automaton) of
-        a text, in the lexicon's order; the words are read once, by length."""
-        by_length = self._words.get(fieldname)
-        if by_length is None:
-            by_length = self._words[fieldname] = {}
-            decode = self.searcher.schema[fieldname].from_bytes
-            for term in self.reader.lexicon(fieldname):
-                word = decode(term)
-                by_length.setdefault(len(word), []).append(word)
-        size, start = len(text), text[:prefix]
-        near = [w for n in (size - 1, size, size + 1) for w in by_length.get(n, ())]
-        found = [w for w in near if w and w.startswith(start) and _one_edit(w, text)]
-        return sorted(found, key=str.encode)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two words of lengths at most one apart are at most one edit apart."""
-    if a == b:
-        return True
-    pairs = enumerate(zip(a, b, strict=False))
-    same = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
-    if len(a) == len(b):
-        return a[same + 1 :] == b[same + 1 :]
-    if len(a) > len(b):
-        return a[same + 1 :] == b[same:]
-    return a[same:] == b[same + 1 :]
+    def words(self, fieldname: str) -> Words:
+        found = self._words.get(fieldname)
+        if found is None:
+            found = self._words[fieldname] = Words(self.reader, fieldname)
+        return found
 
 
 def segments_of(searcher) -> list[Segment]:
@@ -110,6 +89,18 @@ class Fast:
 
     def handles(self, q) -> bool:
         return handled(q, self.schema)
+
+    def expanded(self, q) -> set[str] | None:
+        """The words a fuzzy term's highlights mark, as whoosh's `existing_terms` finds
+        them: in the one segment's words, or (several segments) in all their words by
+        Damerau distance; None for any other query."""
+        if type(q) is not wq.FuzzyTerm or not self.handles(q):
+            return None
+        swaps = not self.searcher.reader().is_atomic()
+        found = set()
+        for segment in self.segments:
+            found.update(segment.words(q.fieldname).within_one(q.text, q.prefixlength, swaps))
+        return found
 
     def scores(self, q) -> Scores:
         """Each segment's scores, by paragraph number in the index."""
@@ -154,7 +145,7 @@ class _Query:
 
     def _fuzzy(self, q) -> Scores:
         """A word and those within one edit of it in this segment, OR-ed as whoosh does."""
-        words = self.segment.within_one(q.fieldname, q.text, q.prefixlength)
+        words = self.segment.words(q.fieldname).within_one(q.text, q.prefixlength)
         return self._compound(wq.Or, [wq.Term(q.fieldname, word) for word in words])
 
     def _postings(self, fieldname: str, text: str):

@@ -126,7 +126,7 @@ def _search(opened, qstring, filters, limit, per_doc, matching):
         top = _top(opened, fast, q, shown, inside, doc_at, limit, matching.sort)
         found = scored_only(searcher, shown, {n for n in inside if doc_at[n] in top}, fast)
     chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
-    light = Highlighter(searcher.reader(), leaves)
+    light = Highlighter(searcher.reader(), leaves, fast)
     hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
     return Found(len(documents), paragraphs, tuple(hits))
 
