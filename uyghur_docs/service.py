@@ -59,6 +59,15 @@ class Library:
     def __init__(self, corpus: Path, index: Path):
         self.corpus = Path(corpus).absolute()
         self.index_dir = Path(index).absolute()
+        self._kept = None
+
+    def _engine(self):
+        """The index held open between this object's searches (`store.search.keep`)."""
+        if self._kept is None:
+            from uyghur_docs.store.search import keep
+
+            self._kept = keep(self.index_dir)
+        return self._kept
 
     # Documents
 
@@ -124,7 +133,7 @@ class Library:
         filters = self._searchable(query, filters, signed_by, tell)
         return self._retried(
             lambda: search.search(
-                self.index_dir, query, filters, limit, per_doc, matching, context
+                self.index_dir, query, filters, limit, per_doc, matching, context, self._engine()
             ),
             tell,
         )
@@ -141,7 +150,9 @@ class Library:
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(lambda: search.count(self.index_dir, query, filters, matching), tell)
+        return self._retried(
+            lambda: search.count(self.index_dir, query, filters, matching, self._engine()), tell
+        )
 
     def _searchable(self, query, filters, signed_by, tell) -> Filters:
         """The filters of a query made concrete, the index brought up to date."""

@@ -10,10 +10,13 @@ What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and noth
   IndexUnwritable);
 - `Segments(index_dir)`: adds `models.ParagraphRecord`s, in this process or a worker, with
   `add(record)`, `finish() -> segments` and `abort()`;
-- `search(index_dir, query, models.Filters, limit, per_doc, models.Matching) ->
+- `search(index, query, models.Filters, limit, per_doc, models.Matching) ->
   models.Found` (documents and paragraphs counted, the chosen `ParagraphHit`s),
-  `texts(index_dir, doc_id, numbers) -> {number: text}` and
-  `suggest(index_dir, query, Filters) -> str | None`.
+  `texts(index, doc_id, numbers) -> {number: text}` and
+  `suggest(index, query, Filters) -> str | None`, where `index` is the index folder
+  (opened for that one call) or an `Index(index_dir)` the caller keeps: it holds the
+  opened index between calls and opens it again when a commit has come since (raising
+  IndexDamaged, IndexMissing, IndexUntrusted as `check` does), with `close()`.
 
 Records go in and hits come out as the plain dataclasses of `uyghur_docs.models`.
 
@@ -29,6 +32,7 @@ _HOMES = {
     "check": "files",
     "exists": "manifest",
     "verify": "manifest",
+    "Index": "kept",
     "search": "query",
     "texts": "query",
     "suggest": "suggestions",

@@ -2,13 +2,13 @@
 
 A query at document level asks, for each matching paragraph, which document it is in. The
 `doc` column's reader reads the file once per look-up (about 2.4 µs, most of an AND
-query's time); here each segment's column is read in one piece when first needed, and a
-look-up is a slice of it. A column of another layout is read through whoosh's reader.
+query's time); here each segment's column is decoded in one pass when first needed, and
+kept with the opened index (`engine.kept`): a look-up is an index into a list.
 """
 
 from bisect import bisect_right
 
-from whoosh.columns import VarBytesColumn
+from uyghur_docs.engine.internals import doc_ids
 
 
 class DocIds:
@@ -19,30 +19,24 @@ class DocIds:
         self._starts = [offset for _, offset in leaves]
         self._readers = [leaf.reader() for leaf, _ in leaves]
         self._parts: list = [None] * len(leaves)
+        self._every: list[str] | None = None
 
     def __getitem__(self, n: int) -> str:
         number = bisect_right(self._starts, n) - 1
         part = self._parts[number] or self._read(number)
-        return part(n - self._starts[number])
+        return part[n - self._starts[number]]
 
-    def _read(self, number: int):
-        column = self._readers[number].column_reader("doc", translate=False)
-        if not isinstance(column, VarBytesColumn.Reader):
-            part = self._readers[number].column_reader("doc").__getitem__
-        else:
-            part = _sliced(column)
-        self._parts[number] = part
+    def many(self, numbers: list[int]) -> list[str]:
+        """The ids of many paragraphs at once, from every segment's ids in one list (read
+        when first asked for)."""
+        if self._every is None:
+            every: list[str] = []
+            for number, part in enumerate(self._parts):
+                every += part or self._read(number)
+            self._every = every
+        every = self._every
+        return [every[n] for n in numbers]
+
+    def _read(self, number: int) -> list[str]:
+        part = self._parts[number] = doc_ids(self._readers[number])
         return part
-
-
-def _sliced(column):
-    """A look-up into a variable-length bytes column read in one piece."""
-    offsets, lengths = column._offsets, column._lengths
-    size = offsets[-1] + lengths[-1] if len(offsets) else 0
-    data = column._dbfile.get(column._basepos, size)
-
-    def lookup(n: int) -> str:
-        start = offsets[n]
-        return data[start : start + lengths[n]].decode("utf-8")
-
-    return lookup

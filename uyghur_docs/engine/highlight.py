@@ -14,12 +14,19 @@ _FIELDS = {"body": True, "exact": False, "aside": True, "aside_exact": False}
 class Highlighter:
     """Marks, in any paragraph, what a query's leaves match."""
 
-    def __init__(self, reader, leaves: list[wq.Query]):
+    def __init__(self, reader, leaves: list[wq.Query], fast=None):
         self.terms = {True: set(), False: set()}
         self.phrases: list[tuple[bool, tuple[str, ...]]] = []
         for leaf in leaves:
             if isinstance(leaf, wq.Phrase) and leaf.fieldname in _FIELDS:
                 self.phrases.append((_FIELDS[leaf.fieldname], tuple(leaf.words)))
+                continue
+            # A fuzzy term's words, from the fast path's word lists (whoosh's expansion
+            # over several segments reads and compares every word in Python).
+            words = fast.expanded(leaf) if fast is not None else None
+            if words is not None:
+                if leaf.fieldname in _FIELDS:
+                    self.terms[_FIELDS[leaf.fieldname]].update(words)
                 continue
             for field, term in leaf.existing_terms(reader, expand=True):
                 if field in _FIELDS:

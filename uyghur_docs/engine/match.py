@@ -24,8 +24,9 @@ class Documents:
     Each paragraph's document is looked up once, and the paragraphs that matched within
     the filters are kept (`passed`): they are the ones to score and show."""
 
-    def __init__(self, searcher, doc_of, test: Test, anywhere: Test = None, doc_at=None):
+    def __init__(self, searcher, doc_of, test: Test, anywhere: Test = None, doc_at=None, fast=None):
         self.searcher, self.doc_of, self.test, self.anywhere = searcher, doc_of, test, anywhere
+        self.fast = fast
         self.doc_at: dict[int, str] = {} if doc_at is None else doc_at
         self.passed: set[int] = set()
         self._everything: set[str] | None = None
@@ -34,17 +35,14 @@ class Documents:
 
     def of(self, q: wq.Query, keep: bool = True) -> set[str]:
         """The documents with a paragraph that matches q; `keep`: as paragraphs to show."""
-        test, doc_at, doc_of = self.test, self.doc_at, self.doc_of
-        passed = self.passed if keep else set()
-        found = set()
-        for n in self.searcher.docs_for_query(q):
-            if test is None or test(n):
-                doc = doc_at.get(n)
-                if doc is None:
-                    doc = doc_at[n] = doc_of[n]
-                found.add(doc)
-                passed.add(n)
-        return found
+        test, doc_at = self.test, self.doc_at
+        numbers = _numbers(self.searcher, q, self.fast)
+        numbers = [n for n in numbers if test(n)] if test else list(numbers)
+        new = [n for n in numbers if n not in doc_at]
+        doc_at.update(zip(new, self.doc_of.many(new), strict=True))
+        if keep:
+            self.passed.update(numbers)
+        return {doc_at[n] for n in numbers}
 
     def shown(self, documents: set[str]) -> set[int]:
         """The paragraphs that matched within the filters, of the given documents; for a
@@ -80,7 +78,7 @@ class Documents:
 
     def _excluded(self, q: wq.Query) -> set[str]:
         anywhere = self.anywhere
-        apart = Documents(self.searcher, self.doc_of, anywhere, anywhere, self.doc_at)
+        apart = Documents(self.searcher, self.doc_of, anywhere, anywhere, self.doc_at, self.fast)
         apart.widen = self.widen
         return apart.matching(self.widen(q))
 
@@ -145,17 +143,39 @@ class Only(UnlimitedCollector):
                 self.collect(local)
 
 
-def scored(searcher, q: wq.Query, test: Test) -> list[tuple[float, int]]:
+def _numbers(searcher, q: wq.Query, fast):
+    """The paragraphs q matches, by the fast path where it can."""
+    if fast is not None and fast.handles(q):
+        return fast.scores(q)
+    return searcher.docs_for_query(q)
+
+
+def best_first(found: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Paragraphs by score, best first, then by number (as whoosh's collector sorts them)."""
+    found.sort(key=lambda item: (0 - item[0], item[1]))
+    return found
+
+
+def scored(
+    searcher, q: wq.Query, test: Test, fast=None, ordered: bool = True
+) -> list[tuple[float, int]]:
     """(score, paragraph number in the index) of every paragraph q matches that passes
-    the test, best first."""
+    the test, best first (`ordered`; else in any order)."""
+    if fast is not None and fast.handles(q):
+        found = fast.scores(q).items()
+        found = [(s, n) for n, s in found if test is None or test(n)]
+        return best_first(found) if ordered else found
     collector = Every(test)
     searcher.search_with_collector(q, collector)
     return collector.results().top_n
 
 
-def scored_only(searcher, q: wq.Query, wanted: set[int]) -> list[tuple[float, int]]:
+def scored_only(searcher, q: wq.Query, wanted: set[int], fast=None) -> list[tuple[float, int]]:
     """(score, paragraph number in the index) of the wanted paragraphs, which q matches,
     best first."""
+    if fast is not None and fast.handles(q):
+        found = fast.scores(q)
+        return best_first([(found[n], n) for n in wanted if n in found])
     collector = Only(wanted)
     searcher.search_with_collector(q, collector)
     return collector.results().top_n

@@ -1,34 +1,27 @@
 """Querying: the documents a query matches (`engine.match`), every matching paragraph of
 them scored, the best documents and their best paragraphs, and the spans of what matched."""
 
+import heapq
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from whoosh import query as wq
 
-from uyghur_docs.engine.docids import DocIds
-from uyghur_docs.engine.files import open_index
 from uyghur_docs.engine.highlight import Highlighter
-from uyghur_docs.engine.match import Documents, positive, scored, scored_only, together
+from uyghur_docs.engine.kept import Columns, Index, using
+from uyghur_docs.engine.match import (
+    Documents,
+    best_first,
+    positive,
+    scored,
+    scored_only,
+    together,
+)
 from uyghur_docs.engine.parse import on_fields, parse
 from uyghur_docs.engine.schema import DAMAGE
 from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
-
-
-class Columns:
-    """The per-paragraph columns of one searcher, each opened once (opening one reads the
-    offsets of every paragraph)."""
-
-    def __init__(self, searcher):
-        self.searcher = searcher
-        self._open: dict[str, object] = {"doc": DocIds(searcher)}
-
-    def __getitem__(self, name: str):
-        if name not in self._open:
-            self._open[name] = self.searcher.reader().column_reader(name)
-        return self._open[name]
 
 
 def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
@@ -89,7 +82,7 @@ def _within(date: str, since: str | None, until: str | None) -> bool:
 
 
 def search(
-    index_dir: Path,
+    index: Index | Path,
     qstring: str,
     filters: Filters,
     limit: int,
@@ -97,44 +90,44 @@ def search(
     matching: Matching | None = None,
 ) -> Found:
     """The matching documents and paragraphs counted, and the best `per_doc` paragraphs
-    (None: all) of the best `limit` documents."""
+    (None: all) of the best `limit` documents, in a kept index or the index in a folder."""
+    index_dir = index.index_dir if isinstance(index, Index) else index
     try:
-        return _search(index_dir, qstring, filters, limit, per_doc, matching or Matching())
+        with using(index) as opened:
+            if opened.searcher is None:
+                # An index of an empty corpus has no segments, so no columns to read.
+                return Found(0, 0, ())
+            return _search(opened, qstring, filters, limit, per_doc, matching or Matching())
     except DAMAGE as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc
 
 
-def _search(index_dir, qstring, filters, limit, per_doc, matching):
-    ix = open_index(index_dir)
-    if ix.is_empty():
-        # An index of an empty corpus has no segments, so no columns to read.
-        return Found(0, 0, ())
-    q = on_fields(parse(ix.schema, qstring, exact=matching.exact), where(filters.roles))
-    with ix.searcher() as searcher:
-        columns = Columns(searcher)
-        test = allowed(columns, filters)
-        leaves = [q] if matching.same_paragraph else positive(q)
-        shown = wq.Or(leaves) if leaves else wq.Every()
-        doc_at: dict[int, str] = {}
-        if matching.same_paragraph or _plain(q):
-            found = scored(searcher, shown, test)
-            doc_of = columns["doc"]
-            doc_at.update((n, doc_of[n]) for _, n in found)
-            documents, paragraphs = set(doc_at.values()), len(found)
-        else:
-            anywhere = allowed(columns, replace(filters, roles=()))
-            matcher = Documents(searcher, columns["doc"], test, anywhere, doc_at)
-            matcher.widen = lambda sub: on_fields(sub, "all")
-            documents = matcher.matching(q)
-            inside = matcher.shown(documents)
-            paragraphs = len(inside)
-            if not limit or not inside:
-                return Found(len(documents), paragraphs, ())
-            top = _top(searcher, q, shown, inside, doc_at, columns, limit, matching.sort)
-            found = scored_only(searcher, shown, {n for n in inside if doc_at[n] in top})
-        chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
-        light = Highlighter(searcher.reader(), leaves)
-        hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
+def _search(opened, qstring, filters, limit, per_doc, matching):
+    q = on_fields(parse(opened.schema, qstring, exact=matching.exact), where(filters.roles))
+    searcher, columns, fast = opened.searcher, opened.columns, opened.fast()
+    test = allowed(columns, filters)
+    leaves = [q] if matching.same_paragraph else positive(q)
+    shown = wq.Or(leaves) if leaves else wq.Every()
+    doc_at: dict[int, str] = {}
+    if matching.same_paragraph or _plain(q):
+        found = scored(searcher, shown, test, fast, ordered=False)
+        numbers = [n for _, n in found]
+        doc_at.update(zip(numbers, columns["doc"].many(numbers), strict=True))
+        documents, paragraphs = set(doc_at.values()), len(found)
+    else:
+        anywhere = allowed(columns, replace(filters, roles=()))
+        matcher = Documents(searcher, columns["doc"], test, anywhere, doc_at, fast)
+        matcher.widen = lambda sub: on_fields(sub, "all")
+        documents = matcher.matching(q)
+        inside = matcher.shown(documents)
+        paragraphs = len(inside)
+        if not limit or not inside:
+            return Found(len(documents), paragraphs, ())
+        top = _top(opened, fast, q, shown, inside, doc_at, limit, matching.sort)
+        found = scored_only(searcher, shown, {n for n in inside if doc_at[n] in top}, fast)
+    chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
+    light = Highlighter(searcher.reader(), leaves, fast)
+    hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
     return Found(len(documents), paragraphs, tuple(hits))
 
 
@@ -146,22 +139,23 @@ def _plain(q) -> bool:
     return not isinstance(q, wq.CompoundQuery | wq.Not)
 
 
-def _top(searcher, q, shown, inside, doc_at, columns, limit, sort) -> set[str]:
+def _top(opened, fast, q, shown, inside, doc_at, limit, sort) -> set[str]:
     """The first `limit` documents of a query over documents: those where every wanted
     word meets in one paragraph first, by that paragraph's score (one pass over the
     paragraphs that hold them all), then the others by their best paragraph; or by date.
     Scoring every matching paragraph of every document would cost twice a query of the
     paragraphs alone."""
+    searcher = opened.searcher
     if sort == "date":
-        date_of, first = columns["date"], {}
+        date_of, first = opened.columns["date"], {}
         for n in inside:
             first.setdefault(doc_at[n], n)
         return set(sorted(first, key=lambda doc: (date_of[first[doc]] or "\uffff", doc))[:limit])
-    met = _best(scored(searcher, together(q), inside.__contains__), doc_at)
+    met = _best(scored(searcher, together(q), inside.__contains__, fast), doc_at)
     ranked = sorted(met, key=lambda doc: (-met[doc], doc))
     if len(ranked) < limit:
         rest = {n for n in inside if doc_at[n] not in met}
-        others = _best(scored_only(searcher, shown, rest), doc_at)
+        others = _best(scored_only(searcher, shown, rest, fast), doc_at)
         ranked += sorted(others, key=lambda doc: (-others[doc], doc))
     return set(ranked[:limit])
 
@@ -176,15 +170,26 @@ def _best(found, doc_at) -> dict[str, float]:
 
 def _choose(found, doc_at, columns, limit, per_doc, sort) -> list[tuple[float, int]]:
     """The paragraphs to show: the best of each of the first `limit` documents, documents
-    ranked by their best paragraph (or by date, oldest first, undated last)."""
-    by_doc: dict[str, list[tuple[float, int]]] = {}
+    ranked by their best paragraph (or by date, oldest first, undated last). `found` in any
+    order: only the chosen documents' paragraphs are sorted."""
+    best: dict[str, tuple[float, int]] = {}
     for score, n in found:
-        by_doc.setdefault(doc_at[n], []).append((score, n))
-    ranked = sorted(by_doc, key=lambda doc: (-by_doc[doc][0][0], doc))
+        doc = doc_at[n]
+        held = best.get(doc)
+        if held is None or score > held[0] or (score == held[0] and n < held[1]):
+            best[doc] = (score, n)
+    order = lambda doc: (-best[doc][0], doc)  # noqa: E731
     if sort == "date":
-        date_of = columns["date"]
-        ranked.sort(key=lambda doc: date_of[by_doc[doc][0][1]] or "\uffff")
-    return [p for doc in ranked[:limit] for p in by_doc[doc][:per_doc]]
+        date_of, ranked = columns["date"], sorted(best, key=order)
+        ranked = sorted(ranked, key=lambda doc: date_of[best[doc][1]] or "\uffff")[:limit]
+    else:
+        ranked = heapq.nsmallest(limit, best, key=order)
+    by_doc: dict[str, list[tuple[float, int]]] = {doc: [] for doc in ranked}
+    for score, n in found:
+        shown = by_doc.get(doc_at[n])
+        if shown is not None:
+            shown.append((score, n))
+    return [p for doc in ranked for p in best_first(by_doc[doc])[:per_doc]]
 
 
 def _hit(fields: dict, score: float, light: Highlighter) -> ParagraphHit:
@@ -202,14 +207,16 @@ def _hit(fields: dict, score: float, light: Highlighter) -> ParagraphHit:
     )
 
 
-def texts(index_dir: Path, doc_id: str, numbers: set[int]) -> dict[int, str]:
+def texts(index: Index | Path, doc_id: str, numbers: set[int]) -> dict[int, str]:
     """The stored text of some paragraphs of one document, by number."""
-    ix = open_index(index_dir)
+    index_dir = index.index_dir if isinstance(index, Index) else index
     try:
-        with ix.searcher() as searcher:
+        with using(index) as opened:
+            if opened.searcher is None:
+                return {}
             return {
                 fields["para"]: fields["text"]
-                for fields in searcher.documents(doc=doc_id)
+                for fields in opened.searcher.documents(doc=doc_id)
                 if fields["para"] in numbers
             }
     except DAMAGE as exc:

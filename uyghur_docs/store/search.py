@@ -61,6 +61,14 @@ class SearchCount:
     paragraphs: int
 
 
+def keep(index_dir: Path):
+    """The index held open between searches (`kept=` of `search` and `count`): it is opened
+    again only when a commit came since."""
+    from uyghur_docs import engine
+
+    return engine.Index(index_dir)
+
+
 def check_query(qstring: str) -> str:
     """The query, refused when it is empty or too long to be a query."""
     if not qstring.strip():
@@ -78,15 +86,18 @@ def search(
     per_doc: int | None = 3,
     matching: Matching | None = None,
     context: int = 0,
+    kept=None,
 ) -> SearchResult:
     """Search the index: every matching document counted, the best `limit` shown with
     their best `per_doc` paragraphs (None: all), each with `context` paragraphs on either
-    side. With no hits, offer a corrected query that finds something."""
+    side. With no hits, offer a corrected query that finds something. `kept`: the index
+    held open between searches (`keep`), else it is opened for this one."""
     from uyghur_docs import engine
 
     filters = filters or Filters()
     check_query(qstring)
-    found = engine.search(index_dir, qstring, filters, limit, per_doc, matching)
+    index = kept or index_dir
+    found = engine.search(index, qstring, filters, limit, per_doc, matching)
     hits: dict[str, list] = {}
     for p in found.hits:
         hits.setdefault(p.doc, []).append(p)
@@ -97,32 +108,36 @@ def search(
             date=ps[0].date,
             kind=ps[0].kind,
             score=max(p.score for p in ps),
-            passages=_passages(index_dir, doc_id, ps, context),
+            passages=_passages(index, doc_id, ps, context),
         )
         for doc_id, ps in hits.items()
     )
-    suggestion = None if result else engine.suggest(index_dir, qstring, filters)
+    suggestion = None if result else engine.suggest(index, qstring, filters)
     return SearchResult(qstring, found.documents, result, suggestion)
 
 
 def count(
-    index_dir: Path, qstring: str, filters: Filters | None = None, matching: Matching | None = None
+    index_dir: Path,
+    qstring: str,
+    filters: Filters | None = None,
+    matching: Matching | None = None,
+    kept=None,
 ) -> SearchCount:
-    """The number of documents and paragraphs a query matches."""
+    """The number of documents and paragraphs a query matches (`kept`: as for `search`)."""
     from uyghur_docs import engine
 
     check_query(qstring)
-    found = engine.search(index_dir, qstring, filters or Filters(), 0, 0, matching)
+    found = engine.search(kept or index_dir, qstring, filters or Filters(), 0, 0, matching)
     return SearchCount(qstring, found.documents, found.paragraphs)
 
 
-def _passages(index_dir: Path, doc_id: str, ps: list, context: int) -> tuple[Passage, ...]:
+def _passages(index, doc_id: str, ps: list, context: int) -> tuple[Passage, ...]:
     around = {}
     if context:
         from uyghur_docs import engine
 
         wanted = {n for p in ps for n in range(p.paragraph - context, p.paragraph + context + 1)}
-        around = engine.texts(index_dir, doc_id, wanted - {p.paragraph for p in ps})
+        around = engine.texts(index, doc_id, wanted - {p.paragraph for p in ps})
     return tuple(
         Passage(
             p.paragraph,

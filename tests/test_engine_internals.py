@@ -1,0 +1,57 @@
+"""The parts of whoosh the engine reads directly (`engine.internals`): present in the
+installed whoosh, and read as whoosh itself reads them."""
+
+import whoosh
+from whoosh.codec import whoosh3
+
+from uyghur_docs import engine
+from uyghur_docs.engine import internals
+from uyghur_docs.engine.stemming import stem
+from uyghur_docs.models import ParagraphRecord
+
+
+def test_the_installed_whoosh_has_the_shape_relied_on():
+    assert internals.shape_problems() == []
+
+
+def test_a_changed_whoosh_is_named(monkeypatch):
+    monkeypatch.setattr(whoosh, "__version__", (2, 8, 0))
+    monkeypatch.setattr(whoosh3, "_lenfield", lambda name: f"_{name}_lengths")
+    monkeypatch.delattr(whoosh3, "LENGTHS_COLUMN")
+    assert internals.shape_problems() == [
+        "whoosh 2.8.0 installed, (2, 7, 5) relied on",
+        "W3 length column type: whoosh.codec.whoosh3.LENGTHS_COLUMN is gone",
+        "W3 codec names: posting header or length column renamed",
+    ]
+
+
+def built(index_dir, texts: list[str]):
+    run = engine.Run(index_dir, create=True)
+    segments = engine.Segments(index_dir)
+    for n, text in enumerate(texts, start=1):
+        segments.add(ParagraphRecord(f"d{n % 3}", n, "T", text, None, "letter"))
+    run.commit(segments.finish(), clear=False)
+    return engine.Index(index_dir).opened().searcher
+
+
+def test_postings_lengths_and_ids_read_in_one_piece_are_whooshs(tmp_path):
+    # Enough postings of "camp" for several blocks (whoosh writes 128 to a block).
+    texts = [" ".join(["camp"] * (1 + n % 3) + ["labour"] * (n % 2)) for n in range(300)]
+    searcher = built(tmp_path / "index", texts)
+    reader = searcher.reader()
+    for word in (stem("camp"), stem("labour")):
+        matcher = reader.postings("body", word)
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        read = internals.postings(reader, "body", word.encode())
+        assert (read.ids, list(read.weights), list(read.values)) == (ids, weights, values)
+    assert internals.postings(reader, "body", b"absent") is None
+    lengths = internals.lengths(reader, "body")
+    assert [internals.LENGTHS[b] if b else None for b in lengths] == [
+        reader.doc_field_length(n, "body") for n in range(300)
+    ]
+    assert internals.doc_ids(reader) == [f"d{n % 3}" for n in range(1, 301)]

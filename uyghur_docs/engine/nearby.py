@@ -1,0 +1,67 @@
+"""The words of a segment near a typed word: what a fuzzy term (`word~`) expands to.
+
+whoosh finds them with a Levenshtein automaton stepped through the segment's term table
+in Python, and, over several segments, by a Damerau distance computed in Python for every
+word of every segment. Here a segment's words are read once, grouped by length, and only
+those of a length within one of the typed word's are compared, by slicing.
+"""
+
+
+class Words:
+    """The words of one field of one segment, read when first asked for."""
+
+    def __init__(self, reader, fieldname: str):
+        self.by_length: dict[int, list[str]] = {}
+        decode = reader.schema[fieldname].from_bytes
+        for term in reader.lexicon(fieldname):
+            word = decode(term)
+            self.by_length.setdefault(len(word), []).append(word)
+
+    def within_one(self, text: str, prefix: int, swaps: bool = False) -> list[str]:
+        """The words within one edit of a text (Levenshtein, as whoosh's automaton;
+        `swaps`: or one swap of neighbours, as its Damerau distance) that begin with its
+        first `prefix` letters, in the term table's order."""
+        size, start = len(text), text[:prefix]
+        near = [w for n in (size - 1, size, size + 1) for w in self.by_length.get(n, ())]
+        found = [
+            w
+            for w in near
+            if w and w.startswith(start) and (one_edit(w, text) or (swaps and one_swap(w, text)))
+        ]
+        return sorted(found, key=str.encode)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two words are at most one insertion, deletion or substitution apart.
+
+    >>> [one_edit("camp", w) for w in ["camp", "camps", "cap", "cams", "acmp", "cmaps"]]
+    [True, True, True, True, False, False]
+    """
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if a == b:
+        return True
+    pairs = enumerate(zip(a, b, strict=False))
+    same = next((i for i, (x, y) in pairs if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[same + 1 :] == b[same + 1 :]
+    if len(a) > len(b):
+        return a[same + 1 :] == b[same:]
+    return a[same:] == b[same + 1 :]
+
+
+def one_swap(a: str, b: str) -> bool:
+    """Whether two words differ by one swap of neighbouring letters.
+
+    >>> [one_swap("camp", w) for w in ["acmp", "cmap", "camp", "cpma"]]
+    [True, True, False, False]
+    """
+    if len(a) != len(b):
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and a[apart[0]] == b[apart[1]]
+        and (a[apart[1]] == b[apart[0]])
+    )
