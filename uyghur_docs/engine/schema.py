@@ -12,7 +12,6 @@ on its ¶1 record.
 import pickle
 import struct
 import zlib
-from collections import defaultdict
 from functools import cache
 
 from whoosh import index as whoosh_index
@@ -72,7 +71,7 @@ class Text(TEXT):
 
     def index(self, value, **kwargs):
         terms = _TERMS[self.stemmed]
-        positions = defaultdict(list)
+        positions: dict[bytes, list[int]] = {}
         position = 0
         for word in _split_once(value):
             found = terms.get(word)
@@ -82,16 +81,26 @@ class Text(TEXT):
                 tokens = self.analyzer(word, mode="index")
                 found = terms[word] = tuple(t.text.encode() for t in tokens)
             for term in found:
-                positions[term].append(position)
+                at = positions.get(term)
+                if at is None:
+                    positions[term] = [position]
+                else:
+                    at.append(position)
                 position += 1
-        encode = self.format.encode
+        return self._items(positions)
+
+    def _items(self, positions: dict[bytes, list[int]]) -> list[tuple]:
+        encode, items = self.format.encode, []
         for term, found in positions.items():
             if len(found) > 1:
-                yield term, len(found), float(len(found)), encode(found)
-            else:
-                # Most words occur once in a paragraph: one encoding per position will do.
-                value = _ONCE.get(found[0]) or _ONCE.setdefault(found[0], encode(found))
-                yield term, 1, 1.0, value
+                items.append((term, len(found), float(len(found)), encode(found)))
+                continue
+            # Most words occur once in a paragraph: one encoding per position will do.
+            value = _ONCE.get(found[0])
+            if value is None:
+                value = _ONCE[found[0]] = encode(found)
+            items.append((term, 1, 1.0, value))
+        return items
 
 
 def _split_once(value: str) -> list[str]:

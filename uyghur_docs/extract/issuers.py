@@ -11,6 +11,7 @@ mail domain spelled out as an organisation in the text (campaignforuyghurs.org i
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from uyghur_docs.corpus.metadata import HEADER_PARAGRAPHS
 from uyghur_docs.extract.vocabulary import is_place
@@ -233,6 +234,8 @@ def _initial(word: str) -> str:
     return fold(word[0]) if word and fold(word) not in CONNECTORS else ""
 
 
+# Asked of each line by the issuer reader and again by the paragraph roles.
+@lru_cache(maxsize=1 << 14)
 def is_contact(line: str) -> bool:
     """A line with an email address, a link or a phone number (a handle is not an address)."""
     return (

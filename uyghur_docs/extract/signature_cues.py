@@ -81,6 +81,8 @@ def is_heading(line: str) -> bool:
     return len(_words(line)) <= MAX_HEADING_WORDS and bool(_CUE.search(text))
 
 
+# Each line is tested as a closing and a footer again as each block reader passes it.
+@lru_cache(maxsize=1 << 14)
 def is_closing(line: str) -> bool:
     return bool(_CLOSING.match(fold(line.strip())))
 
@@ -123,5 +125,6 @@ def heading_kind(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def is_footer(line: str) -> bool:
     return bool(FOOTER.match(fold(line.strip().lstrip("→>-–— "))))
