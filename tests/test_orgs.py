@@ -314,7 +314,7 @@ def test_cosigning_pairs():
     ]
 
 
-@settings(max_examples=500, deadline=500)
+@settings(max_examples=500, deadline=None)
 @given(st.text(max_size=200))
 def test_name_key_is_idempotent_and_total(name):
     key = name_key(name)

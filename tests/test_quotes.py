@@ -2,7 +2,6 @@
 
 import dataclasses
 import json
-import time
 from functools import cache
 from pathlib import Path
 
@@ -438,9 +437,7 @@ QUOTE_CHARS = "\"'“”‘’«»„‚‹› \n.,abcS[]…"
 @settings(deadline=None, max_examples=300)
 @given(st.lists(st.text(alphabet=st.sampled_from(QUOTE_CHARS) | st.characters()), max_size=4))
 def test_arbitrary_text_never_raises_and_spans_are_quotes(paragraphs):
-    started = time.perf_counter()
     quotes = extract_quotes(paragraphs, date="2023-01-01")
-    assert time.perf_counter() - started < 1
     for q in quotes:
         assert paragraphs[q.paragraph - 1][q.start : q.end] == q.as_written
         assert q.kind in ("report", "office", "person", "government", "other", "term", "unknown")
@@ -451,22 +448,22 @@ def test_normalise_is_idempotent(text):
     assert normalise(normalise(text)) == normalise(text)
 
 
+# How long these take is measured by bench/pathological.py; here, what they give.
 @pytest.mark.parametrize(
-    "text",
+    ("text", "found", "kinds"),
     [
-        '"' * 50_000,
-        "“" * 50_000,
-        "'" * 50_000,
-        "“”‘’\"'«»" * 6_250,
-        "a “b ‘c\" d' " * 12_500,
-        "The report notes “a b” " * 12_500,
-        "“a” said Jane Doe. " * 12_500,
+        ('"' * 50_000, 0, set()),
+        ("“" * 50_000, 0, set()),
+        ("'" * 50_000, 0, set()),
+        ("“”‘’\"'«»" * 6_250, 1, {"term"}),
+        ("a “b ‘c\" d' " * 12_500, 12_500, {"term"}),
+        ("The report notes “a b” " * 12_500, 12_500, {"report"}),
+        ("“a” said Jane Doe. " * 12_500, 12_500, {"person"}),
     ],
 )
-def test_pathological_input_finishes_fast(text):
-    started = time.perf_counter()
-    extract_quotes([text])
-    assert time.perf_counter() - started < 3
+def test_pathological_input_gives_its_quotations(text, found, kinds):
+    quotes = extract_quotes([text])
+    assert (len(quotes), {q.kind for q in quotes}) == (found, kinds)
 
 
 def test_balanced_marks_pair_up_without_quadratic_stack():

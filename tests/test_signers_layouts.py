@@ -3,7 +3,6 @@ heading per paragraph), one fixture per layout; entries are checked whole."""
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -116,21 +115,14 @@ LIST_PIECES = st.sampled_from(
 )
 
 
-def _seconds(paragraphs):
-    start = time.perf_counter()
-    read_signatures(paragraphs)
-    extract_issuers(paragraphs)
-    return time.perf_counter() - start
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(LIST_PIECES, max_size=30).map("".join), min_size=1, max_size=8))
-def test_any_list_shape_reads_in_time_linear_in_its_length(paragraphs):
-    # The bound grows with the text: a constant plus a per-character allowance far above
-    # the extractor's cost, so only super-linear work can exceed it.
-    found = read_signatures(paragraphs * 200)
-    assert all(1 <= s.paragraph <= len(paragraphs) * 200 for s in found.signatories)
-    assert _seconds(paragraphs * 200) < 1.0 + 50e-6 * sum(map(len, paragraphs * 200))
+def test_any_list_shape_gives_entries_of_its_own_paragraphs(paragraphs):
+    # How the time grows with the text is measured by bench/pathological.py.
+    many = paragraphs * 200
+    found = read_signatures(many)
+    assert all(1 <= s.paragraph <= len(many) and s.name.strip() for s in found.signatories)
+    assert all(1 <= n <= len(many) for n in found.unread)
 
 
 @pytest.mark.parametrize(
