@@ -79,3 +79,23 @@ def query(con: sqlite3.Connection, q: str, where: str = ""):
         return total[0], rows
 
     return run
+
+
+def query_documents(con: sqlite3.Connection, q: str):
+    """A function answering an AND `q` ("a AND b") as udocs does by default, over documents:
+    the number of documents with each word in some paragraph, and the best 30 paragraphs of
+    them with any of the words, by bm25."""
+    words = [f"body : ({word})" for word in q.split(" AND ")]
+    each = " INTERSECT ".join(["SELECT doc FROM p WHERE p MATCH ?"] * len(words))
+    anyone = "body : (" + " OR ".join(q.split(" AND ")) + ")"
+
+    def run():
+        total = con.execute(f"SELECT count(*) FROM ({each})", words).fetchone()
+        rows = con.execute(
+            f"SELECT doc, para, body FROM p WHERE p MATCH ? AND doc IN ({each})"
+            " ORDER BY bm25(p) LIMIT 30",
+            (anyone, *words),
+        ).fetchall()
+        return total[0], rows
+
+    return run

@@ -47,3 +47,6 @@ QUERIES = {
         ("mosqes~", "mosque*", ["mosque"]),
     ],
 }
+# udocs' AND is over documents (each word in some paragraph); with `--paragraph` it is over
+# paragraphs, as FTS5's AND is. Both are measured, each against FTS5 doing the same.
+QUERIES["and, one paragraph"] = QUERIES["and"]
