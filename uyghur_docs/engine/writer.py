@@ -128,16 +128,9 @@ class _Pool:
         self.count = 0
 
     def add(self, item) -> None:
+        """One posting, as whoosh's own writer paths add them."""
         fieldname, term, docnum, weight, value = item
-        terms = self.fields[fieldname]
-        postings = terms.get(term)
-        if postings is None:
-            postings = terms[term] = (array("I"), array("f"), [])
-        # Records are added in order, so each term's postings are in document order.
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].append(value)
-        self.count += 1
+        self.add_field(fieldname, docnum, ((term, 0, weight, value),))
 
     def add_field(self, fieldname: str, docnum: int, items) -> int:
         """A field's postings for one record, from its (term, frequency, weight, value)
@@ -148,6 +141,7 @@ class _Pool:
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = (array("I"), array("f"), [])
+            # Records are added in order, so each term's postings are in document order.
             postings[0].append(docnum)
             postings[1].append(weight)
             postings[2].append(value)
