@@ -102,3 +102,16 @@ def test_an_update_counts_again_the_forms_it_touched(corpus, tmp_path):
         "Uyghur Human Rights Project": (4, 3),
         "World Uyghur Congress": (4, 3),
     }
+
+
+def test_every_organisations_letters_read_at_once_are_each_ones_letters(corpus, tmp_path):
+    signers = built(corpus, tmp_path).signers()
+    every = signers.all_letters()
+    assert list(every) == list(signers.organisations)
+    assert every == {root: signers.letters(root) for root in signers.organisations}
+    ishr = every[signers.key_of("ISHR")]
+    assert [(le.id, le.role) for le in ishr] == [
+        ("2020-03-12-ishr-hrw-news-release", "issuer"),
+        ("2022-03-08-open-letter-high-commissioner", "signatory"),
+        ("2022-09-hrc51-joint-letter", "signatory"),
+    ]

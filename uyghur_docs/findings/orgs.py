@@ -96,6 +96,9 @@ class Mentions(Protocol):
     def letters(self, keys: Collection[str]) -> Iterable[Letter]:
         """The mentions whose `name_key(name)` is one of keys, by document id then order."""
 
+    def keyed_letters(self) -> Iterable[tuple[str, Letter]]:
+        """Every mention's `name_key(name)` and letter, by document id then order."""
+
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         """(id, date, name) of each organisation signatory of the documents (None: all)."""
 
@@ -121,6 +124,11 @@ class RecordMentions:
             for role, form in mentions_of(r):
                 if name_key(form.name) in keys:
                     yield Letter(r.id, r.title, r.date, role, form.as_written)
+
+    def keyed_letters(self) -> Iterable[tuple[str, Letter]]:
+        for r in self.records.values():
+            for role, form in mentions_of(r):
+                yield name_key(form.name), Letter(r.id, r.title, r.date, role, form.as_written)
 
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         for r in self.records.values():
@@ -241,6 +249,14 @@ class Signers:
         for letter in self.mentions.letters(set(self._members[root])):
             seen.setdefault((letter.id, letter.role), letter)
         return tuple(sorted(seen.values(), key=letter_order))
+
+    def all_letters(self) -> dict[str, tuple[Letter, ...]]:
+        """The `letters` of every organisation, by root key: one reading of every mention,
+        not one per organisation."""
+        seen: dict[str, dict[tuple[str, str], Letter]] = defaultdict(dict)
+        for key, letter in self.mentions.keyed_letters():
+            seen[self._find(key)].setdefault((letter.id, letter.role), letter)
+        return {r: tuple(sorted(seen[r].values(), key=letter_order)) for r in self.organisations}
 
     def signatory_keys(self, ids: Collection[str] | None = None) -> dict[str, tuple]:
         """(date, organisation keys) of the documents (None: all) with organisation

@@ -34,8 +34,9 @@ class OrganisationsResult:
 
 def organisations_result(index: Signers) -> OrganisationsResult:
     """Every organisation with its letters; most letters first, then by name."""
+    letters = index.all_letters()
     rows = [
-        OrganisationLetters(org.name, org.aliases, index.letters(root))
+        OrganisationLetters(org.name, org.aliases, letters[root])
         for root, org in index.organisations.items()
     ]
     rows.sort(key=lambda r: (-len({letter.id for letter in r.letters}), r.name.casefold()))

@@ -31,6 +31,8 @@ _FORMS = f"SELECT {', '.join(_FORM)}, count FROM forms ORDER BY first"
 _LETTERS = """SELECT m.doc, d.title, d.date, m.role, m.as_written
 FROM mentions m JOIN documents d ON d.id = m.doc
 WHERE m.key IN (SELECT value FROM json_each(?)) ORDER BY m.doc, m.seq"""
+_KEYED_LETTERS = """SELECT m.key, m.doc, d.title, d.date, m.role, m.as_written
+FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.seq"""
 _SIGNATORIES = f"""SELECT m.doc, d.date, m.name FROM mentions m JOIN documents d ON d.id = m.doc
 WHERE m.role = '{SIGNATORY}' {{}} ORDER BY m.doc, m.seq"""
 
@@ -100,6 +102,9 @@ class CatalogMentions:
 
     def letters(self, keys: Collection[str]) -> Iterable[Letter]:
         return [Letter(*row) for row in self._query(_LETTERS, json.dumps(list(keys)))]
+
+    def keyed_letters(self) -> Iterable[tuple[str, Letter]]:
+        return [(key, Letter(*row)) for key, *row in self._query(_KEYED_LETTERS)]
 
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         if ids is None:
