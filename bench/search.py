@@ -69,6 +69,9 @@ FLOORS = {
 def _env() -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(_code()) + os.pathsep + env.get("PYTHONPATH", "")
+    # Installed, udocs runs from bytecode: without it every process would compile each
+    # module again (the untimed first run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

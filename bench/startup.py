@@ -41,6 +41,9 @@ def main(argv=None) -> None:
     began = time.perf_counter()
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    # Installed, udocs runs from bytecode: without it every process would compile each
+    # module again (the untimed first run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory(prefix="udocs-startup-") as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
         shutil.copytree(ROOT / "corpus", corpus)
