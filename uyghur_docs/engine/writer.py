@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID
 from whoosh.filedb.filestore import RamStorage
 from whoosh.reading import SegmentReader
@@ -25,8 +25,9 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
 from uyghur_docs.engine import manifest
-from uyghur_docs.engine.files import exists, open_index
-from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, layout, schema
+from uyghur_docs.engine.codec import BlockCodec
+from uyghur_docs.engine.files import OlderFormat, exists, open_index
+from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, schema
 from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
 from uyghur_docs.models import ParagraphRecord
 
@@ -43,9 +44,8 @@ class _Writer(SegmentWriter):
     joined: tuple = ()
 
     def __init__(self, ix, **kwargs):
-        # zlib on every posting block: without it a build is a quarter faster and the index
-        # 60% larger, and reading a block skips a decompression.
-        super().__init__(ix, codec=W3Codec(compression=0), **kwargs)
+        # No zlib on any block W3 would write for a format the block codec leaves to it.
+        super().__init__(ix, codec=BlockCodec(compression=0), **kwargs)
         self.pool = _Pool()
 
     def add_record(self, fields: dict) -> None:
@@ -258,12 +258,14 @@ def reusable(index_dir: Path, rebuild: bool) -> bool:
     if not exists(index_dir) or not manifest.recorded(index_dir):
         return False
     try:
-        ix = open_index(index_dir)
+        open_index(index_dir)
+    except OlderFormat:
+        return False
     except IndexDamaged:
         if rebuild:
             return False
         raise
-    return layout(ix.schema) == layout(schema())
+    return True
 
 
 class Run:
