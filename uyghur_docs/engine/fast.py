@@ -205,8 +205,7 @@ class _Query:
             if not candidates:
                 return {}
         held = [_held(postings, candidates) for postings in lists]
-        starts = _Starts()
-        matched = [n for n in candidates if starts.in_order(n, held)]
+        matched = [n for n in candidates if _in_order(n, held)]
         lengths = self.segment.lengths(q.fieldname)
         parts = []
         for term, found in zip(terms, held, strict=True):
@@ -227,29 +226,16 @@ def _held(postings, wanted: set[int]) -> dict[int, tuple[float, tuple[int, ...]]
     return {n: (weights[i], postings.positions_at(i)) for n, i in at.items()}
 
 
-class _Starts:
-    """Where a run of a phrase's words could start, from each word's positions: most
-    words occur once in a paragraph, at one of a few hundred positions, so the same
-    positions come again and again and are shifted once."""
-
-    def __init__(self):
-        self._known: dict[tuple[tuple[int, ...], int], frozenset[int]] = {}
-
-    def of(self, positions: tuple[int, ...], offset: int) -> frozenset[int]:
-        key = (positions, offset)
-        found = self._known.get(key)
-        if found is None:
-            found = self._known[key] = frozenset(p - offset for p in positions)
-        return found
-
-    def in_order(self, n: int, held: list[dict]) -> bool:
-        """Whether the words' positions in paragraph n hold one run of them, in order."""
-        starts = self.of(held[0][n][1], 0)
-        for offset in range(1, len(held)):
-            starts = starts & self.of(held[offset][n][1], offset)
-            if not starts:
-                return False
-        return True
+def _in_order(n: int, held: list[dict]) -> bool:
+    """Whether the words' positions in paragraph n hold one run of them, in order: most
+    words occur a few times in a paragraph at most, so their positions are scanned."""
+    starts = held[0][n][1]
+    for offset in range(1, len(held)):
+        following = held[offset][n][1]
+        starts = [start for start in starts if start + offset in following]
+        if not starts:
+            return False
+    return True
 
 
 def _binary(count: int, start: int = 0):

@@ -1,9 +1,10 @@
 """whoosh's private parts that reading an index fast relies on, all in one place.
 
-The fast path (`engine.fast`) reads a term's postings a whole block at a time, the field
-lengths and the `doc` column of a segment in one piece each, and scores with the constants
-of whoosh's own BM25F scorer. Each of those is a file format or an attribute whoosh does not
-promise to keep: `shape_problems()` names any that the installed whoosh lacks, and a test
+The fast path (`engine.fast`) reads a term's postings a whole block at a time (the blocks of
+`engine.codec`, whose classes subclass whoosh's W3 codec), the field lengths and the `doc`
+column of a segment in one piece each, and scores with the constants of whoosh's own BM25F
+scorer. Each of those is a file format or an attribute whoosh does not promise to keep:
+`shape_problems()` names any that the installed whoosh lacks (the codec's too), and a test
 fails on it, so that an upgrade breaks here, loudly, and nowhere else.
 """
 

@@ -3,9 +3,10 @@ paragraphs (in this process or in workers) whose segments join that run's commit
 
 whoosh's segment writer is changed in six ways here, each for the speed of a build:
 records are added without whoosh's generic per-field and per-posting calls, postings are
-pooled in memory by term and handed to the codec a block at a time, written in uncompressed
-blocks, segments written apart join the locked writer's commit, and field lengths are read
-once per field. The files written are the same, byte for byte (a test holds them so). Its
+pooled in memory by term and handed to the codec a block at a time, written in the block
+codec's blocks (`engine.codec`), segments written apart join the locked writer's commit, and
+field lengths are read once per field. The files written are those whoosh's own paths write
+with that codec, byte for byte (a test holds them so). Its
 commit is changed in two more: the manifest of every file is written before the table of
 contents that makes them visible, and segments worn by deletions are merged away.
 """
