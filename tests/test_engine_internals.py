@@ -18,10 +18,12 @@ def test_a_changed_whoosh_is_named(monkeypatch):
     monkeypatch.setattr(whoosh, "__version__", (2, 8, 0))
     monkeypatch.setattr(whoosh3, "_lenfield", lambda name: f"_{name}_lengths")
     monkeypatch.delattr(whoosh3, "LENGTHS_COLUMN")
+    monkeypatch.delattr(whoosh3.W3LeafMatcher, "_read_values")
     assert internals.shape_problems() == [
         "whoosh 2.8.0 installed, (2, 7, 5) relied on",
         "W3 length column type: whoosh.codec.whoosh3.LENGTHS_COLUMN is gone",
-        "W3 codec names: posting header or length column renamed",
+        "W3 leaf matcher's _read_values: W3LeafMatcher._read_values is gone",
+        "W3 codec names: length column renamed",
     ]
 
 
@@ -48,7 +50,16 @@ def test_postings_lengths_and_ids_read_in_one_piece_are_whooshs(tmp_path):
             values.append(matcher.value())
             matcher.next()
         read = internals.postings(reader, "body", word.encode())
-        assert (read.ids, list(read.weights), list(read.values)) == (ids, weights, values)
+        positions = [tuple(matcher.format.decode_positions(value)) for value in values]
+        read_positions = [read.positions_at(i) for i in range(len(read.ids))]
+        assert (read.ids, list(read.weights), read_positions) == (ids, weights, positions)
+    camp = internals.postings(reader, "body", stem("camp").encode())
+    assert [camp.positions_at(n) for n in range(300)] == [
+        tuple(range(1 + n % 3)) for n in range(300)
+    ]
+    labour = internals.postings(reader, "body", stem("labour").encode())
+    assert labour.ids == list(range(1, 300, 2))
+    assert [labour.positions_at(i) for i in range(150)] == [(1 + n % 3,) for n in labour.ids]
     assert internals.postings(reader, "body", b"absent") is None
     lengths = internals.lengths(reader, "body")
     assert [internals.LENGTHS[b] if b else None for b in lengths] == [

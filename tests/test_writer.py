@@ -1,6 +1,6 @@
 """The build's shortcuts through whoosh's writer (records added without its generic calls,
 postings handed to the codec a block at a time) write the same files as whoosh's own
-`add_document` and `add_postings`, byte for byte."""
+`add_document` and `add_postings` through the same block codec, byte for byte."""
 
 from pathlib import Path
 

@@ -205,8 +205,7 @@ class _Query:
             if not candidates:
                 return {}
         held = [_held(postings, candidates) for postings in lists]
-        starts = _Starts(field.format.decode_positions)
-        matched = [n for n in candidates if starts.in_order(n, held)]
+        matched = [n for n in candidates if _in_order(n, held)]
         lengths = self.segment.lengths(q.fieldname)
         parts = []
         for term, found in zip(terms, held, strict=True):
@@ -216,41 +215,27 @@ class _Query:
         return _intersection(parts, _binary(len(parts))) if matched else {}
 
 
-def _held(postings, wanted: set[int]) -> dict[int, tuple[float, bytes]]:
-    """A word's weight and encoded positions in each wanted paragraph: looked up when
-    they are few among the word's postings (a common word's), else picked in one pass."""
-    ids, weights, values = postings.ids, postings.weights, postings.values
+def _held(postings, wanted: set[int]) -> dict[int, tuple[float, tuple[int, ...]]]:
+    """A word's weight and positions in each wanted paragraph: looked up when they are
+    few among the word's postings (a common word's), else picked in one pass."""
+    ids, weights = postings.ids, postings.weights
     if len(wanted) * 16 < len(ids):
         at = {n: bisect_left(ids, n) for n in wanted}
-        return {n: (weights[i], values[i]) for n, i in at.items()}
-    triples = zip(ids, weights, values, strict=True)
-    return {n: (weight, value) for n, weight, value in triples if n in wanted}
+    else:
+        at = {n: i for i, n in enumerate(ids) if n in wanted}
+    return {n: (weights[i], postings.positions_at(i)) for n, i in at.items()}
 
 
-class _Starts:
-    """Where a run of a phrase's words could start, from each word's positions: most
-    words occur once in a paragraph, at one of a few hundred positions, so the same
-    encoded positions come again and again and are decoded once."""
-
-    def __init__(self, decode):
-        self.decode = decode
-        self._known: dict[tuple[bytes, int], frozenset[int]] = {}
-
-    def of(self, value: bytes, offset: int) -> frozenset[int]:
-        key = (value, offset)
-        found = self._known.get(key)
-        if found is None:
-            found = self._known[key] = frozenset(p - offset for p in self.decode(value))
-        return found
-
-    def in_order(self, n: int, held: list[dict]) -> bool:
-        """Whether the words' positions in paragraph n hold one run of them, in order."""
-        starts = self.of(held[0][n][1], 0)
-        for offset in range(1, len(held)):
-            starts = starts & self.of(held[offset][n][1], offset)
-            if not starts:
-                return False
-        return True
+def _in_order(n: int, held: list[dict]) -> bool:
+    """Whether the words' positions in paragraph n hold one run of them, in order: most
+    words occur a few times in a paragraph at most, so their positions are scanned."""
+    starts = held[0][n][1]
+    for offset in range(1, len(held)):
+        following = held[offset][n][1]
+        starts = [start for start in starts if start + offset in following]
+        if not starts:
+            return False
+    return True
 
 
 def _binary(count: int, start: int = 0):

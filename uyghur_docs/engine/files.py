@@ -2,7 +2,8 @@
 
 Every reader of the index opens it here, and every failure to read it becomes IndexDamaged:
 whoosh's own errors on reading the table of contents, then any file that differs from the
-manifest of the last commit (`engine.manifest`).
+manifest of the last commit (`engine.manifest`), then an index in an older format
+(OlderFormat: another codec's posting blocks, or another schema).
 """
 
 import os
@@ -12,11 +13,12 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from uyghur_docs.engine import manifest
+from uyghur_docs.engine.codec import BlockCodec
 from uyghur_docs.engine.manifest import exists
-from uyghur_docs.engine.schema import DAMAGE, INDEX_NAME
+from uyghur_docs.engine.schema import DAMAGE, INDEX_NAME, layout, schema
 from uyghur_docs.errors import IndexDamaged, IndexMissing, IndexUntrusted
 
-__all__ = ["check", "exists", "open_index"]
+__all__ = ["OlderFormat", "check", "exists", "open_index"]
 
 
 def _check_trust(index_dir: Path) -> None:
@@ -44,7 +46,24 @@ def open_index(index_dir: Path):
     except (*DAMAGE, OSError, TypeError, AttributeError, ImportError) as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc
     manifest.verify(index_dir)
+    _check_format(index_dir, ix)
     return ix
+
+
+class OlderFormat(IndexDamaged):
+    """An index written by an older udocs, whose postings this one would misread."""
+
+    def __init__(self, index_dir: Path):
+        super().__init__(index_dir, "written by an older udocs, in another format")
+
+
+def _check_format(index_dir: Path, ix) -> None:
+    """Refuse an index whose segments or fields another codec or format wrote (whoosh
+    would read it, the fast path would not)."""
+    toc = ix._read_toc()
+    written = {type(segment.codec()) for segment in toc.segments}
+    if written - {BlockCodec} or layout(toc.schema) != layout(schema()):
+        raise OlderFormat(index_dir)
 
 
 def check(index_dir: Path) -> int:

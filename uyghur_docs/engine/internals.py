@@ -1,34 +1,44 @@
 """whoosh's private parts that reading an index fast relies on, all in one place.
 
-The fast path (`engine.fast`) reads a term's postings a whole block at a time, the field
-lengths and the `doc` column of a segment in one piece each, and scores with the constants
-of whoosh's own BM25F scorer. Each of those is a file format or an attribute whoosh does not
-promise to keep: `shape_problems()` names any that the installed whoosh lacks, and a test
+The fast path (`engine.fast`) reads a term's postings a whole block at a time (the blocks of
+`engine.codec`, whose classes subclass whoosh's W3 codec), the field lengths and the `doc`
+column of a segment in one piece each, and scores with the constants of whoosh's own BM25F
+scorer. Each of those is a file format or an attribute whoosh does not promise to keep:
+`shape_problems()` names any that the installed whoosh lacks (the codec's too), and a test
 fails on it, so that an upgrade breaks here, loudly, and nowhere else.
 """
 
-import pickle
-import struct
-import zlib
+from array import array
 from bisect import bisect_right
-from io import BytesIO
 from itertools import accumulate
 
 import whoosh
-from whoosh import scoring
+from whoosh import formats, scoring
 from whoosh.codec import whoosh3
 from whoosh.columns import VarBytesColumn
+from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from uyghur_docs.engine import codec
+
 VERSION = (2, 7, 5)
-# Each block of a posting list: its length (negative for the last), a pickled tuple of
-# facts about it (count, last id, max weight, compression, min and max length bytes) and the
-# pickled (delta-coded ids, weights, values), zlib-compressed when compression is not 0.
-_MAGIC = whoosh3.WHOOSH3_HEADER_MAGIC
-_INT = struct.Struct("!i")
 _WRITER_HOOKS = ("_flush_segment", "_commit_toc", "_finalize_segment", "_close_segment")
+# What the block codec (`engine.codec`) overrides or reads of whoosh's W3 codec.
+_CODEC_HOOKS = {
+    "W3 codec": (whoosh3.W3Codec, ("postings_writer", "postings_reader")),
+    "W3 postings writer": (
+        whoosh3.W3PostingsWriter,
+        ("_write_block", "_new_block", "add_posting", "finish_postings"),
+    ),
+    "W3 leaf matcher": (
+        whoosh3.W3LeafMatcher,
+        ("_read_header", "_goto", "_read_data", "_read_ids", "_read_weights", "_read_values"),
+    ),
+    "W3 term info": (whoosh3.W3TermInfo, ("add_block", "extent", "is_inlined")),
+    "positions format": (formats.Positions, ("decode_positions", "decode_frequency")),
+}
 bm25 = scoring.bm25
 # A field length as whoosh stores it (one byte, logarithmic) and reads it back.
 LENGTHS = [byte_to_length(b) for b in range(256)]
@@ -40,7 +50,6 @@ def shape_problems() -> list[str]:
     if whoosh.__version__ != VERSION:
         problems.append(f"whoosh {whoosh.versionstring()} installed, {VERSION} relied on")
     expected = {
-        "W3 posting blocks": (whoosh3, "WHOOSH3_HEADER_MAGIC"),
         "W3 field length columns": (whoosh3, "_lenfield"),
         "W3 length column type": (whoosh3, "LENGTHS_COLUMN"),
         "segment reader's deleted records": (SegmentReader, "deleted_docs_set"),
@@ -48,26 +57,41 @@ def shape_problems() -> list[str]:
         "bm25": (scoring, "bm25"),
         "BM25F scorer": (scoring, "BM25FScorer"),
         "variable bytes column reader": (VarBytesColumn, "Reader"),
+        "index's table of contents": (FileIndex, "_read_toc"),
     }
     # What the index writer (`engine.writer`) overrides or calls of whoosh's segment writer.
     for name in _WRITER_HOOKS:
         expected[f"segment writer's {name}"] = (SegmentWriter, name)
+    for what, (home, names) in _CODEC_HOOKS.items():
+        for name in names:
+            expected[f"{what}'s {name}"] = (home, name)
     for what, (home, name) in expected.items():
         if not hasattr(home, name):
             problems.append(f"{what}: {home.__name__}.{name} is gone")
-    if _MAGIC != b"W3Bl" or whoosh3._lenfield("body") != "_body_len":
-        problems.append("W3 codec names: posting header or length column renamed")
+    if whoosh3._lenfield("body") != "_body_len":
+        problems.append("W3 codec names: length column renamed")
     return problems
 
 
 class Postings:
     """One term's postings in one segment: segment-local document numbers (ascending), the
-    weight (term frequency) of each, and each one's encoded value (its positions)."""
+    weight (term frequency) of each, and their positions, every block's in one array."""
 
-    __slots__ = ("ids", "values", "weights")
+    __slots__ = ("_ends", "counts", "ids", "positions", "weights")
 
-    def __init__(self, ids: list[int], weights: list[float], values: list):
-        self.ids, self.weights, self.values = ids, weights, values
+    def __init__(self, ids: list[int], weights: list[float], positions: array, counts):
+        self.ids, self.weights, self.positions = ids, weights, positions
+        # Each posting's number of positions; None: one each.
+        self.counts = counts
+        self._ends = None
+
+    def positions_at(self, i: int) -> tuple[int, ...]:
+        """The positions of the i-th posting."""
+        if self.counts is None:
+            return (self.positions[i],)
+        if self._ends is None:
+            self._ends = list(accumulate(self.counts, initial=0))
+        return tuple(self.positions[self._ends[i] : self._ends[i + 1]])
 
 
 def postings(
@@ -75,62 +99,71 @@ def postings(
 ) -> Postings | None:
     """A term's postings in a segment, each block read whole; None if it has none. With
     `within` (document numbers, ascending), only the blocks that could hold one of them:
-    a block's facts (its last id) come apart from its postings."""
+    a block's header (its last id) comes apart from its postings."""
     terms = reader._terms
     try:
         info = terms.term_info(fieldname, term)
     except TermNotFound:
         return None
     if info.is_inlined():
-        ids, weights, values = info.inlined_postings()
-        return Postings(list(ids), list(weights), list(values))
+        return _inlined(info, reader.schema[fieldname].format)
     offset, length = info.extent()
     # A term info read back from disk holds its length as unpacked, in a 1-tuple.
     (length,) = length if isinstance(length, tuple) else (length,)
     return _read_blocks(terms._postfile.get(offset, length), within)
 
 
+def _inlined(info, format_) -> Postings:
+    ids, weights, values = info.inlined_postings()
+    decoded = [format_.decode_positions(value) for value in values]
+    positions = array("I", [p for found in decoded for p in found])
+    return Postings(list(ids), list(weights), positions, [len(found) for found in decoded])
+
+
 def _read_blocks(data: bytes, within: list[int] | None) -> Postings:
-    if data[:4] != _MAGIC:
-        raise ValueError(f"posting list starts {data[:4]!r}, not a W3 block")
+    if data[:4] != codec.MAGIC:
+        raise ValueError(f"posting list starts {data[:4]!r}, not {codec.MAGIC!r}")
     ids: list[int] = []
     weights: list[float] = []
-    values: list = []
-    stream, position, last, before = BytesIO(data), 4, False, -1
+    positions, counts, counted = array("H"), [], False
+    position, last, before = 4, False, -1
     while not last:
-        (size,) = _INT.unpack_from(data, position)
+        (size,) = codec.FRAME.unpack_from(data, position)
         last, size = size < 0, abs(size)
-        stream.seek(position + 4)
-        count, last_id, _, compression, _, _ = pickle.load(stream)
-        wanted = within is None or _any_between(within, before, last_id)
-        before, position = last_id, position + 4 + size
+        head = codec.HEAD.unpack_from(data, position + codec.FRAME.size)
+        start, end = position + codec.FRAME.size + codec.HEAD.size, position + 4 + size
+        wanted = within is None or _any_between(within, before, head[2])
+        before, position = head[2], end
         if not wanted:
             continue
-        if compression:
-            block = pickle.loads(zlib.decompress(data[stream.tell() : position]))
+        block = codec.Block(head, data[start:end])
+        ids.extend(block.ids)
+        weights.extend(block.weights)
+        if block.positions is not None:
+            positions = _joined(positions, block.positions)
+        if block.counts is not None:
+            counted = True
+            counts.extend(block.counts)
         else:
-            block = pickle.load(stream)
-        delta_ids, block_weights, block_values = block
-        # Each block's ids are coded from 0, not from the block before.
-        ids.extend(accumulate(delta_ids))
-        weights.extend(_weights(block_weights, count))
-        values.extend(block_values if block_values is not None else (None,) * count)
-    return Postings(ids, weights, values)
+            counts.extend([1] * len(block.ids))
+    return Postings(ids, weights, positions, counts if counted else None)
+
+
+def _joined(held: array, more: array) -> array:
+    """Positions joined, in 2-byte numbers until some need 4."""
+    if held.typecode != more.typecode:
+        if held.typecode == "H":
+            held = array("I", held)
+        else:
+            more = array("I", more)
+    held.extend(more)
+    return held
 
 
 def _any_between(numbers: list[int], after: int, upto: int) -> bool:
     """Whether any of the ascending numbers is in (after, upto]."""
     at = bisect_right(numbers, after)
     return at < len(numbers) and numbers[at] <= upto
-
-
-def _weights(stored, count: int):
-    """A block's weights as whoosh minified them: none (all 1.0), one for all, or each."""
-    if stored is None:
-        return (1.0,) * count
-    if isinstance(stored, float):
-        return (stored,) * count
-    return stored
 
 
 def lengths(reader, fieldname: str) -> bytes:

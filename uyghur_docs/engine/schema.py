@@ -17,6 +17,7 @@ from functools import cache
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
 
+from uyghur_docs.engine.codec import BlockPositions
 from uyghur_docs.engine.stemming import LightStem
 from uyghur_docs.engine.words import Words, split
 
@@ -67,6 +68,7 @@ class Text(TEXT):
 
     def __init__(self, analyzer, stemmed: bool, **kwargs):
         super().__init__(analyzer=analyzer, multitoken_query="phrase", **kwargs)
+        self.format = BlockPositions(field_boost=self.format.field_boost)
         self.stemmed = stemmed
 
     def index(self, value, **kwargs):
@@ -127,9 +129,15 @@ def schema() -> Schema:
 
 
 def layout(of: Schema) -> list[tuple]:
-    """What a schema indexes, stores and keeps in columns (whoosh's own equality compares
-    column objects by identity, so no two loaded schemas are equal)."""
+    """What a schema indexes, stores and keeps in columns, and how its postings are encoded
+    (whoosh's own equality compares column objects by identity, so no two loaded schemas
+    are equal)."""
     return [
-        (name, type(field).__name__, field.stored, field.column_type is not None)
+        (name, type(field).__name__, field.stored, field.column_type is not None, _kind(field))
         for name, field in of.items()
     ]
+
+
+def _kind(field) -> str:
+    kind = type(field.format)
+    return f"{kind.__module__}.{kind.__qualname__}"

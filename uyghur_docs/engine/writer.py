@@ -3,9 +3,10 @@ paragraphs (in this process or in workers) whose segments join that run's commit
 
 whoosh's segment writer is changed in six ways here, each for the speed of a build:
 records are added without whoosh's generic per-field and per-posting calls, postings are
-pooled in memory by term and handed to the codec a block at a time, written in uncompressed
-blocks, segments written apart join the locked writer's commit, and field lengths are read
-once per field. The files written are the same, byte for byte (a test holds them so). Its
+pooled in memory by term and handed to the codec a block at a time, written in the block
+codec's blocks (`engine.codec`), segments written apart join the locked writer's commit, and
+field lengths are read once per field. The files written are those whoosh's own paths write
+with that codec, byte for byte (a test holds them so). Its
 commit is changed in two more: the manifest of every file is written before the table of
 contents that makes them visible, and segments worn by deletions are merged away.
 """
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID
 from whoosh.filedb.filestore import RamStorage
 from whoosh.reading import SegmentReader
@@ -25,8 +26,9 @@ from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
 
 from uyghur_docs.engine import manifest
-from uyghur_docs.engine.files import exists, open_index
-from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, layout, schema
+from uyghur_docs.engine.codec import BlockCodec
+from uyghur_docs.engine.files import OlderFormat, exists, open_index
+from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, schema
 from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
 from uyghur_docs.models import ParagraphRecord
 
@@ -43,9 +45,8 @@ class _Writer(SegmentWriter):
     joined: tuple = ()
 
     def __init__(self, ix, **kwargs):
-        # zlib on every posting block: without it a build is a quarter faster and the index
-        # 60% larger, and reading a block skips a decompression.
-        super().__init__(ix, codec=W3Codec(compression=0), **kwargs)
+        # No zlib on any block W3 would write for a format the block codec leaves to it.
+        super().__init__(ix, codec=BlockCodec(compression=0), **kwargs)
         self.pool = _Pool()
 
     def add_record(self, fields: dict) -> None:
@@ -252,12 +253,14 @@ def reusable(index_dir: Path, rebuild: bool) -> bool:
     if not exists(index_dir) or not manifest.recorded(index_dir):
         return False
     try:
-        ix = open_index(index_dir)
+        open_index(index_dir)
+    except OlderFormat:
+        return False
     except IndexDamaged:
         if rebuild:
             return False
         raise
-    return layout(ix.schema) == layout(schema())
+    return True
 
 
 class Run:

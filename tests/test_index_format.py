@@ -1,0 +1,63 @@
+"""An index written before the block codec (whoosh's W3 posting blocks, whoosh's positions
+format) is never read as if it were this one's: opening it is refused, naming the remedy,
+and an indexing run or a search rebuilds it."""
+
+import pytest
+from whoosh import formats
+from whoosh.codec.whoosh3 import W3Codec
+
+from uyghur_docs import engine
+from uyghur_docs.cli.errors import message
+from uyghur_docs.engine import files, schema, writer
+from uyghur_docs.store import search
+from uyghur_docs.store.build import update
+
+from .conftest import run
+
+
+@pytest.fixture
+def older(corpus, tmp_path):
+    """An index of the corpus as the udocs before the block codec wrote it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "BlockCodec", W3Codec)
+        patch.setattr(schema, "BlockPositions", formats.Positions)
+        # The encodings of single positions that a build process keeps are this format's.
+        patch.setattr(schema, "_ONCE", {})
+        update(corpus, tmp_path / "index", jobs=1)
+    return tmp_path / "index"
+
+
+def test_an_index_in_the_older_format_is_refused(older):
+    with pytest.raises(files.OlderFormat) as raised:
+        engine.check(older)
+    assert str(raised.value) == (
+        f"the index in {older} is damaged (written by an older udocs, in another format)"
+    )
+
+
+def test_the_refusal_names_the_rebuild(older):
+    with pytest.raises(files.OlderFormat) as raised:
+        engine.check(older)
+    assert message(raised.value) == (
+        f"the index in {older} is damaged (written by an older udocs, in another format);"
+        " run `udocs index --rebuild`"
+    )
+
+
+def test_an_indexing_run_rebuilds_an_index_in_the_older_format(corpus, older, tmp_path):
+    report = update(corpus, older)
+    assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
+    fresh = update(corpus, tmp_path / "fresh")
+    assert engine.check(older) == fresh.paragraphs
+    for q in ['"crimes against humanity"', "torture AND detention", "Uyghur"]:
+        found = search.search(older, q, limit=100)
+        expected = search.search(tmp_path / "fresh", q, limit=100)
+        assert found.hits, q
+        assert found == expected
+
+
+def test_a_search_rebuilds_an_index_in_the_older_format(older):
+    result = run("search", "Uyghur", "--index", str(older))
+    assert result.exit_code == 0, result.stderr
+    assert "rebuilding" in result.stderr
+    assert engine.check(older) > 0
