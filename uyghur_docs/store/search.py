@@ -92,11 +92,19 @@ def search(
     their best `per_doc` paragraphs (None: all), each with `context` paragraphs on either
     side. With no hits, offer a corrected query that finds something. `kept`: the index
     held open between searches (`keep`), else it is opened for this one."""
+    check_query(qstring)
+    # Opened once for the query, the context of each document shown and a suggestion.
+    index = kept or keep(index_dir)
+    try:
+        return _search(index, qstring, filters or Filters(), limit, per_doc, matching, context)
+    finally:
+        if kept is None:
+            index.close()
+
+
+def _search(index, qstring, filters, limit, per_doc, matching, context) -> SearchResult:
     from uyghur_docs import engine
 
-    filters = filters or Filters()
-    check_query(qstring)
-    index = kept or index_dir
     found = engine.search(index, qstring, filters, limit, per_doc, matching)
     hits: dict[str, list] = {}
     for p in found.hits:
