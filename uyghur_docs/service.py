@@ -59,15 +59,13 @@ class Library:
     def __init__(self, corpus: Path, index: Path):
         self.corpus = Path(corpus).absolute()
         self.index_dir = Path(index).absolute()
-        self._kept = None
 
-    def _engine(self):
+    @cached_property
+    def _index(self):
         """The index held open between this object's searches (`store.search.keep`)."""
-        if self._kept is None:
-            from uyghur_docs.store.search import keep
+        from uyghur_docs.store.search import keep
 
-            self._kept = keep(self.index_dir)
-        return self._kept
+        return keep(self.index_dir)
 
     # Documents
 
@@ -133,7 +131,7 @@ class Library:
         filters = self._searchable(query, filters, signed_by, tell)
         return self._retried(
             lambda: search.search(
-                self.index_dir, query, filters, limit, per_doc, matching, context, self._engine()
+                self.index_dir, query, filters, limit, per_doc, matching, context, self._index
             ),
             tell,
         )
@@ -151,7 +149,7 @@ class Library:
 
         filters = self._searchable(query, filters, signed_by, tell)
         return self._retried(
-            lambda: search.count(self.index_dir, query, filters, matching, self._engine()), tell
+            lambda: search.count(self.index_dir, query, filters, matching, self._index), tell
         )
 
     def _searchable(self, query, filters, signed_by, tell) -> Filters:
