@@ -16,6 +16,8 @@ from uyghur_docs.engine import manifest
 from uyghur_docs.engine.docids import DocIds
 from uyghur_docs.engine.fast import Fast, segments_of
 from uyghur_docs.engine.files import open_index
+from uyghur_docs.engine.schema import DAMAGE
+from uyghur_docs.errors import IndexDamaged
 
 
 class Columns:
@@ -109,12 +111,13 @@ def _stamp(index_dir: Path) -> tuple | None:
 
 @contextmanager
 def using(index: "Index | Path") -> Iterator[Opened]:
-    """The opened index of a kept `Index`, or of a folder (opened for this one use)."""
-    if isinstance(index, Index):
-        yield index.opened()
-        return
-    once = Index(index)
+    """The opened index of a kept `Index`, or of a folder (opened for this one use); what
+    whoosh raises on a damaged file, opening the index or reading it, is IndexDamaged."""
+    kept = index if isinstance(index, Index) else Index(index)
     try:
-        yield once.opened()
+        yield kept.opened()
+    except DAMAGE as exc:
+        raise IndexDamaged(kept.index_dir, repr(exc)) from exc
     finally:
-        once.close()
+        if kept is not index:
+            kept.close()

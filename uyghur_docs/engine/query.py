@@ -19,8 +19,6 @@ from uyghur_docs.engine.match import (
     together,
 )
 from uyghur_docs.engine.parse import on_fields, parse
-from uyghur_docs.engine.schema import DAMAGE
-from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
 
 
@@ -91,15 +89,11 @@ def search(
 ) -> Found:
     """The matching documents and paragraphs counted, and the best `per_doc` paragraphs
     (None: all) of the best `limit` documents, in a kept index or the index in a folder."""
-    index_dir = index.index_dir if isinstance(index, Index) else index
-    try:
-        with using(index) as opened:
-            if opened.searcher is None:
-                # An index of an empty corpus has no segments, so no columns to read.
-                return Found(0, 0, ())
-            return _search(opened, qstring, filters, limit, per_doc, matching or Matching())
-    except DAMAGE as exc:
-        raise IndexDamaged(index_dir, repr(exc)) from exc
+    with using(index) as opened:
+        if opened.searcher is None:
+            # An index of an empty corpus has no segments, so no columns to read.
+            return Found(0, 0, ())
+        return _search(opened, qstring, filters, limit, per_doc, matching or Matching())
 
 
 def _search(opened, qstring, filters, limit, per_doc, matching):
@@ -209,15 +203,11 @@ def _hit(fields: dict, score: float, light: Highlighter) -> ParagraphHit:
 
 def texts(index: Index | Path, doc_id: str, numbers: set[int]) -> dict[int, str]:
     """The stored text of some paragraphs of one document, by number."""
-    index_dir = index.index_dir if isinstance(index, Index) else index
-    try:
-        with using(index) as opened:
-            if opened.searcher is None:
-                return {}
-            return {
-                fields["para"]: fields["text"]
-                for fields in opened.searcher.documents(doc=doc_id)
-                if fields["para"] in numbers
-            }
-    except DAMAGE as exc:
-        raise IndexDamaged(index_dir, repr(exc)) from exc
+    with using(index) as opened:
+        if opened.searcher is None:
+            return {}
+        return {
+            fields["para"]: fields["text"]
+            for fields in opened.searcher.documents(doc=doc_id)
+            if fields["para"] in numbers
+        }
