@@ -69,9 +69,14 @@ def _clashes(names: list[str]) -> dict[str, str]:
     >>> _clashes(["x.txt", "x.md", "y.txt"])["x.md"]
     'x.md and x.txt would both be document x; rename or remove one'
     """
+    # Document file names end in a suffix and do not start with a dot: the id is what is
+    # before the last dot. Most corpora have no clash, told by one set.
+    ids = [name[: name.rindex(".")] for name in names]
+    if len(set(ids)) == len(ids):
+        return {}
     by_id: dict[str, list[str]] = {}
-    for name in names:
-        by_id.setdefault(os.path.splitext(name)[0], []).append(name)
+    for doc_id, name in zip(ids, names, strict=True):
+        by_id.setdefault(doc_id, []).append(name)
     return {
         name: f"{' and '.join(sorted(same))} would both be document {doc_id}; rename or remove one"
         for doc_id, same in by_id.items()
@@ -88,10 +93,12 @@ def _problem(entry: os.DirEntry) -> str | None:
     """
     if entry.is_symlink() and not os.path.exists(entry.path):
         return "a broken or looping link"
-    suffix = os.path.splitext(entry.name)[1]
-    if entry.is_dir() or suffix in SIDECAR_SUFFIXES:
+    if entry.is_dir():
         return ""
-    if suffix not in DOCUMENT_SUFFIXES or entry.name.startswith("."):
+    name = entry.name
+    if not name.endswith(DOCUMENT_SUFFIXES) or name.startswith("."):
+        if os.path.splitext(name)[1] in SIDECAR_SUFFIXES:
+            return ""
         return "not a document (.txt or .md); `udocs add` converts other formats"
     size = entry.stat().st_size
     if size > MAX_BYTES:
