@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from rich.console import Console
@@ -57,10 +58,12 @@ class Renderer:
 
     def table(self, rows: list[Any], columns: list[str], title: str | None = None) -> None:
         """A rich table on a terminal; tab-separated lines, one per row, in a pipe."""
-        cells = [[_cell(data[c]) for c in columns] for data in map(_data, rows)]
+        cells = [
+            [v if v.__class__ is str else _cell(v) for v in values]
+            for values in _values(rows, columns)
+        ]
         if not self.terminal:
-            for line in cells:
-                sys.stdout.write("\t".join(line) + "\n")
+            sys.stdout.write("".join("\t".join(line) + "\n" for line in cells))
             return
         table = Table(title=title, header_style="bold", show_lines=False)
         for number, column in enumerate(columns):
@@ -189,9 +192,22 @@ def _highlighted(text: str, spans) -> Text:
     return out
 
 
+def _values(rows: list[Any], columns: list[str]) -> Iterator[tuple]:
+    """Each row's values in the columns' order: rows are dataclasses or dicts."""
+    if not rows:
+        return iter(())
+    # One getter call per row: a 10,000-row listing has 90,000 cells.
+    get = (itemgetter if isinstance(rows[0], dict) else attrgetter)(*columns)
+    if len(columns) == 1:
+        return ((get(row),) for row in rows)
+    return map(get, rows)
+
+
 def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return "; ".join(_cell(v) for v in value)
-    return str(value)
+    return str(_data(value))
