@@ -4,7 +4,11 @@ import sqlite3
 from pathlib import Path
 
 from uyghur_docs.findings.orgs import Form, Letter, RecordMentions
-from uyghur_docs.findings.signer_results import cosigning_result, organisations_result
+from uyghur_docs.findings.signer_results import (
+    cosigning_result,
+    organisation_counts,
+    organisations_result,
+)
 from uyghur_docs.service import Library
 from uyghur_docs.store.documents import stored_mentions as stored
 from uyghur_docs.store.mentions import CatalogMentions
@@ -59,6 +63,8 @@ def test_stored_index_equals_the_records_index(corpus, tmp_path):
     assert list(from_store.mentions.forms()) == list(in_memory.mentions.forms())
     assert organisations_result(from_store) == organisations_result(in_memory)
     assert cosigning_result(from_store, limit=None) == cosigning_result(in_memory, limit=None)
+    assert organisation_counts(from_store) == organisation_counts(in_memory)
+    assert cosigning_result(from_store, limit=3) == cosigning_result(in_memory, limit=3)
 
 
 def test_removed_and_changed_documents_replace_their_mentions(corpus, tmp_path):

@@ -113,13 +113,13 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
     elif orgs:
         result = results.organisation_result(signed, orgs[0])
         rows, columns = result.letters, ["id", "date", "role", "as_written", "title"]
-    else:
+    elif fmt == "json":
+        # Only the JSON lists every letter; a table counts them.
         result = results.organisations_result(signed)
-        rows = [
-            {"name": o.name, "letters": len({le.id for le in o.letters}), "aliases": o.aliases}
-            for o in result.organisations
-        ]
-        columns = ["name", "letters", "aliases"]
+        rows = result.organisations
+    else:
+        result = results.organisation_counts(signed)
+        rows, columns = result.organisations, ["name", "letters", "aliases"]
     if fmt == "json":
         settings.out.json(result)
     elif fmt == "csv":

@@ -99,8 +99,14 @@ class Mentions(Protocol):
     def keyed_letters(self) -> Iterable[tuple[str, Letter]]:
         """Every mention's `name_key(name)` and letter, by document id then order."""
 
+    def counts(self) -> Iterable[tuple[str, int]]:
+        """Each mentioned name key with the number of documents that mention it."""
+
+    def keyed_documents(self, keys: Collection[str]) -> Iterable[tuple[str, str]]:
+        """(key, document id) of each mention whose key is one of keys."""
+
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
-        """(id, date, name) of each organisation signatory of the documents (None: all)."""
+        """(id, date, name key) of each organisation signatory of the documents (None: all)."""
 
     def record(self, doc_id: str) -> "DocumentSigners | None":
         """One document's extracted signatories and issuers."""
@@ -130,11 +136,23 @@ class RecordMentions:
             for role, form in mentions_of(r):
                 yield name_key(form.name), Letter(r.id, r.title, r.date, role, form.as_written)
 
+    def counts(self) -> Iterable[tuple[str, int]]:
+        found = Counter(key for key, _ in set(self._keyed()))
+        return found.items()
+
+    def keyed_documents(self, keys: Collection[str]) -> Iterable[tuple[str, str]]:
+        return [(key, doc_id) for key, doc_id in self._keyed() if key in keys]
+
+    def _keyed(self) -> Iterator[tuple[str, str]]:
+        for r in self.records.values():
+            for _, form in mentions_of(r):
+                yield name_key(form.name), r.id
+
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         for r in self.records.values():
             if ids is None or r.id in ids:
                 named = (form.name for role, form in mentions_of(r) if role == SIGNATORY)
-                yield from ((r.id, r.date, name) for name in named)
+                yield from ((r.id, r.date, name_key(name)) for name in named)
 
     def record(self, doc_id: str) -> "DocumentSigners | None":
         return self.records.get(doc_id)
@@ -258,12 +276,33 @@ class Signers:
             seen[self._find(key)].setdefault((letter.id, letter.role), letter)
         return {r: tuple(sorted(seen[r].values(), key=letter_order)) for r in self.organisations}
 
+    def letter_counts(self) -> dict[str, int]:
+        """The number of letters each organisation signed or issued, by root key: the
+        store counts each key's documents; only an organisation mentioned under several
+        keys has its documents read, to count those it shares once."""
+        counts = dict(self.mentions.counts())
+        shared: dict[str, str] = {}
+        for root in self.organisations:
+            keys = [k for k in self._members[root] if k in counts]
+            if len(keys) > 1:
+                shared.update(dict.fromkeys(keys, root))
+        documents: dict[str, set[str]] = defaultdict(set)
+        for key, doc_id in self.mentions.keyed_documents(shared):
+            documents[shared[key]].add(doc_id)
+        return {
+            root: len(documents[root])
+            if root in documents
+            else sum(counts.get(k, 0) for k in self._members[root])
+            for root in self.organisations
+        }
+
     def signatory_keys(self, ids: Collection[str] | None = None) -> dict[str, tuple]:
         """(date, organisation keys) of the documents (None: all) with organisation
         signatories, by id, in document id order."""
         found: dict[str, tuple] = {}
-        for doc_id, date, name in self.mentions.signatories(ids):
-            found.setdefault(doc_id, (date, set()))[1].add(self.key_of_mention(name))
+        find = self._find
+        for doc_id, date, key in self.mentions.signatories(ids):
+            found.setdefault(doc_id, (date, set()))[1].add(find(key))
         return found
 
     def key_of_mention(self, name: str) -> str:

@@ -1,7 +1,8 @@
 """The reports `udocs signers` prints: frozen dataclasses whose `asdict` is the JSON."""
 
 import difflib
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -49,6 +50,34 @@ class OrganisationResult:
 
     organisation: Organisation
     letters: tuple[Letter, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationCount:
+    """An organisation and the number of letters it signed or issued."""
+
+    name: str
+    aliases: tuple[str, ...]
+    letters: int
+
+
+@dataclass(frozen=True)
+class OrganisationCountsResult:
+    """Every organisation with its number of letters, those in most letters first."""
+
+    organisations: tuple[OrganisationCount, ...]
+
+
+def organisation_counts(index: Signers) -> OrganisationCountsResult:
+    """Every organisation with its number of letters, in the order of
+    `organisations_result`, without reading each letter."""
+    counts = index.letter_counts()
+    rows = [
+        OrganisationCount(org.name, org.aliases, counts[root])
+        for root, org in index.organisations.items()
+    ]
+    rows.sort(key=lambda r: (-r.letters, r.name.casefold()))
+    return OrganisationCountsResult(tuple(rows))
 
 
 def organisation_result(index: Signers, name: str) -> OrganisationResult:
@@ -206,17 +235,51 @@ def cosigning_result(
 ) -> CoSigningResult:
     """Who signed with whom: pairs of signatory organisations by letters shared.
 
-    With `org`, only the pairs it is in, it first. Issuers do not count: issuing a release
-    is not co-signing it. `limit` caps the pairs (None for all); ties go by name.
+    With `org`, only the pairs it is in, it first; otherwise a pair's first organisation
+    is the one whose name sorts first. Issuers do not count: issuing a release is not
+    co-signing it. `limit` caps the pairs (None for all); ties go by name.
     """
     focus = index.key_of(org) if org else None
     among = {letter.id for letter in index.letters(focus)} if focus else None
     documents = index.signatory_keys(among)
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for doc_id, (_, keys) in sorted(documents.items(), key=_dated):
-        names = sorted((index.organisations[k].name, k) for k in keys)
-        for (a, ka), (b, kb) in combinations(names, 2):
-            if focus is None or focus in (ka, kb):
-                shared[(a, b) if focus in (None, ka) else (b, a)].append(doc_id)
-    pairs = sorted(shared.items(), key=lambda p: (-len(p[1]), p[0][0].casefold(), p[0][1]))
-    return CoSigningResult(tuple(Pair(a, b, len(ids), tuple(ids)) for (a, b), ids in pairs[:limit]))
+    names = {k: index.organisations[k].name for _, keys in documents.values() for k in keys}
+    counts = _pair_counts(documents, focus, lambda k: (names[k], k))
+    rank = lambda pair: (-counts[pair], names[pair[0]].casefold(), names[pair[1]], pair)  # noqa: E731
+    ranked = sorted(_most(counts, limit), key=rank)[:limit]
+    order = {doc_id: n for n, (doc_id, _) in enumerate(sorted(documents.items(), key=_dated))}
+    signed: dict[str, set[str]] = defaultdict(set)
+    for doc_id, (_, keys) in documents.items():
+        for key in keys:
+            signed[key].add(doc_id)
+    return CoSigningResult(
+        tuple(
+            Pair(
+                names[a],
+                names[b],
+                counts[a, b],
+                tuple(sorted(signed[a] & signed[b], key=order.get)),
+            )
+            for a, b in ranked
+        )
+    )
+
+
+def _pair_counts(documents: dict[str, tuple], focus: str | None, order) -> Counter:
+    """The letters each pair of organisations signed together: a letter of n signatories
+    has n(n-1)/2 pairs, counted at C speed."""
+    counts: Counter = Counter()
+    for _, keys in documents.values():
+        if focus is None:
+            counts.update(combinations(sorted(keys, key=order), 2))
+        elif focus in keys:
+            counts.update((focus, k) for k in keys if k != focus)
+    return counts
+
+
+def _most(counts: Counter, limit: int | None) -> list[tuple[str, str]]:
+    """The pairs whose count is at least that of the `limit`-th most common (all when
+    None): the only ones the ranking by count and name can put first."""
+    if limit is None or len(counts) <= limit:
+        return list(counts)
+    least = heapq.nlargest(limit, counts.values())[-1]
+    return [pair for pair, count in counts.items() if count >= least]

@@ -17,7 +17,8 @@ COLUMNS = ("doc", "seq", "role", "as_written", "name", "key", "aliases", "placed
 _FORM = ("as_written", "name", "aliases", "placed")
 SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS mentions ({', '.join(COLUMNS)}, PRIMARY KEY (doc, seq))",
-    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions (key)",
+    # By key, then document: how many documents name each key is read from the index alone.
+    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions (key, doc)",
     # `first` orders the forms by their first mention (document id, then place in it).
     f"CREATE TABLE IF NOT EXISTS forms ({', '.join(_FORM)}, key, count, first)",
     "CREATE INDEX IF NOT EXISTS forms_key ON forms (key)",
@@ -33,7 +34,10 @@ FROM mentions m JOIN documents d ON d.id = m.doc
 WHERE m.key IN (SELECT value FROM json_each(?)) ORDER BY m.doc, m.seq"""
 _KEYED_LETTERS = """SELECT m.key, m.doc, d.title, d.date, m.role, m.as_written
 FROM mentions m JOIN documents d ON d.id = m.doc ORDER BY m.doc, m.seq"""
-_SIGNATORIES = f"""SELECT m.doc, d.date, m.name FROM mentions m JOIN documents d ON d.id = m.doc
+_COUNTS = "SELECT key, COUNT(DISTINCT doc) FROM mentions GROUP BY key"
+_KEYED_DOCUMENTS = """SELECT DISTINCT key, doc FROM mentions
+WHERE key IN (SELECT value FROM json_each(?))"""
+_SIGNATORIES = f"""SELECT m.doc, d.date, m.key FROM mentions m JOIN documents d ON d.id = m.doc
 WHERE m.role = '{SIGNATORY}' {{}} ORDER BY m.doc, m.seq"""
 
 
@@ -105,6 +109,12 @@ class CatalogMentions:
 
     def keyed_letters(self) -> Iterable[tuple[str, Letter]]:
         return [(key, Letter(*row)) for key, *row in self._query(_KEYED_LETTERS)]
+
+    def counts(self) -> Iterable[tuple[str, int]]:
+        return self._query(_COUNTS)
+
+    def keyed_documents(self, keys: Collection[str]) -> Iterable[tuple[str, str]]:
+        return self._query(_KEYED_DOCUMENTS, json.dumps(list(keys)))
 
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         if ids is None:
