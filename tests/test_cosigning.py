@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from uyghur_docs.errors import UnknownOrganisation
 from uyghur_docs.extract.issuers import Issuer
 from uyghur_docs.extract.signers import DocumentSigners, Signatory
+from uyghur_docs.findings.cosigning import cosigning_result
 from uyghur_docs.findings.orgs import build_index
 from uyghur_docs.findings.signer_results import (
-    cosigning_result,
     organisation_counts,
     organisations_result,
 )

@@ -3,9 +3,9 @@
 import sqlite3
 from pathlib import Path
 
+from uyghur_docs.findings.cosigning import cosigning_result
 from uyghur_docs.findings.orgs import Form, Letter, RecordMentions
 from uyghur_docs.findings.signer_results import (
-    cosigning_result,
     organisation_counts,
     organisations_result,
 )

@@ -14,9 +14,9 @@ from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.errors import AliasFileError, AmbiguousOrganisation, UnknownOrganisation
 from uyghur_docs.extract.issuers import extract_issuers
 from uyghur_docs.extract.signers import DocumentSigners, Signatory, extract_signatories
+from uyghur_docs.findings.cosigning import cosigning_result
 from uyghur_docs.findings.orgs import build_index, load_aliases, name_key
 from uyghur_docs.findings.signer_results import (
-    cosigning_result,
     document_signers,
     organisation_result,
     organisations_result,

@@ -95,7 +95,9 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
     fmt = output_format(as_json, as_csv)
     signed = settings.library.signers(skip=warn_skipped)
     if pairs:
-        result = results.cosigning_result(signed, limit=limit, org=orgs[0] if orgs else None)
+        from uyghur_docs.findings.cosigning import cosigning_result
+
+        result = cosigning_result(signed, limit=limit, org=orgs[0] if orgs else None)
         rows, columns = result.pairs, ["first", "second", "count", "letters"]
     elif doc_id:
         result = results.document_signers(signed, doc_id, unread_signatures(settings, doc_id))

@@ -1,11 +1,8 @@
 """The reports `udocs signers` prints: frozen dataclasses whose `asdict` is the JSON."""
 
 import difflib
-import heapq
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 from uyghur_docs.errors import UnknownDocument
@@ -142,12 +139,6 @@ def _record_order(document: "DocumentSigners | Letter") -> tuple:
     return (document.date is None, document.date or "", document.id)
 
 
-def _dated(item: tuple[str, tuple]) -> tuple:
-    """Sort key of a (id, (date, ...)) item, as `_record_order`."""
-    doc_id, (date, _) = item
-    return (date is None, date or "", doc_id)
-
-
 @dataclass(frozen=True)
 class DocumentRef:
     """The document a report is about."""
@@ -211,75 +202,3 @@ def document_signers(
     )
     ref = DocumentRef(record.id, record.title, record.date)
     return DocumentSignersResult(ref, signatories, issuers, unread)
-
-
-@dataclass(frozen=True)
-class Pair:
-    """Two organisations and the letters both signed."""
-
-    first: str
-    second: str
-    count: int
-    letters: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CoSigningResult:
-    """Pairs of organisations that signed the same letters, most shared letters first."""
-
-    pairs: tuple[Pair, ...]
-
-
-def cosigning_result(
-    index: Signers, limit: int | None = 20, org: str | None = None
-) -> CoSigningResult:
-    """Who signed with whom: pairs of signatory organisations by letters shared.
-
-    With `org`, only the pairs it is in, it first; otherwise a pair's first organisation
-    is the one whose name sorts first. Issuers do not count: issuing a release is not
-    co-signing it. `limit` caps the pairs (None for all); ties go by name.
-    """
-    focus = index.key_of(org) if org else None
-    among = {letter.id for letter in index.letters(focus)} if focus else None
-    documents = index.signatory_keys(among)
-    names = {k: index.organisations[k].name for _, keys in documents.values() for k in keys}
-    counts = _pair_counts(documents, focus, lambda k: (names[k], k))
-    rank = lambda pair: (-counts[pair], names[pair[0]].casefold(), names[pair[1]], pair)  # noqa: E731
-    ranked = sorted(_most(counts, limit), key=rank)[:limit]
-    order = {doc_id: n for n, (doc_id, _) in enumerate(sorted(documents.items(), key=_dated))}
-    signed: dict[str, set[str]] = defaultdict(set)
-    for doc_id, (_, keys) in documents.items():
-        for key in keys:
-            signed[key].add(doc_id)
-    return CoSigningResult(
-        tuple(
-            Pair(
-                names[a],
-                names[b],
-                counts[a, b],
-                tuple(sorted(signed[a] & signed[b], key=order.get)),
-            )
-            for a, b in ranked
-        )
-    )
-
-
-def _pair_counts(documents: dict[str, tuple], focus: str | None, order) -> Counter:
-    """The letters each pair of organisations signed together: a letter of n signatories
-    has n(n-1)/2 pairs, counted at C speed."""
-    counts: Counter = Counter()
-    for _, keys in documents.values():
-        if focus is None:
-            counts.update(combinations(sorted(keys, key=order), 2))
-        elif focus in keys:
-            counts.update((focus, k) for k in keys if k != focus)
-    return counts
-
-
-def _most(counts: Counter, limit: int | None) -> list[tuple[str, str]]:
-    """The pairs whose count is at least that of the `limit`-th most common (all when
-    None): the only ones the ranking by count and name can put first."""
-    if limit is None or len(counts) <= limit:
-        return list(counts)
-    least = heapq.nlargest(limit, counts.values())[-1]
-    return [pair for pair, count in counts.items() if count >= least]
