@@ -1,7 +1,5 @@
 """Quotation extraction, attribution, grouping and verification, on the seeds and fixtures."""
 
-import dataclasses
-import json
 from functools import cache
 from pathlib import Path
 
@@ -361,29 +359,8 @@ def test_report_filters_and_json_contract():
     assert quotes_result(seeds(), keyword="humanity genocide").quotes == ()
     omct = quotes_result(seeds(), doc_id=OMCT).quotes
     assert len(omct) == 1 and len(omct[0].citations) == 3  # its groups, with all citations
-    data = json.loads(json.dumps(dataclasses.asdict(quotes_result(seeds(), doc_id=OMCT))))
-    assert list(data) == ["quotes"]
-    # The issue asked for each citation's own speaker and cue, and per group the number of
-    # documents and the first date quoted.
-    assert list(data["quotes"][0]) == [
-        "text",
-        "attributed_to",
-        "cue",
-        "citations",
-        "documents",
-        "first_quoted",
-    ]
-    assert list(data["quotes"][0]["citations"][0]) == [
-        "id",
-        "title",
-        "date",
-        "paragraph",
-        "as_written",
-        "speaker",
-        "cue",
-        "report_paragraph",
-    ]
-    assert (data["quotes"][0]["documents"], data["quotes"][0]["first_quoted"]) == (3, "2022-08-31")
+    # The JSON's keys and their order are held by the CLI's test of `quotes --json`.
+    assert (omct[0].documents, omct[0].first_quoted) == (3, "2022-08-31")
 
 
 def test_all_mode_labels_other_speakers():
