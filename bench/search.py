@@ -232,6 +232,16 @@ def _lines_of(result) -> int:
     return sum(len(hit.passages) for hit in result.hits)
 
 
+def _pairs_shown(library) -> int:
+    """The pairs `udocs signers --pairs` prints (its default limit, 20, at most)."""
+    try:
+        from uyghur_docs.findings.cosigning import cosigning_result
+    except ImportError:
+        # A checkout measured with --code from before co-signing had a module of its own.
+        from uyghur_docs.findings.signer_results import cosigning_result
+    return len(cosigning_result(library.signers(), limit=20).pairs)
+
+
 def _commands(corpus: Path, index_dir: Path, library, org: str, org_lines: int) -> dict:
     """Whole udocs processes, each with the number of lines it must print (the same
     question asked in-process of the library)."""
@@ -246,6 +256,8 @@ def _commands(corpus: Path, index_dir: Path, library, org: str, org_lines: int) 
         "quotes": (["quotes"], len(library.quotes().quotes)),
         "docs": (["docs"], len(library.documents())),
         "search torture": (["search", "torture"], _lines_of(library.search("torture"))),
+        "signers": (["signers"], len(library.signers().organisations)),
+        "signers --pairs": (["signers", "--pairs"], _pairs_shown(library)),
     }
     out = {}
     for label, (args, lines) in expected.items():
