@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 
 from uyghur_docs.engine.highlight import Highlighter
 from uyghur_docs.engine.kept import Columns, Index, using
@@ -25,7 +26,8 @@ from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
 def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     """A test of each matching paragraph against the filters, read from per-paragraph
     columns: it costs one look-up per match, where a filter query would enumerate every
-    paragraph in the date range first. Roles are a set of paragraphs: most are prose."""
+    paragraph in the date range first. Roles and documents are sets of paragraphs (most
+    are prose; a document's are the postings of its id)."""
     tests = []
     docs = {filters.doc} if filters.doc else None
     if filters.among is not None:
@@ -33,8 +35,7 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     if _role_test_needed(filters.roles):
         tests.append(_in_roles(columns.searcher, set(filters.roles)))
     if docs is not None:
-        doc_of = columns["doc"]
-        tests.append(lambda n: doc_of[n] in docs)
+        tests.append(_of_documents(columns.searcher, docs).__contains__)
     if filters.kinds:
         kind_of, kinds = columns["kind"], set(filters.kinds)
         tests.append(lambda n: kind_of[n] in kinds)
@@ -46,6 +47,20 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     if len(tests) == 1:
         return tests[0]
     return lambda n: all(test(n) for test in tests)
+
+
+def _of_documents(searcher, docs: set[str]) -> set[int]:
+    """The paragraphs of some documents: the postings of their ids, no id read."""
+    numbers: set[int] = set()
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        for doc in docs:
+            try:
+                found = reader.postings("doc", doc).all_ids()
+            except TermNotFound:
+                continue
+            numbers.update(offset + n for n in found)
+    return numbers
 
 
 def _role_test_needed(roles: tuple[str, ...]) -> bool:
