@@ -13,7 +13,7 @@ from uyghur_docs import engine
 from uyghur_docs.engine import writer
 from uyghur_docs.engine.docids import DocIds
 from uyghur_docs.engine.internals import paragraph_numbers
-from uyghur_docs.models import ParagraphRecord
+from uyghur_docs.models import Filters, ParagraphRecord
 
 
 def _records(doc: str, paragraphs: int, words: str = "torture camps") -> list[ParagraphRecord]:
@@ -129,3 +129,24 @@ def test_every_paragraph_is_placed_in_its_own_document(
     assert sorted(placed) == sorted((d, p) for d, n in expected.items() for p in range(1, n + 1))
     for at, (doc, para) in enumerate(placed):
         assert placed[at - para + 1] == (doc, 1)
+
+
+def test_a_search_among_documents_finds_their_paragraphs_after_a_merge(
+    tmp_path, one_document_a_segment
+):
+    index = tmp_path / "index"
+    _commit(index, {"a": 3, "b": 12, "c": 2, "d": 1, "e": 4}, create=True)
+    _commit(index, {"a": 2, "f": 5}, deleted=("a", "b"))
+    among = Filters(among=("a", "b", "e", "nowhere"))
+    found = engine.search(engine.Index(index), "torture", among, limit=10, per_doc=None)
+    assert (found.documents, found.paragraphs) == (2, 6)
+    assert sorted((hit.doc, hit.paragraph) for hit in found.hits) == [
+        ("a", 1),
+        ("a", 2),
+        ("e", 1),
+        ("e", 2),
+        ("e", 3),
+        ("e", 4),
+    ]
+    one = engine.search(engine.Index(index), "torture", Filters(doc="c"), limit=10, per_doc=None)
+    assert [(hit.doc, hit.paragraph) for hit in one.hits] == [("c", 1), ("c", 2)]

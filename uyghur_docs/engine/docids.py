@@ -3,15 +3,15 @@
 A query at document level asks, for each matching paragraph, which document it is in. A
 document's records are consecutive and never straddle two segments (`engine.writer`), so
 the document of paragraph n starts at n - para[n] + 1: the `para` column, read in one piece
-per segment (`engine.internals.paragraph_numbers`), places every paragraph, and only the id
-of each document touched is read, from its first record, once. It is kept with the opened
-index (`engine.kept`).
+per segment (`engine.internals.paragraph_numbers`), places every paragraph, and the id of
+each document touched is read once, from its first record, in one read of the file. It is
+kept with the opened index (`engine.kept`).
 """
 
 from array import array
 from bisect import bisect_right
 
-from uyghur_docs.engine.internals import paragraph_numbers
+from uyghur_docs.engine.internals import id_reader, paragraph_numbers
 
 
 class DocIds:
@@ -22,7 +22,7 @@ class DocIds:
         leaves = searcher.leaf_searchers()
         self._starts = [offset for _, offset in leaves]
         self._readers = [leaf.reader() for leaf, _ in leaves]
-        self._columns: list = [None] * len(leaves)
+        self._id_readers: list = [None] * len(leaves)
         self._para: array | None = None
         # The id of each document read so far, by the number of its first paragraph.
         self._ids: dict[int, str] = {}
@@ -44,7 +44,7 @@ class DocIds:
 
     def _read_id(self, first: int) -> str:
         number = bisect_right(self._starts, first) - 1
-        column = self._columns[number]
-        if column is None:
-            column = self._columns[number] = self._readers[number].column_reader("doc")
-        return column[first - self._starts[number]]
+        read = self._id_readers[number]
+        if read is None:
+            read = self._id_readers[number] = id_reader(self._readers[number])
+        return read(first - self._starts[number])

@@ -9,16 +9,20 @@ names any that the installed whoosh lacks (the codec's too), and a test fails on
 that an upgrade breaks here, loudly, and nowhere else.
 """
 
+import os
 import sys
+import tempfile
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
 from io import BytesIO
 from itertools import accumulate
+from pathlib import Path
 
 import whoosh
 from whoosh import formats, scoring
 from whoosh.codec import whoosh3
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader, TermNotFound
@@ -76,6 +80,8 @@ def shape_problems() -> list[str]:
         problems.append("W3 codec names: length column renamed")
     if _NUMBER.itemsize != 4 or not _numbers_read_whole():
         problems.append("numeric column: its 4-byte numbers do not read back in one piece")
+    if not _ids_read_alone():
+        problems.append("variable bytes column: its values do not read back one at a time")
     return problems
 
 
@@ -209,6 +215,42 @@ def _numbers(column, count: int) -> array:
     if sys.byteorder == "little":
         numbers.byteswap()
     return numbers
+
+
+def id_reader(reader) -> Callable[[int], str]:
+    """The id in a segment's `doc` column of one record, by its number in the segment: one
+    read of the file where it is (whoosh's reader seeks and reads through a buffer)."""
+    return _one_at_a_time(reader.column_reader("doc", translate=False))
+
+
+def _one_at_a_time(column) -> Callable[[int], str]:
+    try:
+        fd = column._dbfile.file.fileno()
+    except (AttributeError, OSError):
+        return lambda n: column[n].decode("utf-8")
+    base, offsets, lengths = column._basepos, column._offsets, column._lengths
+    return lambda n: os.pread(fd, lengths[n], base + offsets[n]).decode("utf-8")
+
+
+def _ids_read_alone() -> bool:
+    """Whether the ids of a variable-bytes column in a file read back one at a time as
+    `_one_at_a_time` reads them."""
+    written = ["d1", "", "déjà-2"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ids"
+        with path.open("wb") as out:
+            writer = VarBytesColumn().writer(StructFile(out))
+            for number, value in enumerate(written):
+                writer.add(number, value.encode())
+            writer.finish(len(written))
+        size = path.stat().st_size
+        with path.open("rb") as read:
+            column = VarBytesColumn().reader(StructFile(read), 0, size, len(written))
+            try:
+                found = _one_at_a_time(column)
+                return [found(n) for n in range(len(written))] == written
+            except (AttributeError, OSError):
+                return False
 
 
 def _numbers_read_whole() -> bool:

@@ -50,16 +50,18 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
 
 
 def _of_documents(searcher, docs: set[str]) -> set[int]:
-    """The paragraphs of some documents: the postings of their ids, no id read."""
+    """The paragraphs of some documents, from the first and last posting of each one's id
+    in each segment (a document's records are consecutive, in one segment: see
+    `engine.docids`); no id is read."""
     numbers: set[int] = set()
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         for doc in docs:
             try:
-                found = reader.postings("doc", doc).all_ids()
+                info = reader.term_info("doc", doc)
             except TermNotFound:
                 continue
-            numbers.update(offset + n for n in found)
+            numbers.update(range(offset + info.min_id(), offset + info.max_id() + 1))
     return numbers
 
 
