@@ -150,3 +150,15 @@ def test_a_search_among_documents_finds_their_paragraphs_after_a_merge(
     ]
     one = engine.search(engine.Index(index), "torture", Filters(doc="c"), limit=10, per_doc=None)
     assert [(hit.doc, hit.paragraph) for hit in one.hits] == [("c", 1), ("c", 2)]
+
+
+def test_the_paragraphs_of_documents_are_those_of_their_ids(tmp_path, one_document_a_segment):
+    index = tmp_path / "index"
+    _commit(index, {"a": 3, "b": 12, "c": 2}, create=True)
+    _commit(index, {"d": 2}, deleted=("c",))
+    ids = DocIds(engine.Index(index).opened().searcher)
+    # c's segment, all deleted, was rewritten empty after d's.
+    assert ids.paragraphs_of(frozenset({"a", "d", "nowhere"})) == {0, 1, 2, 15, 16}
+    assert ids.paragraphs_of(frozenset({"b"})) == set(range(3, 15))
+    assert ids.paragraphs_of(frozenset({"c"})) == set()
+    assert ids.many([16, 0, 3]) == ["d", "a", "b"]

@@ -11,12 +11,14 @@ kept with the opened index (`engine.kept`).
 from array import array
 from bisect import bisect_right
 
+from whoosh.reading import TermNotFound
+
 from uyghur_docs.engine.internals import id_reader, paragraph_numbers
 
 
 class DocIds:
     """`ids.many(numbers)`: the ids of the documents of paragraphs (a searcher's document
-    numbers)."""
+    numbers); `ids.paragraphs_of(docs)`: the paragraphs of documents."""
 
     def __init__(self, searcher):
         leaves = searcher.leaf_searchers()
@@ -26,6 +28,9 @@ class DocIds:
         self._para: array | None = None
         # The id of each document read so far, by the number of its first paragraph.
         self._ids: dict[int, str] = {}
+        # The paragraphs of the documents asked for last: a caller that keeps the index
+        # asks for the same ones query after query (the letters an organisation signed).
+        self._last: tuple[frozenset[str], set[int]] | None = None
 
     def many(self, numbers) -> list[str]:
         """The ids of many paragraphs' documents at once, each document's read once."""
@@ -34,6 +39,22 @@ class DocIds:
         for first in set(firsts).difference(ids):
             ids[first] = self._read_id(first)
         return list(map(ids.__getitem__, firsts))
+
+    def paragraphs_of(self, docs: frozenset[str]) -> set[int]:
+        """The paragraphs of some documents, from the first and last posting of each one's
+        id in each segment (its records are consecutive there); no id is read."""
+        if self._last is not None and self._last[0] == docs:
+            return self._last[1]
+        numbers: set[int] = set()
+        for reader, offset in zip(self._readers, self._starts, strict=True):
+            for doc in docs:
+                try:
+                    info = reader.term_info("doc", doc)
+                except TermNotFound:
+                    continue
+                numbers.update(range(offset + info.min_id(), offset + info.max_id() + 1))
+        self._last = (docs, numbers)
+        return numbers
 
     def _read_para(self) -> array:
         para = array("I")

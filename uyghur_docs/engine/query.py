@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.reading import TermNotFound
 
 from uyghur_docs.engine.highlight import Highlighter
 from uyghur_docs.engine.kept import Columns, Index, using
@@ -35,7 +34,7 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     if _role_test_needed(filters.roles):
         tests.append(_in_roles(columns.searcher, set(filters.roles)))
     if docs is not None:
-        tests.append(_of_documents(columns.searcher, docs).__contains__)
+        tests.append(columns["doc"].paragraphs_of(frozenset(docs)).__contains__)
     if filters.kinds:
         kind_of, kinds = columns["kind"], set(filters.kinds)
         tests.append(lambda n: kind_of[n] in kinds)
@@ -47,22 +46,6 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     if len(tests) == 1:
         return tests[0]
     return lambda n: all(test(n) for test in tests)
-
-
-def _of_documents(searcher, docs: set[str]) -> set[int]:
-    """The paragraphs of some documents, from the first and last posting of each one's id
-    in each segment (a document's records are consecutive, in one segment: see
-    `engine.docids`); no id is read."""
-    numbers: set[int] = set()
-    for leaf, offset in searcher.leaf_searchers():
-        reader = leaf.reader()
-        for doc in docs:
-            try:
-                info = reader.term_info("doc", doc)
-            except TermNotFound:
-                continue
-            numbers.update(range(offset + info.min_id(), offset + info.max_id() + 1))
-    return numbers
 
 
 def _role_test_needed(roles: tuple[str, ...]) -> bool:
