@@ -3,6 +3,9 @@ installed whoosh, and read as whoosh itself reads them."""
 
 import whoosh
 from whoosh.codec import whoosh3
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.structfile import BufferFile
 
 from uyghur_docs import engine
 from uyghur_docs.engine import internals
@@ -65,4 +68,42 @@ def test_postings_lengths_and_ids_read_in_one_piece_are_whooshs(tmp_path):
     assert [internals.LENGTHS[b] if b else None for b in lengths] == [
         reader.doc_field_length(n, "body") for n in range(300)
     ]
-    assert internals.doc_ids(reader) == [f"d{n % 3}" for n in range(1, 301)]
+    assert list(internals.paragraph_numbers(reader)) == list(range(1, 301))
+
+
+def test_a_numeric_column_that_reads_back_otherwise_is_named(monkeypatch):
+    opened = NumericColumn.Reader.__init__
+
+    def elsewhere(self, *args):
+        opened(self, *args)
+        del self._basepos
+
+    monkeypatch.setattr(NumericColumn.Reader, "__init__", elsewhere)
+    assert internals.shape_problems() == [
+        "numeric column: its 4-byte numbers do not read back in one piece"
+    ]
+
+
+def test_a_variable_bytes_column_that_reads_back_otherwise_is_named(monkeypatch):
+    opened = VarBytesColumn.Reader.__init__
+
+    def elsewhere(self, *args):
+        opened(self, *args)
+        del self._offsets
+
+    monkeypatch.setattr(VarBytesColumn.Reader, "__init__", elsewhere)
+    assert internals.shape_problems() == [
+        "variable bytes column: its values do not read back one at a time"
+    ]
+
+
+def test_ids_of_a_column_in_memory_are_read_by_whooshs_reader(tmp_path):
+    written = RamStorage().create_file("ids")
+    writer = VarBytesColumn().writer(written)
+    for number, value in enumerate([b"a", b"bb", b"a"]):
+        writer.add(number, value)
+    writer.finish(3)
+    data = written.file.getvalue()
+    column = VarBytesColumn().reader(BufferFile(data), 0, len(data), 3)
+    read = internals._one_at_a_time(column)
+    assert [read(n) for n in range(3)] == ["a", "bb", "a"]

@@ -3,7 +3,7 @@ format) is never read as if it were this one's: opening it is refused, naming th
 and an indexing run or a search rebuilds it."""
 
 import pytest
-from whoosh import formats
+from whoosh import fields, formats
 from whoosh.codec.whoosh3 import W3Codec
 
 from uyghur_docs import engine
@@ -61,3 +61,31 @@ def test_a_search_rebuilds_an_index_in_the_older_format(older):
     assert result.exit_code == 0, result.stderr
     assert "rebuilding" in result.stderr
     assert engine.check(older) > 0
+
+
+@pytest.fixture
+def without_para_column(corpus, tmp_path):
+    """An index of the corpus as the udocs before the paragraph-number column wrote it
+    (`para` stored only)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(schema, "Number", fields.STORED)
+        update(corpus, tmp_path / "index", jobs=1)
+    return tmp_path / "index"
+
+
+def test_an_index_without_the_paragraph_number_column_is_refused(without_para_column):
+    with pytest.raises(files.OlderFormat):
+        engine.check(without_para_column)
+    assert engine.reusable(without_para_column, rebuild=False) is False
+
+
+def test_an_index_without_the_paragraph_number_column_is_rebuilt(corpus, without_para_column):
+    report = update(corpus, without_para_column)
+    assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
+    found = search.search(without_para_column, "torture AND detention", limit=100)
+    assert [hit.id for hit in found.hits] == [
+        "2024-08-28-omct-second-anniversary-statement",
+        "2022-03-08-open-letter-high-commissioner",
+        "2022-09-hrc51-joint-letter",
+        "2022-08-31-campaign-for-uyghurs-press-release",
+    ]

@@ -71,6 +71,7 @@ def test_the_seed_index_has_every_kind_of_file(corpus, tmp_path):
         ".date.col",
         ".doc.col",
         ".kind.col",
+        ".para.col",
         ".pst",
         ".role.col",
         ".sqlite",
@@ -102,7 +103,7 @@ def test_any_damaged_file_is_found_and_mended(corpus, tmp_path, damage):
         assert engine.check(index_dir) == SEED_PARAGRAPHS, kind
         outcomes[kind] = "rebuilt" if "rebuilding" in result.stderr else "answered"
     answered = {kind for kind, outcome in outcomes.items() if outcome == "answered"}
-    assert len(outcomes) == 15 and answered == ANSWERED_AS_IT_IS[damage.__name__]
+    assert len(outcomes) == 16 and answered == ANSWERED_AS_IT_IS[damage.__name__]
 
 
 def test_index_and_docs_never_call_a_damaged_index_current(corpus, tmp_path):
@@ -251,7 +252,7 @@ def test_a_small_update_sums_only_the_files_it_wrote(corpus, tmp_path, monkeypat
     update(corpus, index_dir)
     after = set(json.loads(next(index_dir.glob("*.sums")).read_text())["files"])
     new_segment = {name for name in after - before if name.startswith("paragraphs_")}
-    assert len(new_segment) == 10
+    assert len(new_segment) == 11
     assert sorted(summed) == sorted({*new_segment, "._paragraphs_2.toc.tmp"})
     assert before - after == {"_paragraphs_1.toc"}
 

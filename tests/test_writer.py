@@ -20,6 +20,7 @@ EXTENSIONS = [
     "date.col",
     "doc.col",
     "kind.col",
+    "para.col",
     "pst",
     "role.col",
     "trm",

@@ -106,10 +106,10 @@ class Library:
 
     def ensure_current(self, tell: Callable = lambda event: None) -> int:
         """Build, rebuild or refresh the index as needed, telling each step; the number of
-        paragraphs it then holds."""
+        paragraphs it then holds. It opens the index this object keeps for its searches."""
         from uyghur_docs.store.freshness import ensure_current
 
-        return ensure_current(self.corpus, self.index_dir, tell)
+        return ensure_current(self.corpus, self.index_dir, tell, self._index)
 
     def search(
         self,

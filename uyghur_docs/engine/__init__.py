@@ -2,8 +2,8 @@
 
 What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and nothing else:
 
-- `exists(index_dir)`, `check(index_dir) -> paragraphs` (raises IndexDamaged, IndexMissing,
-  IndexUntrusted from `uyghur_docs.errors`);
+- `exists(index_dir)`, `check(index) -> paragraphs`, of a folder or a kept `Index` (raises
+  IndexDamaged, IndexMissing, IndexUntrusted from `uyghur_docs.errors`);
 - `reusable(index_dir, rebuild) -> bool`: whether a run can write into the index there;
 - `Run(index_dir, create)`: the locked writer of one indexing run, with `lock_fd`,
   `delete(doc_id)`, `commit(segments, clear)` and `cancel()` (raises IndexLocked,
@@ -29,7 +29,7 @@ from importlib import import_module
 
 # Where each name of the interface lives.
 _HOMES = {
-    "check": "files",
+    "check": "kept",
     "exists": "manifest",
     "verify": "manifest",
     "Index": "kept",

@@ -18,7 +18,7 @@ from uyghur_docs.engine.manifest import exists
 from uyghur_docs.engine.schema import DAMAGE, INDEX_NAME, layout, schema
 from uyghur_docs.errors import IndexDamaged, IndexMissing, IndexUntrusted
 
-__all__ = ["OlderFormat", "check", "exists", "open_index"]
+__all__ = ["OlderFormat", "exists", "open_index"]
 
 
 def _check_trust(index_dir: Path) -> None:
@@ -64,13 +64,3 @@ def _check_format(index_dir: Path, ix) -> None:
     written = {type(segment.codec()) for segment in toc.segments}
     if written - {BlockCodec} or layout(toc.schema) != layout(schema()):
         raise OlderFormat(index_dir)
-
-
-def check(index_dir: Path) -> int:
-    """Open the index and read its table of contents; the number of paragraphs in it."""
-    ix = open_index(index_dir)
-    try:
-        with ix.searcher() as searcher:
-            return searcher.doc_count()
-    except (*DAMAGE, OSError, TypeError) as exc:
-        raise IndexDamaged(index_dir, repr(exc)) from exc

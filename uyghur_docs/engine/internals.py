@@ -1,21 +1,29 @@
 """whoosh's private parts that reading an index fast relies on, all in one place.
 
 The fast path (`engine.fast`) reads a term's postings a whole block at a time (the blocks of
-`engine.codec`, whose classes subclass whoosh's W3 codec), the field lengths and the `doc`
-column of a segment in one piece each, and scores with the constants of whoosh's own BM25F
-scorer. Each of those is a file format or an attribute whoosh does not promise to keep:
-`shape_problems()` names any that the installed whoosh lacks (the codec's too), and a test
-fails on it, so that an upgrade breaks here, loudly, and nowhere else.
+`engine.codec`, whose classes subclass whoosh's W3 codec) and the field lengths of a segment
+in one piece, and scores with the constants of whoosh's own BM25F scorer; the documents of
+paragraphs (`engine.docids`) are placed by the `para` column, read in one piece too. Each of
+those is a file format or an attribute whoosh does not promise to keep: `shape_problems()`
+names any that the installed whoosh lacks (the codec's too), and a test fails on it, so
+that an upgrade breaks here, loudly, and nowhere else.
 """
 
+import os
+import sys
+import tempfile
 from array import array
 from bisect import bisect_right
+from collections.abc import Callable
+from io import BytesIO
 from itertools import accumulate
+from pathlib import Path
 
 import whoosh
 from whoosh import formats, scoring
 from whoosh.codec import whoosh3
-from whoosh.columns import VarBytesColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.filedb.structfile import BufferFile, StructFile
 from whoosh.index import FileIndex
 from whoosh.reading import SegmentReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -42,6 +50,7 @@ _CODEC_HOOKS = {
 bm25 = scoring.bm25
 # A field length as whoosh stores it (one byte, logarithmic) and reads it back.
 LENGTHS = [byte_to_length(b) for b in range(256)]
+_NUMBER = array("I")
 
 
 def shape_problems() -> list[str]:
@@ -56,7 +65,6 @@ def shape_problems() -> list[str]:
         "W3 per-document reader's columns": (whoosh3.W3PerDocReader, "_cached_reader"),
         "bm25": (scoring, "bm25"),
         "BM25F scorer": (scoring, "BM25FScorer"),
-        "variable bytes column reader": (VarBytesColumn, "Reader"),
         "index's table of contents": (FileIndex, "_read_toc"),
     }
     # What the index writer (`engine.writer`) overrides or calls of whoosh's segment writer.
@@ -70,6 +78,10 @@ def shape_problems() -> list[str]:
             problems.append(f"{what}: {home.__name__}.{name} is gone")
     if whoosh3._lenfield("body") != "_body_len":
         problems.append("W3 codec names: length column renamed")
+    if _NUMBER.itemsize != 4 or not _numbers_read_whole():
+        problems.append("numeric column: its 4-byte numbers do not read back in one piece")
+    if not _ids_read_alone():
+        problems.append("variable bytes column: its values do not read back one at a time")
     return problems
 
 
@@ -186,22 +198,72 @@ def bm25_constants(searcher, leaf, fieldname: str, term: bytes) -> tuple[float, 
     return scorer.idf, scorer.avgfl, scorer.B, scorer.K1
 
 
-def doc_ids(reader) -> list[str]:
-    """The `doc` column of a segment, every paragraph's document id, read in one piece
-    when it is a variable-bytes column (whoosh's reader reads the file once per look-up);
-    the paragraphs of one document share one string."""
-    column = reader.column_reader("doc", translate=False)
-    if not isinstance(column, VarBytesColumn.Reader):
-        return list(reader.column_reader("doc"))
-    offsets, sizes = column._offsets, column._lengths
-    size = offsets[-1] + sizes[-1] if len(offsets) else 0
-    data = column._dbfile.get(column._basepos, size)
-    shared: dict[bytes, str] = {}
-    found = []
-    for start, length in zip(offsets, sizes, strict=True):
-        raw = data[start : start + length]
-        text = shared.get(raw)
-        if text is None:
-            text = shared[raw] = raw.decode("utf-8")
-        found.append(text)
-    return found
+def paragraph_numbers(reader) -> array:
+    """The `para` column of a segment, every record's paragraph number, in one read (its
+    reader reads the file once per look-up)."""
+    column = reader.column_reader("para", translate=False)
+    count = reader.doc_count_all()
+    if not isinstance(column, NumericColumn.Reader):
+        return array("I", column)
+    return _numbers(column, count)
+
+
+def _numbers(column, count: int) -> array:
+    """A numeric column of 4-byte numbers (big-endian on disk) as an array, every record's
+    (no record of udocs' columns takes the default, which whoosh leaves unwritten)."""
+    numbers = array("I", column._dbfile.get(column._basepos, count * _NUMBER.itemsize))
+    if sys.byteorder == "little":
+        numbers.byteswap()
+    return numbers
+
+
+def id_reader(reader) -> Callable[[int], str]:
+    """The id in a segment's `doc` column of one record, by its number in the segment: one
+    read of the file where it is (whoosh's reader seeks and reads through a buffer)."""
+    return _one_at_a_time(reader.column_reader("doc", translate=False))
+
+
+def _one_at_a_time(column) -> Callable[[int], str]:
+    try:
+        fd = column._dbfile.file.fileno()
+    except (AttributeError, OSError):
+        return lambda n: column[n].decode("utf-8")
+    base, offsets, lengths = column._basepos, column._offsets, column._lengths
+    return lambda n: os.pread(fd, lengths[n], base + offsets[n]).decode("utf-8")
+
+
+def _ids_read_alone() -> bool:
+    """Whether the ids of a variable-bytes column in a file read back one at a time as
+    `_one_at_a_time` reads them."""
+    written = ["d1", "", "déjà-2"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ids"
+        with path.open("wb") as out:
+            writer = VarBytesColumn().writer(StructFile(out))
+            for number, value in enumerate(written):
+                writer.add(number, value.encode())
+            writer.finish(len(written))
+        size = path.stat().st_size
+        with path.open("rb") as read:
+            column = VarBytesColumn().reader(StructFile(read), 0, size, len(written))
+            try:
+                found = _one_at_a_time(column)
+                return [found(n) for n in range(len(written))] == written
+            except (AttributeError, OSError):
+                return False
+
+
+def _numbers_read_whole() -> bool:
+    """Whether a numeric column whoosh writes reads back whole as `_numbers` reads it."""
+    written = [3, 1, 2**31]
+    column, stored = NumericColumn("I"), StructFile(BytesIO())
+    writer = column.writer(stored)
+    for number, value in enumerate(written):
+        writer.add(number, value)
+    writer.finish(len(written))
+    data = stored.file.getvalue()
+    try:
+        reader = column.reader(BufferFile(data), 0, len(data), len(written))
+        return list(_numbers(reader, len(written))) == written
+    except (AttributeError, ValueError):
+        return False

@@ -121,3 +121,11 @@ def using(index: "Index | Path") -> Iterator[Opened]:
     finally:
         if kept is not index:
             kept.close()
+
+
+def check(index: "Index | Path") -> int:
+    """Open the index (or take a kept `Index`'s, current) and read its table of contents;
+    the number of paragraphs in it. A search after the check of a kept index opens it no
+    more."""
+    with using(index) as opened:
+        return 0 if opened.searcher is None else opened.searcher.doc_count()

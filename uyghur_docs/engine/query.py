@@ -25,7 +25,8 @@ from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
 def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     """A test of each matching paragraph against the filters, read from per-paragraph
     columns: it costs one look-up per match, where a filter query would enumerate every
-    paragraph in the date range first. Roles are a set of paragraphs: most are prose."""
+    paragraph in the date range first. Roles and documents are sets of paragraphs (most
+    are prose; a document's are the postings of its id)."""
     tests = []
     docs = {filters.doc} if filters.doc else None
     if filters.among is not None:
@@ -33,8 +34,7 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
     if _role_test_needed(filters.roles):
         tests.append(_in_roles(columns.searcher, set(filters.roles)))
     if docs is not None:
-        doc_of = columns["doc"]
-        tests.append(lambda n: doc_of[n] in docs)
+        tests.append(columns["doc"].paragraphs_of(frozenset(docs)).__contains__)
     if filters.kinds:
         kind_of, kinds = columns["kind"], set(filters.kinds)
         tests.append(lambda n: kind_of[n] in kinds)

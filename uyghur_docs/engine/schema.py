@@ -15,6 +15,7 @@ import zlib
 from functools import cache
 
 from whoosh import index as whoosh_index
+from whoosh.columns import NumericColumn
 from whoosh.fields import ID, STORED, TEXT, Schema
 
 from uyghur_docs.engine.codec import BlockPositions
@@ -111,10 +112,24 @@ def _split_once(value: str) -> list[str]:
     return _LAST_SPLIT[1]
 
 
+class Number(STORED):
+    """A stored number also kept in a column of 4-byte numbers, which a segment reads in
+    one piece (`engine.internals.paragraph_numbers`): a paragraph's number says where in
+    the segment its document starts."""
+
+    column_type = NumericColumn("I")
+
+    def to_column_value(self, value: int) -> int:
+        return value
+
+    def from_column_value(self, value: int) -> int:
+        return value
+
+
 def schema() -> Schema:
     return Schema(
         doc=ID(stored=True, sortable=True),
-        para=STORED(),
+        para=Number(),
         title=Text(analyzer(), stemmed=True),
         heading=STORED(),
         text=STORED(),

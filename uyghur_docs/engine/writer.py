@@ -303,8 +303,10 @@ class Run:
 
 class Segments:
     """Adds paragraph records to new segments of its own, which a Run's commit takes in; a
-    segment is written whenever the pool reaches its budget. It takes no lock: the Run
-    that will commit them holds it."""
+    segment is written once the pool reaches its budget, before the next document's ¶1, so
+    that a document is never split between segments (`engine.docids` places paragraphs by
+    it; merges copy whole segments in order, and a document is deleted whole). It takes no
+    lock: the Run that will commit them holds it."""
 
     def __init__(self, index_dir: Path):
         self._ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
@@ -329,10 +331,10 @@ class Segments:
         }
         if record.paragraph == 1:
             fields["title"] = record.title
+            if self._writer.pool.count >= POSTINGS_PER_SEGMENT:
+                self._done.append(self._writer._finalize_segment())
+                self._writer = self._new()
         self._writer.add_record(fields)
-        if self._writer.pool.count >= POSTINGS_PER_SEGMENT:
-            self._done.append(self._writer._finalize_segment())
-            self._writer = self._new()
 
     def finish(self) -> list:
         """The segments written. Not commit() nor cancel(): they would delete the temporary

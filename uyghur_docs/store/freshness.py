@@ -34,22 +34,30 @@ class Freshness:
     error: IndexFault | None = None
 
 
-def ensure_current(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> int:
+def ensure_current(
+    corpus: Path,
+    index_dir: Path,
+    tell: Callable[[Freshness], None],
+    kept: "engine.Index | None" = None,
+) -> int:
     """Bring the index up to the corpus if it is missing, damaged (any of its files, or the
-    catalog) or stale; the number of paragraphs it then holds."""
+    catalog) or stale; the number of paragraphs it then holds. The index is checked by
+    opening it: in `kept` (an `engine.Index` of index_dir) when given, which the search
+    that follows then uses as it is."""
+    index = index_dir if kept is None else kept
     if not engine.exists(index_dir):
         tell(Freshness("building", index_dir))
         _indexed(update(corpus, index_dir), index_dir, tell)
-        return engine.check(index_dir)
+        return engine.check(index)
     overrides = load_overrides(corpus)
     try:
-        paragraphs = engine.check(index_dir)
+        paragraphs = engine.check(index)
         if catalog.is_current(index_dir, stamps(corpus), overrides):
             return paragraphs
         changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
     except IndexDamaged:
         rebuild(corpus, index_dir, tell)
-        return engine.check(index_dir)
+        return engine.check(index)
     if not changes.stale:
         return paragraphs
     tell(Freshness("refreshing", index_dir, changes=changes))
@@ -57,7 +65,7 @@ def ensure_current(corpus: Path, index_dir: Path, tell: Callable[[Freshness], No
         _indexed(update(corpus, index_dir), index_dir, tell)
     except IndexFault as exc:
         tell(Freshness("kept", index_dir, error=exc))
-    return engine.check(index_dir)
+    return engine.check(index)
 
 
 def rebuild(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
