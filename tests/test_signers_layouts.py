@@ -125,6 +125,11 @@ def test_any_list_shape_gives_entries_of_its_own_paragraphs(paragraphs):
     assert all(1 <= n <= len(many) for n in found.unread)
 
 
+def test_a_line_of_only_a_place_names_no_one():
+    found = read_signatures(["Signatories:", "Individuals", "• Jane Roe", "• , Ukraine"])
+    assert [(s.name, s.kind) for s in found.signatories] == [("Jane Roe", "person")]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "issuers"),
     [

@@ -186,7 +186,8 @@ def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
         for raw, kind in zip(section, kinds, strict=True):
             found += _make(raw, kind)
     seen, unique = set(), []
-    for signatory in found:
+    # A line that is only a place or a role (", Ukraine") names no one.
+    for signatory in (s for s in found if s.name.strip()):
         key = (signatory.kind, fold(signatory.as_written))
         if key not in seen:
             seen.add(key)
