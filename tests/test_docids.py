@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from uyghur_docs import engine
 from uyghur_docs.engine import writer
 from uyghur_docs.engine.docids import DocIds
+from uyghur_docs.engine.files import open_index
 from uyghur_docs.engine.internals import paragraph_numbers
 from uyghur_docs.models import Filters, ParagraphRecord
 
@@ -68,16 +69,16 @@ def test_documents_stay_whole_after_deletions_replacements_and_a_merge(
 ):
     index = tmp_path / "index"
     _commit(index, {"a": 3, "b": 12, "c": 2, "d": 1, "e": 4}, create=True)
-    # The commit merges the five small segments into one, smallest first (whoosh's
-    # MERGE_SMALL), dropping the deleted records, after the segments it adds.
+    # The commit rewrites the two segments whose records are all deleted (into the empty
+    # segment it writes last), keeps the others in place and adds its own after them.
     _commit(index, {"a": 2, "f": 5}, deleted=("a", "b"))
     columns, placed = _placed(index)
-    assert columns == [[1, 2], [1, 2, 3, 4, 5], [1, 1, 2, 1, 2, 3, 4]]
+    assert columns == [[1, 2], [1], [1, 2, 3, 4], [1, 2], [1, 2, 3, 4, 5], []]
     assert placed == (
-        [("a", 1), ("a", 2)]
-        + [("f", n) for n in range(1, 6)]
-        + [("d", 1), ("c", 1), ("c", 2)]
+        [("c", 1), ("c", 2), ("d", 1)]
         + [("e", n) for n in range(1, 5)]
+        + [("a", 1), ("a", 2)]
+        + [("f", n) for n in range(1, 6)]
     )
 
 
@@ -162,3 +163,42 @@ def test_the_paragraphs_of_documents_are_those_of_their_ids(tmp_path, one_docume
     assert ids.paragraphs_of(frozenset({"b"})) == set(range(3, 15))
     assert ids.paragraphs_of(frozenset({"c"})) == set()
     assert ids.many([16, 0, 3]) == ["d", "a", "b"]
+
+
+def test_a_commit_merges_the_small_segments_and_keeps_the_large(tmp_path, monkeypatch):
+    """An update adds a small segment; a later commit merges two small ones together
+    (into the segment it writes, after those it adds) and never the large segments a build
+    wrote (one a document here)."""
+    monkeypatch.setattr(writer, "POSTINGS_PER_SEGMENT", 1)
+    index = tmp_path / "index"
+    _commit(index, {f"big{n}": 16 for n in range(9)}, create=True)
+    built = _segment_ids(index)
+    sizes = []
+    for n in range(4):
+        _commit(index, {f"new{n}": 1})
+        sizes.append(_segment_sizes(index))
+    assert _segment_ids(index)[:9] == built
+    assert sizes == [
+        [16] * 9 + [1],
+        [16] * 9 + [1, 1],
+        [16] * 9 + [1, 2],
+        [16] * 9 + [1, 2, 1],
+    ]
+
+
+def test_a_segment_worn_by_deletions_is_rewritten_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(writer, "POSTINGS_PER_SEGMENT", 1)
+    index = tmp_path / "index"
+    _commit(index, {f"big{n}": 16 for n in range(4)}, create=True)
+    built = _segment_ids(index)
+    _commit(index, {"new": 16}, deleted=("big1",))
+    assert _segment_ids(index)[:3] == [built[0], built[2], built[3]]
+    assert _segment_sizes(index) == [16, 16, 16, 16, 0]
+
+
+def _segment_ids(index_dir: Path) -> list[str]:
+    return [s.segment_id() for s in open_index(index_dir)._segments()]
+
+
+def _segment_sizes(index_dir: Path) -> list[int]:
+    return [s.doc_count_all() for s in open_index(index_dir)._segments()]

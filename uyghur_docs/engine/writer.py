@@ -8,7 +8,8 @@ codec's blocks (`engine.codec`), segments written apart join the locked writer's
 field lengths are read once per field. The files written are those whoosh's own paths write
 with that codec, byte for byte (a test holds them so). Its
 commit is changed in two more: the manifest of every file is written before the table of
-contents that makes them visible, and segments worn by deletions are merged away.
+contents that makes them visible, and only small segments and those worn by deletions are
+merged.
 """
 
 import os
@@ -23,7 +24,7 @@ from whoosh.fields import ID
 from whoosh.filedb.filestore import RamStorage
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import CLEAR, MERGE_SMALL, SegmentWriter
+from whoosh.writing import CLEAR, SegmentWriter
 
 from uyghur_docs.engine import manifest
 from uyghur_docs.engine.codec import BlockCodec
@@ -39,6 +40,9 @@ POSTINGS_PER_SEGMENT = 8_000_000
 # A segment in which more than this fraction of the records are deleted is rewritten at
 # the next commit, so deleted records stay below this fraction of the whole index.
 MAX_DELETED = 0.2
+# A segment with fewer records than this fraction of the largest one's is merged at the
+# next commit with the other small ones (see `_merge_worn`).
+SMALL = 1 / 8
 
 
 class _Writer(SegmentWriter):
@@ -106,15 +110,28 @@ class _Writer(SegmentWriter):
 
 
 def _merge_worn(writer, segments):
-    """whoosh's merge of small segments, and then of any segment whose deleted records
-    exceed MAX_DELETED: whoosh itself never rewrites a large segment to drop them."""
-    kept = MERGE_SMALL(writer, segments)
-    worn = [s for s in kept if s.deleted_count() > MAX_DELETED * s.doc_count_all()]
-    for segment in worn:
+    """Merge the small segments, if there are two or more, and any segment whose deleted
+    records exceed MAX_DELETED, into the segment the commit writes; keep the others as
+    they are. Small is below SMALL of the largest segment's records: the segments an
+    update adds are merged away, and the segments a build wrote are never merged with
+    each other. (whoosh's own MERGE_SMALL, by a Fibonacci rule on record counts, merged
+    every one of the 30 segments of a 100k-document index into one, in memory, for an
+    update of one file.)"""
+    if not segments:
+        return segments
+    largest = max(s.doc_count_all() for s in segments)
+    small = [s for s in segments if s.doc_count_all() < SMALL * largest]
+    merged = small if len(small) > 1 else []
+    merged += [
+        s
+        for s in segments
+        if s not in merged and s.deleted_count() > MAX_DELETED * s.doc_count_all()
+    ]
+    for segment in merged:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return [s for s in kept if s not in worn]
+    return [s for s in segments if s not in merged]
 
 
 class _Pool:
