@@ -7,12 +7,19 @@ normalise them as `engine.words` does; `body` and `title` are stemmed lightly
 words in `aside` and `aside_exact` instead, so that a search of the prose passes it by at
 no cost. `text` stores every paragraph as written. The title is indexed once per document,
 on its ¶1 record.
+
+`body_pairs` holds, for the phrases of the prose, each pair of neighbouring body terms of
+which one is a common word ("against humanity", "of liberty"), at the first one's position
+(CommonGrams): a phrase holding "of" reads those short lists rather than the postings of
+"of", which is in half of all paragraphs. A pair's weight carries what scoring the phrase
+needs of the common words, their number of occurrences in the paragraph (`pair_weight`).
 """
 
 import pickle
 import struct
 import zlib
 from functools import cache
+from itertools import pairwise
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, TEXT, Schema
@@ -32,6 +39,18 @@ _ONCE: dict[int, bytes] = {}
 # The words of the text indexed last: a record's stemmed and exact fields index the same
 # text, one after the other.
 _LAST_SPLIT: list = [None, []]
+# The terms of the stemmed text indexed last, in order: its pairs are made of them.
+_LAST_TERMS: list = [None, []]
+# Words in a large share of English paragraphs, as the body's terms: the pairs they make
+# with their neighbours are indexed.
+_COMMON_WORDS = "a an and as at by for from in is of on or that the to with against"
+COMMON = frozenset(word.encode() for word in _COMMON_WORDS.split(" "))
+# The positional fields whose phrases read pairs, and the fields that hold them.
+PAIRS = {"body": "body_pairs"}
+# A common word's number of occurrences in a paragraph, as a pair's weight holds it: the
+# first word's times PAIR_BASE plus the second's, each at most PAIR_BASE - 1 (at that
+# value, count the word's own postings).
+PAIR_BASE = 4096
 
 # What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
 # can point before the file's start: OSError EINVAL on the seek).
@@ -72,24 +91,31 @@ class Text(TEXT):
         self.stemmed = stemmed
 
     def index(self, value, **kwargs):
-        terms = _TERMS[self.stemmed]
         positions: dict[bytes, list[int]] = {}
-        position = 0
+        for position, term in enumerate(self.terms(value)):
+            at = positions.get(term)
+            if at is None:
+                positions[term] = [position]
+            else:
+                at.append(position)
+        return self._items(positions)
+
+    def terms(self, value: str) -> list[bytes]:
+        """The text's terms, one per position."""
+        if self.stemmed and value is _LAST_TERMS[0]:
+            return _LAST_TERMS[1]
+        terms, found = _TERMS[self.stemmed], []
         for word in _split_once(value):
-            found = terms.get(word)
-            if found is None:
+            some = terms.get(word)
+            if some is None:
                 if len(terms) >= _TERMS_CACHED:
                     terms.clear()
                 tokens = self.analyzer(word, mode="index")
-                found = terms[word] = tuple(t.text.encode() for t in tokens)
-            for term in found:
-                at = positions.get(term)
-                if at is None:
-                    positions[term] = [position]
-                else:
-                    at.append(position)
-                position += 1
-        return self._items(positions)
+                some = terms[word] = tuple(t.text.encode() for t in tokens)
+            found.extend(some)
+        if self.stemmed:
+            _LAST_TERMS[:] = [value, found]
+        return found
 
     def _items(self, positions: dict[bytes, list[int]]) -> list[tuple]:
         encode, items = self.format.encode, []
@@ -103,6 +129,46 @@ class Text(TEXT):
                 value = _ONCE[found[0]] = encode(found)
             items.append((term, 1, 1.0, value))
         return items
+
+
+class Pairs(Text):
+    """The pairs of neighbouring body terms of which one is common, each a term "a b" at
+    the first one's position, weighted by `pair_weight`; not scored, no field length."""
+
+    def __init__(self):
+        super().__init__(analyzer(), stemmed=True)
+        self.scorable = False
+
+    def index(self, value, **kwargs):
+        terms = self.terms(value)
+        counts: dict[bytes, int] = {}
+        positions: dict[bytes, list[int]] = {}
+        for position, (a, b) in enumerate(pairwise(terms)):
+            if a in COMMON or b in COMMON:
+                counts[a], counts[b] = 0, 0
+                positions.setdefault(a + b" " + b, []).append(position)
+        if not positions:
+            return []
+        for term in terms:
+            if term in counts:
+                counts[term] += 1
+        encode, items = self.format.encode, []
+        for pair, found in positions.items():
+            a, b = pair.split(b" ")
+            weight = pair_weight(counts[a] if a in COMMON else 0, counts[b] if b in COMMON else 0)
+            items.append((pair, len(found), weight, encode(found)))
+        return items
+
+
+def pair_weight(first: int, second: int) -> float:
+    """A pair's weight: its common words' numbers of occurrences, each capped."""
+    top = PAIR_BASE - 1
+    return float(min(first, top) * PAIR_BASE + min(second, top))
+
+
+def pair_counts(weight: float) -> tuple[int, int]:
+    """The numbers of occurrences a pair's weight holds (PAIR_BASE - 1: that or more)."""
+    return divmod(int(weight), PAIR_BASE)
 
 
 def _split_once(value: str) -> list[str]:
@@ -122,6 +188,7 @@ def schema() -> Schema:
         exact=Text(exact_analyzer(), stemmed=False),
         aside=Text(analyzer(), stemmed=True),
         aside_exact=Text(exact_analyzer(), stemmed=False),
+        body_pairs=Pairs(),
         role=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),

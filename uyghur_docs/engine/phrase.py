@@ -1,0 +1,110 @@
+"""Where a phrase's words stand in order in one segment, and each word's weight there.
+
+A phrase is matched by the lists it is made of (`units`): each of its words, or, in a field
+with pairs (`schema.PAIRS`), each word that is not common and each pair of neighbours of
+which one is. Every position of a list becomes one number, (paragraph << SHIFT) + position −
+the list's offset in the phrase, so that the paragraphs where the phrase starts somewhere
+are the intersection of those sets, made in C. The rarest list is read first; of each
+other, only the blocks that can hold a paragraph left.
+"""
+
+from itertools import chain, pairwise, repeat
+from operator import add, lshift, rshift, sub
+from typing import NamedTuple
+
+from uyghur_docs.engine import internals
+from uyghur_docs.engine.schema import COMMON, PAIR_BASE, PAIRS, pair_counts
+
+# Above every position (4-byte numbers): a start before a paragraph's first word (position
+# − offset < 0) stays apart from the paragraph before.
+SHIFT = 40
+
+
+class Unit(NamedTuple):
+    """A list a phrase is matched by: a term of a field, and where it stands in the phrase."""
+
+    fieldname: str
+    term: bytes
+    offset: int
+
+
+def units(fieldname: str, terms: list[bytes]) -> list[Unit]:
+    """The lists that together hold the phrase: its words, or in a field with pairs, its
+    words that are not common and the pairs that hold the common ones."""
+    pairs = PAIRS.get(fieldname)
+    if pairs is None or len(terms) < 2 or not COMMON.intersection(terms):
+        return [Unit(fieldname, term, k) for k, term in enumerate(terms)]
+    found = [Unit(fieldname, term, k) for k, term in enumerate(terms) if term not in COMMON]
+    for k, (a, b) in enumerate(pairwise(terms)):
+        if a in COMMON or b in COMMON:
+            found.append(Unit(pairs, a + b" " + b, k))
+    return found
+
+
+class Phrase:
+    """A phrase's run over one segment (its reader and deleted records): `matched`, the
+    paragraphs (segment-local) where it stands, and `weights`, each word's weight in them."""
+
+    def __init__(self, reader, deleted: set[int], fieldname: str, terms: list[bytes]):
+        self.reader, self.deleted = reader, deleted
+        self.fieldname, self.terms = fieldname, terms
+        self.read: dict[Unit, internals.Postings] = {}
+        self.matched: set[int] = set()
+
+    def match(self) -> set[int]:
+        found = paragraphs = None
+        for unit in sorted(units(self.fieldname, self.terms), key=self._frequency):
+            within = None if paragraphs is None else sorted(paragraphs)
+            postings = internals.postings(self.reader, unit.fieldname, unit.term, within)
+            if postings is None:
+                return set()
+            self.read[unit] = postings
+            keys = _starts(postings, unit.offset)
+            found = keys if found is None else found & keys
+            paragraphs = set(map(rshift, found, repeat(SHIFT)))
+            if not paragraphs:
+                return set()
+        self.matched = paragraphs - self.deleted
+        return self.matched
+
+    def _frequency(self, unit: Unit) -> int:
+        return self.reader.doc_frequency(unit.fieldname, unit.term)
+
+    def weights(self) -> list[dict[int, float]]:
+        """Each word's weight (its number of occurrences) in each matched paragraph."""
+        return [self._weights(k) for k in range(len(self.terms))]
+
+    def _weights(self, k: int) -> dict[int, float]:
+        term, matched = self.terms[k], self.matched
+        own = self.read.get(Unit(self.fieldname, term, k))
+        if own is not None:
+            held = dict(zip(own.ids, own.weights, strict=True))
+            return {n: held[n] for n in matched}
+        pairs = PAIRS[self.fieldname]
+        if k + 1 < len(self.terms):
+            pair = self.read[Unit(pairs, term + b" " + self.terms[k + 1], k)]
+            side = 0
+        else:
+            pair = self.read[Unit(pairs, self.terms[k - 1] + b" " + term, k - 1)]
+            side = 1
+        held = dict(zip(pair.ids, pair.weights, strict=True))
+        found = {n: float(pair_counts(held[n])[side]) for n in matched}
+        return self._counted(term, found)
+
+    def _counted(self, term: bytes, found: dict[int, float]) -> dict[int, float]:
+        """The weights a pair held capped, read from the word's own postings instead."""
+        capped = sorted(n for n, weight in found.items() if weight >= PAIR_BASE - 1)
+        if capped:
+            own = internals.postings(self.reader, self.fieldname, term, capped)
+            held = dict(zip(own.ids, own.weights, strict=True))
+            found.update((n, held[n]) for n in capped)
+        return found
+
+
+def _starts(postings: internals.Postings, offset: int) -> set[int]:
+    """(paragraph << SHIFT) + position − offset, for every position of the postings."""
+    ids = postings.ids
+    if postings.counts is not None:
+        ids = chain.from_iterable(map(repeat, ids, postings.counts))
+    keys = map(add, map(lshift, ids, repeat(SHIFT)), postings.positions)
+    return set(map(sub, keys, repeat(offset)) if offset else keys)
