@@ -59,8 +59,8 @@ class Phrase:
             if postings is None:
                 return set()
             self.read[unit] = postings
-            keys = _starts(postings, unit.offset)
-            found = keys if found is None else found & keys
+            starts = _starts(postings, unit.offset)
+            found = set(starts) if found is None else found.intersection(starts)
             paragraphs = set(map(rshift, found, repeat(SHIFT)))
             if not paragraphs:
                 return set()
@@ -101,10 +101,11 @@ class Phrase:
         return found
 
 
-def _starts(postings: internals.Postings, offset: int) -> set[int]:
-    """(paragraph << SHIFT) + position − offset, for every position of the postings."""
+def _starts(postings: internals.Postings, offset: int):
+    """(paragraph << SHIFT) + position − offset, for every position of the postings (an
+    iterator: intersecting a set with one makes no set of it)."""
     ids = postings.ids
     if postings.counts is not None:
         ids = chain.from_iterable(map(repeat, ids, postings.counts))
     keys = map(add, map(lshift, ids, repeat(SHIFT)), postings.positions)
-    return set(map(sub, keys, repeat(offset)) if offset else keys)
+    return map(sub, keys, repeat(offset)) if offset else keys
