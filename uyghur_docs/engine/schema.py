@@ -9,7 +9,7 @@ no cost. `text` stores every paragraph as written. The title is indexed once per
 on its ¶1 record.
 
 `body_pairs` holds, for the phrases of the prose, each pair of neighbouring body terms of
-which one is a common word ("against humanity", "of liberty"), at the first one's position
+which one is a common word ("deprivation of", "of liberty"), at the first one's position
 (CommonGrams): a phrase holding "of" reads those short lists rather than the postings of
 "of", which is in half of all paragraphs. A pair's weight carries what scoring the phrase
 needs of the common words, their number of occurrences in the paragraph (`pair_weight`).
@@ -41,16 +41,16 @@ _ONCE: dict[int, bytes] = {}
 _LAST_SPLIT: list = [None, []]
 # The terms of the stemmed text indexed last, in order: its pairs are made of them.
 _LAST_TERMS: list = [None, []]
-# Words in a large share of English paragraphs, as the body's terms: the pairs they make
-# with their neighbours are indexed.
-_COMMON_WORDS = "a an and as at by for from in is of on or that the to with against"
+# The six most frequent words of English prose, each in a third to a half of paragraphs:
+# the pairs they make with their neighbours are indexed.
+_COMMON_WORDS = "the of and to in a"
 COMMON = frozenset(word.encode() for word in _COMMON_WORDS.split(" "))
 # The positional fields whose phrases read pairs, and the fields that hold them.
 PAIRS = {"body": "body_pairs"}
 # A common word's number of occurrences in a paragraph, as a pair's weight holds it: the
 # first word's times PAIR_BASE plus the second's, each at most PAIR_BASE - 1 (at that
 # value, count the word's own postings).
-PAIR_BASE = 4096
+PAIR_BASE = 16
 
 # What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
 # can point before the file's start: OSError EINVAL on the seek).
