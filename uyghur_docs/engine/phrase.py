@@ -1,11 +1,11 @@
 """Where a phrase's words stand in order in one segment, and each word's weight there.
 
 A phrase is matched by the lists it is made of (`units`): each of its words, or, in a field
-with pairs (`schema.PAIRS`), each word that is not common and each pair of neighbours of
-which one is. Every position of a list becomes one number, (paragraph << SHIFT) + position −
-the list's offset in the phrase, so that the paragraphs where the phrase starts somewhere
-are the intersection of those sets, made in C. The rarest list is read first; of each
-other, only the blocks that can hold a paragraph left.
+with pairs (`schema.PAIRS`), each common word but the last by its pair with the word after
+it, and every other word by itself. Every position of a list becomes one number,
+(paragraph << SHIFT) + position − the list's offset in the phrase, so that the paragraphs
+where the phrase starts somewhere are the intersection of those sets, made in C. The
+rarest list is read first; of each other, only the blocks that can hold a paragraph left.
 """
 
 from itertools import chain, pairwise, repeat
@@ -13,7 +13,7 @@ from operator import add, lshift, rshift, sub
 from typing import NamedTuple
 
 from uyghur_docs.engine import internals
-from uyghur_docs.engine.schema import COMMON, PAIR_BASE, PAIRS, pair_counts
+from uyghur_docs.engine.schema import COMMON, PAIRS
 
 # Above every position (4-byte numbers): a start before a paragraph's first word (position
 # − offset < 0) stays apart from the paragraph before.
@@ -29,16 +29,17 @@ class Unit(NamedTuple):
 
 
 def units(fieldname: str, terms: list[bytes]) -> list[Unit]:
-    """The lists that together hold the phrase: its words, or in a field with pairs, its
-    words that are not common and the pairs that hold the common ones."""
+    """The lists that together hold the phrase: its words, or in a field with pairs, each
+    common word but the last with the word after it, and the others by themselves."""
     pairs = PAIRS.get(fieldname)
-    if pairs is None or len(terms) < 2 or not COMMON.intersection(terms):
+    if pairs is None:
         return [Unit(fieldname, term, k) for k, term in enumerate(terms)]
-    found = [Unit(fieldname, term, k) for k, term in enumerate(terms) if term not in COMMON]
-    for k, (a, b) in enumerate(pairwise(terms)):
-        if a in COMMON or b in COMMON:
-            found.append(Unit(pairs, a + b" " + b, k))
-    return found
+    paired = [
+        Unit(pairs, a + b" " + b, k) for k, (a, b) in enumerate(pairwise(terms)) if a in COMMON
+    ]
+    covered = {unit.offset for unit in paired}
+    words = [Unit(fieldname, term, k) for k, term in enumerate(terms) if k not in covered]
+    return words + paired
 
 
 class Phrase:
@@ -75,30 +76,12 @@ class Phrase:
         return [self._weights(k) for k in range(len(self.terms))]
 
     def _weights(self, k: int) -> dict[int, float]:
-        term, matched = self.terms[k], self.matched
+        term = self.terms[k]
         own = self.read.get(Unit(self.fieldname, term, k))
-        if own is not None:
-            held = dict(zip(own.ids, own.weights, strict=True))
-            return {n: held[n] for n in matched}
-        pairs = PAIRS[self.fieldname]
-        if k + 1 < len(self.terms):
-            pair = self.read[Unit(pairs, term + b" " + self.terms[k + 1], k)]
-            side = 0
-        else:
-            pair = self.read[Unit(pairs, self.terms[k - 1] + b" " + term, k - 1)]
-            side = 1
-        held = dict(zip(pair.ids, pair.weights, strict=True))
-        found = {n: float(pair_counts(held[n])[side]) for n in matched}
-        return self._counted(term, found)
-
-    def _counted(self, term: bytes, found: dict[int, float]) -> dict[int, float]:
-        """The weights a pair held capped, read from the word's own postings instead."""
-        capped = sorted(n for n, weight in found.items() if weight >= PAIR_BASE - 1)
-        if capped:
-            own = internals.postings(self.reader, self.fieldname, term, capped)
-            held = dict(zip(own.ids, own.weights, strict=True))
-            found.update((n, held[n]) for n in capped)
-        return found
+        if own is None:
+            own = self.read[Unit(PAIRS[self.fieldname], term + b" " + self.terms[k + 1], k)]
+        held = dict(zip(own.ids, own.weights, strict=True))
+        return {n: held[n] for n in self.matched}
 
 
 def _starts(postings: internals.Postings, offset: int):

@@ -8,11 +8,11 @@ words in `aside` and `aside_exact` instead, so that a search of the prose passes
 no cost. `text` stores every paragraph as written. The title is indexed once per document,
 on its ¶1 record.
 
-`body_pairs` holds, for the phrases of the prose, each pair of neighbouring body terms of
-which one is a common word ("deprivation of", "of liberty"), at the first one's position
-(CommonGrams): a phrase holding "of" reads those short lists rather than the postings of
-"of", which is in half of all paragraphs. A pair's weight carries what scoring the phrase
-needs of the common words, their number of occurrences in the paragraph (`pair_weight`).
+`body_pairs` holds, for the phrases of the prose, each common word with the body term after
+it ("of liberty"), at the common word's position (CommonGrams, one side): a phrase holding
+"of" reads that short list rather than the postings of "of", which is in half of all
+paragraphs. A pair's weight is what scoring the phrase needs of the common word: its number
+of occurrences in the paragraph.
 """
 
 import pickle
@@ -47,10 +47,6 @@ _COMMON_WORDS = "the of and to in a"
 COMMON = frozenset(word.encode() for word in _COMMON_WORDS.split(" "))
 # The positional fields whose phrases read pairs, and the fields that hold them.
 PAIRS = {"body": "body_pairs"}
-# A common word's number of occurrences in a paragraph, as a pair's weight holds it: the
-# first word's times PAIR_BASE plus the second's, each at most PAIR_BASE - 1 (at that
-# value, count the word's own postings).
-PAIR_BASE = 16
 
 # What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
 # can point before the file's start: OSError EINVAL on the seek).
@@ -132,8 +128,9 @@ class Text(TEXT):
 
 
 class Pairs(Text):
-    """The pairs of neighbouring body terms of which one is common, each a term "a b" at
-    the first one's position, weighted by `pair_weight`; not scored, no field length."""
+    """Each common body term with the term after it, a term "a b" at the first one's
+    position, weighted by the common term's number of occurrences; not scored, no field
+    length."""
 
     def __init__(self):
         super().__init__(analyzer(), stemmed=True)
@@ -141,34 +138,18 @@ class Pairs(Text):
 
     def index(self, value, **kwargs):
         terms = self.terms(value)
-        counts: dict[bytes, int] = {}
         positions: dict[bytes, list[int]] = {}
         for position, (a, b) in enumerate(pairwise(terms)):
-            if a in COMMON or b in COMMON:
-                counts[a], counts[b] = 0, 0
+            if a in COMMON:
                 positions.setdefault(a + b" " + b, []).append(position)
         if not positions:
             return []
-        for term in terms:
-            if term in counts:
-                counts[term] += 1
-        encode, items = self.format.encode, []
-        for pair, found in positions.items():
-            a, b = pair.split(b" ")
-            weight = pair_weight(counts[a] if a in COMMON else 0, counts[b] if b in COMMON else 0)
-            items.append((pair, len(found), weight, encode(found)))
-        return items
-
-
-def pair_weight(first: int, second: int) -> float:
-    """A pair's weight: its common words' numbers of occurrences, each capped."""
-    top = PAIR_BASE - 1
-    return float(min(first, top) * PAIR_BASE + min(second, top))
-
-
-def pair_counts(weight: float) -> tuple[int, int]:
-    """The numbers of occurrences a pair's weight holds (PAIR_BASE - 1: that or more)."""
-    return divmod(int(weight), PAIR_BASE)
+        counts = {term: terms.count(term) for term in COMMON.intersection(terms)}
+        encode = self.format.encode
+        return [
+            (pair, len(found), float(counts[pair.split(b" ", 1)[0]]), encode(found))
+            for pair, found in positions.items()
+        ]
 
 
 def _split_once(value: str) -> list[str]:
