@@ -30,7 +30,8 @@ def postings(draw, positional: bool = True):
         if counted and positional:
             weight = float(len(positions))
         else:
-            weight = draw(st.sampled_from([1.0, 1.0, 2.5, 0.75, 3.0]))
+            # Whole numbers other than the counts (a pair field's) are stored as integers.
+            weight = draw(st.sampled_from([1.0, 1.0, 2.5, 0.75, 3.0, 17.0, 300.0, 70_000.0]))
         found.append((n, weight, positions))
     return found
 
@@ -100,3 +101,14 @@ def test_a_block_is_stored_in_the_narrowest_arrays():
     # ids 5, +4, +291; counts 1, 2, 1; weights are the counts; a position past 65535;
     # every field length 10 (its byte is 10).
     assert (last, head) == (True, (3, 5, 300, 2.0, 10, 10, b"HB-I"))
+
+
+def test_whole_number_weights_are_stored_as_the_narrowest_integers():
+    format_ = codec.BlockPositions()
+    found = [(5, 17.0, (3,)), (9, 1.0, (0,)), (12, 300.0, (8,))]
+    postfile, info = _written(found, format_, 128)
+    offset, _ = info.extent()
+    head = codec.read_head(postfile, offset + 4)[2]
+    # one position each (no counts), weights that are not the counts and need 2 bytes.
+    assert head[-1] == b"B-HH"
+    assert _matched(postfile, info, format_) == [(5, 17.0, (3,)), (9, 1.0, (0,)), (12, 300.0, (8,))]

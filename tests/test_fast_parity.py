@@ -18,10 +18,13 @@ from uyghur_docs import engine
 from uyghur_docs.engine import writer
 from uyghur_docs.engine.match import scored
 from uyghur_docs.engine.parse import on_fields, parse
+from uyghur_docs.engine.phrase import Unit, units
 from uyghur_docs.engine.query import where
 from uyghur_docs.models import ROLES, Filters, Matching, ParagraphRecord
 
-WORDS = ["camp", "camps", "labour", "forced", "rights", "human", "may", "of", "Ürümqi"]
+# "of", "the" and "and" are common words: phrases holding them read the pair field.
+WORDS = ["camp", "camps", "labour", "forced", "rights", "human", "may", "Ürümqi"]
+WORDS += ["of", "the", "and"]
 DATES = [None, "2022", "2022-09", "2022-09-01", "2023-03-15"]
 KINDS = ["letter", "statement", "report"]
 
@@ -39,8 +42,9 @@ history = st.lists(commit, min_size=1, max_size=3)
 
 
 def query_of(draw) -> str:
-    kind = draw(st.sampled_from(["term", "and", "and3", "phrase", "phrase3", "fuzzy"]))
-    words = [draw(st.sampled_from(WORDS)) for _ in range(3)]
+    kinds = ["term", "and", "and3", "phrase", "phrase3", "phrase4", "fuzzy"]
+    kind = draw(st.sampled_from(kinds))
+    words = [draw(st.sampled_from(WORDS)) for _ in range(4)]
     if kind == "term":
         return words[0]
     if kind == "fuzzy":
@@ -50,7 +54,7 @@ def query_of(draw) -> str:
         return f"{word}~ {words[1]}" if draw(st.booleans()) else f"{word}~"
     if kind.startswith("and"):
         return " ".join(words[: 3 if kind == "and3" else 2])
-    return '"' + " ".join(words[: 3 if kind == "phrase3" else 2]) + '"'
+    return '"' + " ".join(words[: int(kind[-1]) if kind[-1].isdigit() else 2]) + '"'
 
 
 def swapped(word: str) -> str:
@@ -143,3 +147,44 @@ def test_parity_holds_over_segments_with_deleted_records(tmp_path):
         for filters in [Filters(), Filters(roles=()), Filters(since="2023", roles=())]:
             for same in (False, True):
                 assert_same(fast, slow, qstring, filters, Matching(same_paragraph=same))
+
+
+def test_parity_of_phrases_with_common_words(tmp_path):
+    """Phrases that start, end with or are made of common words, in prose and aside
+    paragraphs, after deletions."""
+    index_dir = tmp_path / "index"
+    texts = [
+        "the rights of the camp and of the camps",
+        "of the of the forced labour",
+        "rights of the camp of the",
+        "human rights and the camp",
+        "camp of",
+    ]
+    first = {
+        n: ([(texts[(n + i) % 5], ROLES[(n * i) % 4]) for i in range(3)], "2022", "letter")
+        for n in range(6)
+    }
+    build(index_dir, [([], first), ([2], {7: first[1]})])
+    fast, slow = engine.Index(index_dir), whoosh_only(index_dir)
+    phrases = ["of the", "the camp", "rights of the camp", "of the of", "camp of", "the of"]
+    for qstring in [f'"{p}"' for p in [*phrases, "and the camp", "forced labour"]]:
+        for filters in [Filters(), Filters(roles=())]:
+            for matching in [Matching(), Matching(same_paragraph=True), Matching(exact=True)]:
+                assert_same(fast, slow, qstring, filters, matching)
+
+
+def test_a_phrase_reads_pairs_for_its_common_words():
+    terms = [b"rights", b"of", b"the", b"camp"]
+    assert units("body", terms) == [
+        Unit("body", b"rights", 0),
+        Unit("body", b"camp", 3),
+        Unit("body_pairs", b"of the", 1),
+        Unit("body_pairs", b"the camp", 2),
+    ]
+    # A common word at the end is read by itself.
+    assert units("body", [b"camp", b"of"]) == [Unit("body", b"camp", 0), Unit("body", b"of", 1)]
+    assert units("exact", terms) == [Unit("exact", t, k) for k, t in enumerate(terms)]
+    assert units("body", [b"forced", b"labour"]) == [
+        Unit("body", b"forced", 0),
+        Unit("body", b"labour", 1),
+    ]

@@ -73,6 +73,22 @@ def without_para_column(corpus, tmp_path):
     return tmp_path / "index"
 
 
+def _without_pairs():
+    unpaired = schema.schema()
+    unpaired.remove("body_pairs")
+    return unpaired
+
+
+@pytest.fixture
+def unpaired(corpus, tmp_path):
+    """An index of the corpus as the udocs before the pair field wrote it."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "schema", _without_pairs)
+        patch.setattr(writer, "PAIRS", {})
+        update(corpus, tmp_path / "index", jobs=1)
+    return tmp_path / "index"
+
+
 def test_an_index_without_the_paragraph_number_column_is_refused(without_para_column):
     with pytest.raises(files.OlderFormat):
         engine.check(without_para_column)
@@ -89,3 +105,19 @@ def test_an_index_without_the_paragraph_number_column_is_rebuilt(corpus, without
         "2022-09-hrc51-joint-letter",
         "2022-08-31-campaign-for-uyghurs-press-release",
     ]
+
+
+def test_an_index_without_the_pair_field_is_refused(unpaired):
+    with pytest.raises(files.OlderFormat):
+        engine.check(unpaired)
+
+
+def test_an_indexing_run_rebuilds_an_index_without_the_pair_field(corpus, unpaired, tmp_path):
+    report = update(corpus, unpaired)
+    assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
+    fresh = update(corpus, tmp_path / "fresh")
+    assert engine.check(unpaired) == fresh.paragraphs
+    for q in ['"crimes against humanity"', '"rights of Uyghur"', '"Republic of China"']:
+        found = search.search(unpaired, q, limit=100)
+        assert found.hits, q
+        assert found == search.search(tmp_path / "fresh", q, limit=100)

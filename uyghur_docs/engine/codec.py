@@ -10,7 +10,8 @@ without values (an ID's) is a fixed header and little-endian arrays:
              bytes, and the type codes of the arrays that follow ("-": not stored)
     ids      the differences between consecutive ids, after the first
     counts   each posting's number of positions (not stored when each has one)
-    weights  each posting's weight (not stored when each is its number of positions)
+    weights  each posting's weight (not stored when each is its number of positions;
+             whole numbers, as a pair field's are, in the narrowest unsigned type)
     positions  every posting's positions, one after another
 
 framed as W3 frames its blocks (the block's length, negative for the last), so that a
@@ -133,16 +134,25 @@ def encode_block(ids, weights, values: list[bytes]) -> tuple[str, bytes]:
     else:
         count_code = _smallest(counts)
     expected = array("f", counts) if values else array("f", [1.0] * count)
-    weight_code = NONE if array("f", weights) == expected else "f"
+    weight_code = NONE if array("f", weights) == expected else _weight_code(weights)
     position_code = _smallest(positions, "HI") if values else NONE
     parts = [_bytes(array(id_code, deltas))]
     if count_code != NONE:
         parts.append(_bytes(array(count_code, counts)))
-    if weight_code != NONE:
+    if weight_code == "f":
         parts.append(_bytes(array("f", weights)))
+    elif weight_code != NONE:
+        parts.append(_bytes(array(weight_code, map(int, weights))))
     if position_code != NONE:
         parts.append(_bytes(array(position_code, positions)))
     return id_code + count_code + weight_code + position_code, b"".join(parts)
+
+
+def _weight_code(weights) -> str:
+    """ "f", or for whole numbers below 2**32 the narrowest unsigned type that holds them."""
+    if all(w == int(w) and 0 <= w < 1 << 32 for w in weights):
+        return _smallest(array("I", map(int, weights)))
+    return "f"
 
 
 class Block:
@@ -161,7 +171,8 @@ class Block:
             at, self.counts = _take(data, at, count_code, count)
         self.weights = None
         if weight_code != NONE:
-            at, self.weights = _take(data, at, "f", count)
+            at, weights = _take(data, at, weight_code, count)
+            self.weights = weights if weight_code == "f" else array("f", weights)
         self.positions = None
         if position_code != NONE:
             self.positions = _array(position_code, data[at:])

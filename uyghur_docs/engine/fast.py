@@ -12,12 +12,13 @@ list read once. Any other query (wildcards, NOT, ranges, boosts, fuzzy terms of 
 is not `handled` and goes to whoosh.
 """
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from whoosh import query as wq
 
 from uyghur_docs.engine import internals
 from uyghur_docs.engine.nearby import Words
+from uyghur_docs.engine.phrase import Phrase
 
 # An OR over this many documents or fewer, of more than two queries, is summed in turn
 # (whoosh preloads it into an array); over more, by a tree of pairs.
@@ -187,55 +188,29 @@ class _Query:
         whoosh scores a phrase, by the sum of its words' term scores."""
         field = self.searcher.schema[q.fieldname]
         terms = [field.to_bytes(word) for word in q.words]
-        reader, lists = self.segment.reader, [None] * len(terms)
-        candidates = None
-        # The rarest word first: of the others, only the blocks that can hold a paragraph
-        # with all the words so far are read.
-        for k in sorted(
-            range(len(terms)), key=lambda k: reader.doc_frequency(q.fieldname, terms[k])
-        ):
-            within = None if candidates is None else sorted(candidates)
-            postings = lists[k] = internals.postings(reader, q.fieldname, terms[k], within)
-            if postings is None:
-                return {}
-            if candidates is None:
-                candidates = set(postings.ids) - self.segment.deleted
-            else:
-                candidates.intersection_update(postings.ids)
-            if not candidates:
-                return {}
-        held = [_held(postings, candidates) for postings in lists]
-        matched = [n for n in candidates if _in_order(n, held)]
-        lengths = self.segment.lengths(q.fieldname)
+        phrase = Phrase(self.segment.reader, self.segment.deleted, q.fieldname, terms)
+        matched = phrase.match()
+        if not matched:
+            return {}
+        lengths, base = self.segment.lengths(q.fieldname), self.segment.offset
         parts = []
-        for term, found in zip(terms, held, strict=True):
-            score = self._scorer(q.fieldname, term)[1]
-            base = self.segment.offset
-            parts.append({base + n: score(found[n][0], lengths[n]) for n in matched})
-        return _intersection(parts, _binary(len(parts))) if matched else {}
+        for term, weights in zip(terms, phrase.weights(), strict=True):
+            once, score = self._scorer(q.fieldname, term)
+            parts.append(
+                {
+                    base + n: once[lengths[n]] if weight == 1.0 else score(weight, lengths[n])
+                    for n, weight in weights.items()
+                }
+            )
+        return _summed(_binary(len(parts)), parts)
 
 
-def _held(postings, wanted: set[int]) -> dict[int, tuple[float, tuple[int, ...]]]:
-    """A word's weight and positions in each wanted paragraph: looked up when they are
-    few among the word's postings (a common word's), else picked in one pass."""
-    ids, weights = postings.ids, postings.weights
-    if len(wanted) * 16 < len(ids):
-        at = {n: bisect_left(ids, n) for n in wanted}
-    else:
-        at = {n: i for i, n in enumerate(ids) if n in wanted}
-    return {n: (weights[i], postings.positions_at(i)) for n, i in at.items()}
-
-
-def _in_order(n: int, held: list[dict]) -> bool:
-    """Whether the words' positions in paragraph n hold one run of them, in order: most
-    words occur a few times in a paragraph at most, so their positions are scanned."""
-    starts = held[0][n][1]
-    for offset in range(1, len(held)):
-        following = held[offset][n][1]
-        starts = [start for start in starts if start + offset in following]
-        if not starts:
-            return False
-    return True
+def _summed(tree, parts: list[Scores]) -> Scores:
+    """The sums of parts over the same paragraphs, made in the tree's order."""
+    if isinstance(tree, int):
+        return parts[tree]
+    a, b = _summed(tree[0], parts), _summed(tree[1], parts)
+    return {n: a[n] + b[n] for n in a}
 
 
 def _binary(count: int, start: int = 0):

@@ -7,12 +7,19 @@ normalise them as `engine.words` does; `body` and `title` are stemmed lightly
 words in `aside` and `aside_exact` instead, so that a search of the prose passes it by at
 no cost. `text` stores every paragraph as written. The title is indexed once per document,
 on its ¶1 record.
+
+`body_pairs` holds, for the phrases of the prose, each common word with the body term after
+it ("of liberty"), at the common word's position (CommonGrams, one side): a phrase holding
+"of" reads that short list rather than the postings of "of", which is in half of all
+paragraphs. A pair's weight is what scoring the phrase needs of the common word: its number
+of occurrences in the paragraph.
 """
 
 import pickle
 import struct
 import zlib
 from functools import cache
+from itertools import pairwise
 
 from whoosh import index as whoosh_index
 from whoosh.columns import NumericColumn
@@ -33,6 +40,14 @@ _ONCE: dict[int, bytes] = {}
 # The words of the text indexed last: a record's stemmed and exact fields index the same
 # text, one after the other.
 _LAST_SPLIT: list = [None, []]
+# The terms of the stemmed text indexed last, in order: its pairs are made of them.
+_LAST_TERMS: list = [None, []]
+# The six most frequent words of English prose, each in a third to a half of paragraphs:
+# the pairs they make with their neighbours are indexed.
+_COMMON_WORDS = "the of and to in a"
+COMMON = frozenset(word.encode() for word in _COMMON_WORDS.split(" "))
+# The positional fields whose phrases read pairs, and the fields that hold them.
+PAIRS = {"body": "body_pairs"}
 
 # What truncated or corrupt whoosh files raise when read (a truncated hash table's offsets
 # can point before the file's start: OSError EINVAL on the seek).
@@ -73,24 +88,31 @@ class Text(TEXT):
         self.stemmed = stemmed
 
     def index(self, value, **kwargs):
-        terms = _TERMS[self.stemmed]
         positions: dict[bytes, list[int]] = {}
-        position = 0
+        for position, term in enumerate(self.terms(value)):
+            at = positions.get(term)
+            if at is None:
+                positions[term] = [position]
+            else:
+                at.append(position)
+        return self._items(positions)
+
+    def terms(self, value: str) -> list[bytes]:
+        """The text's terms, one per position."""
+        if self.stemmed and value is _LAST_TERMS[0]:
+            return _LAST_TERMS[1]
+        terms, found = _TERMS[self.stemmed], []
         for word in _split_once(value):
-            found = terms.get(word)
-            if found is None:
+            some = terms.get(word)
+            if some is None:
                 if len(terms) >= _TERMS_CACHED:
                     terms.clear()
                 tokens = self.analyzer(word, mode="index")
-                found = terms[word] = tuple(t.text.encode() for t in tokens)
-            for term in found:
-                at = positions.get(term)
-                if at is None:
-                    positions[term] = [position]
-                else:
-                    at.append(position)
-                position += 1
-        return self._items(positions)
+                some = terms[word] = tuple(t.text.encode() for t in tokens)
+            found.extend(some)
+        if self.stemmed:
+            _LAST_TERMS[:] = [value, found]
+        return found
 
     def _items(self, positions: dict[bytes, list[int]]) -> list[tuple]:
         encode, items = self.format.encode, []
@@ -104,6 +126,31 @@ class Text(TEXT):
                 value = _ONCE[found[0]] = encode(found)
             items.append((term, 1, 1.0, value))
         return items
+
+
+class Pairs(Text):
+    """Each common body term with the term after it, a term "a b" at the first one's
+    position, weighted by the common term's number of occurrences; not scored, no field
+    length."""
+
+    def __init__(self):
+        super().__init__(analyzer(), stemmed=True)
+        self.scorable = False
+
+    def index(self, value, **kwargs):
+        terms = self.terms(value)
+        positions: dict[bytes, list[int]] = {}
+        for position, (a, b) in enumerate(pairwise(terms)):
+            if a in COMMON:
+                positions.setdefault(a + b" " + b, []).append(position)
+        if not positions:
+            return []
+        counts = {term: terms.count(term) for term in COMMON.intersection(terms)}
+        encode = self.format.encode
+        return [
+            (pair, len(found), float(counts[pair.split(b" ", 1)[0]]), encode(found))
+            for pair, found in positions.items()
+        ]
 
 
 def _split_once(value: str) -> list[str]:
@@ -137,6 +184,7 @@ def schema() -> Schema:
         exact=Text(exact_analyzer(), stemmed=False),
         aside=Text(analyzer(), stemmed=True),
         aside_exact=Text(exact_analyzer(), stemmed=False),
+        body_pairs=Pairs(),
         role=ID(stored=True, sortable=True),
         date=ID(stored=True, sortable=True),
         kind=ID(stored=True, sortable=True),

@@ -29,7 +29,7 @@ from whoosh.writing import CLEAR, SegmentWriter
 from uyghur_docs.engine import manifest
 from uyghur_docs.engine.codec import BlockCodec
 from uyghur_docs.engine.files import OlderFormat, exists, open_index
-from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, schema
+from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, PAIRS, schema
 from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
 from uyghur_docs.models import ParagraphRecord
 
@@ -351,6 +351,8 @@ class Segments:
             if self._writer.pool.count >= POSTINGS_PER_SEGMENT:
                 self._done.append(self._writer._finalize_segment())
                 self._writer = self._new()
+        if stemmed in PAIRS:
+            fields[PAIRS[stemmed]] = record.text
         self._writer.add_record(fields)
 
     def finish(self) -> list:
