@@ -1,6 +1,7 @@
 """The parts of whoosh the engine reads directly (`engine.internals`): present in the
 installed whoosh, and read as whoosh itself reads them."""
 
+import pytest
 import whoosh
 from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn, VarBytesColumn
@@ -71,30 +72,30 @@ def test_postings_lengths_and_ids_read_in_one_piece_are_whooshs(tmp_path):
     assert list(internals.paragraph_numbers(reader)) == list(range(1, 301))
 
 
-def test_a_numeric_column_that_reads_back_otherwise_is_named(monkeypatch):
-    opened = NumericColumn.Reader.__init__
+@pytest.mark.parametrize(
+    ("column", "attribute", "problem"),
+    [
+        (
+            NumericColumn,
+            "_basepos",
+            "numeric column: its 4-byte numbers do not read back in one piece",
+        ),
+        (
+            VarBytesColumn,
+            "_offsets",
+            "variable bytes column: its values do not read back one at a time",
+        ),
+    ],
+)
+def test_a_column_that_reads_back_otherwise_is_named(monkeypatch, column, attribute, problem):
+    opened = column.Reader.__init__
 
     def elsewhere(self, *args):
         opened(self, *args)
-        del self._basepos
+        delattr(self, attribute)
 
-    monkeypatch.setattr(NumericColumn.Reader, "__init__", elsewhere)
-    assert internals.shape_problems() == [
-        "numeric column: its 4-byte numbers do not read back in one piece"
-    ]
-
-
-def test_a_variable_bytes_column_that_reads_back_otherwise_is_named(monkeypatch):
-    opened = VarBytesColumn.Reader.__init__
-
-    def elsewhere(self, *args):
-        opened(self, *args)
-        del self._offsets
-
-    monkeypatch.setattr(VarBytesColumn.Reader, "__init__", elsewhere)
-    assert internals.shape_problems() == [
-        "variable bytes column: its values do not read back one at a time"
-    ]
+    monkeypatch.setattr(column.Reader, "__init__", elsewhere)
+    assert internals.shape_problems() == [problem]
 
 
 def test_ids_of_a_column_in_memory_are_read_by_whooshs_reader(tmp_path):

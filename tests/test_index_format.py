@@ -44,16 +44,18 @@ def test_the_refusal_names_the_rebuild(older):
     )
 
 
-def test_an_indexing_run_rebuilds_an_index_in_the_older_format(corpus, older, tmp_path):
-    report = update(corpus, older)
+@pytest.mark.parametrize("layout", ["older", "unpaired"])
+def test_an_indexing_run_rebuilds_an_index_of_an_older_layout(corpus, layout, request, tmp_path):
+    index = request.getfixturevalue(layout)
+    report = update(corpus, index)
     assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
     fresh = update(corpus, tmp_path / "fresh")
-    assert engine.check(older) == fresh.paragraphs
-    for q in ['"crimes against humanity"', "torture AND detention", "Uyghur"]:
-        found = search.search(older, q, limit=100)
-        expected = search.search(tmp_path / "fresh", q, limit=100)
+    assert engine.check(index) == fresh.paragraphs
+    queries = ['"crimes against humanity"', '"rights of Uyghur"', '"Republic of China"']
+    for q in [*queries, "torture AND detention", "Uyghur"]:
+        found = search.search(index, q, limit=100)
         assert found.hits, q
-        assert found == expected
+        assert found == search.search(tmp_path / "fresh", q, limit=100)
 
 
 def test_a_search_rebuilds_an_index_in_the_older_format(older):
@@ -110,14 +112,3 @@ def test_an_index_without_the_paragraph_number_column_is_rebuilt(corpus, without
 def test_an_index_without_the_pair_field_is_refused(unpaired):
     with pytest.raises(files.OlderFormat):
         engine.check(unpaired)
-
-
-def test_an_indexing_run_rebuilds_an_index_without_the_pair_field(corpus, unpaired, tmp_path):
-    report = update(corpus, unpaired)
-    assert (report.added, report.updated, report.unchanged) == (5, 0, 0)
-    fresh = update(corpus, tmp_path / "fresh")
-    assert engine.check(unpaired) == fresh.paragraphs
-    for q in ['"crimes against humanity"', '"rights of Uyghur"', '"Republic of China"']:
-        found = search.search(unpaired, q, limit=100)
-        assert found.hits, q
-        assert found == search.search(tmp_path / "fresh", q, limit=100)
