@@ -137,16 +137,11 @@ class RecordMentions:
                 yield name_key(form.name), Letter(r.id, r.title, r.date, role, form.as_written)
 
     def counts(self) -> Iterable[tuple[str, int]]:
-        found = Counter(key for key, _ in set(self._keyed()))
-        return found.items()
+        keyed = {(key, letter.id) for key, letter in self.keyed_letters()}
+        return Counter(key for key, _ in keyed).items()
 
     def keyed_documents(self, keys: Collection[str]) -> Iterable[tuple[str, str]]:
-        return [(key, doc_id) for key, doc_id in self._keyed() if key in keys]
-
-    def _keyed(self) -> Iterator[tuple[str, str]]:
-        for r in self.records.values():
-            for _, form in mentions_of(r):
-                yield name_key(form.name), r.id
+        return [(key, letter.id) for key, letter in self.keyed_letters() if key in keys]
 
     def signatories(self, ids: Collection[str] | None) -> Iterable[tuple[str, str | None, str]]:
         for r in self.records.values():
@@ -281,20 +276,18 @@ class Signers:
         store counts each key's documents; only an organisation mentioned under several
         keys has its documents read, to count those it shares once."""
         counts = dict(self.mentions.counts())
+        found: dict[str, int] = {}
         shared: dict[str, str] = {}
         for root in self.organisations:
             keys = [k for k in self._members[root] if k in counts]
+            found[root] = counts[keys[0]] if keys else 0
             if len(keys) > 1:
                 shared.update(dict.fromkeys(keys, root))
         documents: dict[str, set[str]] = defaultdict(set)
         for key, doc_id in self.mentions.keyed_documents(shared):
             documents[shared[key]].add(doc_id)
-        return {
-            root: len(documents[root])
-            if root in documents
-            else sum(counts.get(k, 0) for k in self._members[root])
-            for root in self.organisations
-        }
+        found.update((root, len(ids)) for root, ids in documents.items())
+        return found
 
     def signatory_keys(self, ids: Collection[str] | None = None) -> dict[str, tuple]:
         """(date, organisation keys) of the documents (None: all) with organisation
