@@ -121,12 +121,14 @@ def _merge_worn(writer, segments):
         return segments
     largest = max(s.doc_count_all() for s in segments)
     small = [s for s in segments if s.doc_count_all() < SMALL * largest]
-    merged = small if len(small) > 1 else []
-    merged += [
+    if len(small) < 2:
+        small = []
+    worn = [
         s
         for s in segments
-        if s not in merged and s.deleted_count() > MAX_DELETED * s.doc_count_all()
+        if s not in small and s.deleted_count() > MAX_DELETED * s.doc_count_all()
     ]
+    merged = small + worn
     for segment in merged:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
