@@ -130,3 +130,31 @@ def test_tables_never_break_an_id(corpus, capsys, monkeypatch, width):
     printed = capsys.readouterr().out
     for doc_id in SEED_IDS:
         assert doc_id in printed
+
+
+def test_matches_outside_the_prose_are_counted_and_said(corpus):
+    phrase = '"Uyghur Human Rights Project"'
+    result = run("search", phrase)
+    assert result.exit_code == 0, result.stderr
+    assert "1 of 1 matching documents shown" in result.stderr
+    assert (
+        "3 more documents match when signature lists, contact lines or boilerplate are searched"
+        " too: --in all" in result.stderr
+    )
+    data = run_json("search", phrase)
+    assert (data["total"], data["elsewhere"]) == (1, 3)
+    assert run_json("search", phrase, "--in", "all")["total"] == 4
+    assert run_json("search", phrase, "--in", "all")["elsewhere"] == 0
+    counted = run_json("search", phrase, "--count")
+    assert (counted["documents"], counted["elsewhere"]) == (1, 3)
+    plain = run("search", phrase, "--count")
+    assert plain.stdout == "1\tdocuments\n1\tparagraphs\n"
+    assert "3 more documents match" in plain.stderr
+
+
+def test_no_match_in_prose_says_where_it_was_not_found_and_where_it_is(corpus):
+    result = run("search", '"Tibet Solidarity"')
+    assert result.exit_code == 0
+    assert "no matches for '\"Tibet Solidarity\"' in prose" in result.stderr
+    assert "did you mean" not in result.stderr
+    assert "1 more document matches when signature lists" in result.stderr

@@ -151,3 +151,12 @@ def test_a_signature_heading_without_names_warns_on_add_and_doc(tmp_path):
     shown = run("signers", "--doc", "unsigned-letter", "--json")
     assert json.loads(shown.stdout)["unread"] == [3]
     assert warning in shown.stderr
+
+
+def test_repeated_signed_by_keeps_the_letters_signed_by_all():
+    assert {h["id"] for h in run_json("search", "torture", "--signed-by", "OMCT")["hits"]} == {
+        MARCH,
+        OMCT,
+    }
+    both = run_json("search", "torture", "--signed-by", "OMCT", "--signed-by", "HRW")
+    assert [h["id"] for h in both["hits"]] == [MARCH]

@@ -116,15 +116,15 @@ class Library:
         query: str,
         filters: Filters | None = None,
         limit: int = 10,
-        signed_by: str | None = None,
+        signed_by: str | Sequence[str] = (),
         tell: Callable = lambda event: None,
         per_doc: int | None = 3,
         matching: Matching | None = None,
         context: int = 0,
     ):
         """Ranked documents with their best `per_doc` paragraphs (None: all), each with
-        `context` paragraphs around it; `signed_by` keeps the letters an organisation signed
-        or issued. The index is brought up to date first, and a damaged one is rebuilt from
+        `context` paragraphs around it; `signed_by` keeps the letters every one of these
+        organisations signed or issued. The index is brought up to date first, and a damaged one is rebuilt from
         the corpus and asked again."""
         from uyghur_docs.store import search
 
@@ -140,7 +140,7 @@ class Library:
         self,
         query: str,
         filters: Filters | None = None,
-        signed_by: str | None = None,
+        signed_by: str | Sequence[str] = (),
         tell: Callable = lambda event: None,
         matching: Matching | None = None,
     ):
@@ -162,13 +162,14 @@ class Library:
         filters = filters or Filters()
         if filters.doc:
             self._known(filters.doc)
-        if signed_by is None:
+        orgs = (signed_by,) if isinstance(signed_by, str) else tuple(signed_by)
+        if not orgs:
             self.ensure_current(tell)
             return filters
-        letters, current = self._letters_and_freshness(signed_by)
+        letters, current = self._letters_and_freshness(*orgs)
         if not current:
             self.ensure_current(tell)
-            letters, _ = self._letters_and_freshness(signed_by)
+            letters, _ = self._letters_and_freshness(*orgs)
         return replace(filters, among=letters)
 
     def _known(self, doc_id: str) -> None:
@@ -304,12 +305,15 @@ class Library:
     def _entries(self, analyses: tuple[str, ...], skip: Skip = None, having=False) -> list:
         return [listed.entry for listed in self._listed(analyses, skip, having)]
 
-    def _letters_and_freshness(self, org: str) -> tuple[tuple[str, ...], bool]:
-        """An organisation's letters, and whether the index holds every document as it is
-        now: one reading of the corpus listing, the overrides and the catalog serves both."""
+    def _letters_and_freshness(self, *orgs: str) -> tuple[tuple[str, ...], bool]:
+        """The letters every one of these organisations signed or issued, and whether the
+        index holds every document as it is now: one reading of the corpus listing, the
+        overrides and the catalog serves both."""
         problems: list[str] = []
         signers, current = self._signer_index(problems.append)
-        letters = tuple(dict.fromkeys(letter.id for letter in signers.letters(signers.key_of(org))))
+        each = [[letter.id for letter in signers.letters(signers.key_of(org))] for org in orgs]
+        shared = set(each[0]).intersection(*each[1:])
+        letters = tuple(dict.fromkeys(i for i in each[0] if i in shared))
         return letters, current and not problems
 
     def _counts(self, doc: Document) -> tuple[int, int]:

@@ -196,7 +196,12 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
 @click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
 @click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
-@click.option("--signed-by", metavar="ORG", help="Only letters this organisation signed or issued.")
+@click.option(
+    "--signed-by",
+    metavar="ORG",
+    multiple=True,
+    help="Only letters this organisation signed or issued (repeated: all of them).",
+)
 @click.option("--paragraph", is_flag=True, help="All words in one paragraph, not anywhere.")
 @click.option("--exact", is_flag=True, help="Every word as written, not stemmed (as =word).")
 @click.option(
@@ -254,7 +259,10 @@ def search(
     library, asked = settings.library, {"signed_by": signed_by, "tell": tell}
     if count_only:
         counted = library.count(query, filters, matching=matching, **asked)
-        return out.json(counted) if fmt == "json" else out.count(counted)
+        if fmt == "json":
+            return out.json(counted)
+        out.count(counted)
+        return _tell_elsewhere(out, counted.elsewhere, how["within"])
     per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
     result = library.search(
         query,
@@ -273,11 +281,33 @@ def search(
         out.search(result)
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
-        out.message(f"no matches for {query!r}{hint}")
+        out.message(f"no matches for {query!r}{_searched(how['within'])}{hint}")
     elif fmt == "text":
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
+    _tell_elsewhere(out, result.elsewhere, how["within"])
     for gone in library.sources_gone(result):
         out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
+
+
+def _searched(within: str) -> str:
+    return "" if within == "all" else f" in {within}"
+
+
+_PARTS = {
+    "prose": "prose",
+    "signatures": "signature lists",
+    "contacts": "contact lines",
+    "boilerplate": "boilerplate",
+}
+
+
+def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
+    """Say how many more documents match when every part is searched, and how to see them."""
+    if elsewhere:
+        documents = "document matches" if elsewhere == 1 else "documents match"
+        others = [part for name, part in _PARTS.items() if name != within]
+        where = f"{', '.join(others[:-1])} or {others[-1]}"
+        out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
 for command in (quotes, signers, add, remove):

@@ -1,6 +1,6 @@
 """Searching the store: ranked documents, each with its best paragraphs as citations."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from uyghur_docs.errors import EmptyQuery, QueryTooLong
@@ -44,12 +44,15 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The answer to one query; `total` counts matching documents."""
+    """The answer to one query; `total` counts matching documents, `elsewhere` the
+    documents that match only when the paragraphs not searched (signature lists, contact
+    lines, boilerplate) are searched too."""
 
     query: str
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None
+    elsewhere: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class SearchCount:
     query: str
     documents: int
     paragraphs: int
+    elsewhere: int = 0
 
 
 def keep(index_dir: Path):
@@ -120,8 +124,9 @@ def _search(index, qstring, filters, limit, per_doc, matching, context) -> Searc
         )
         for doc_id, ps in hits.items()
     )
-    suggestion = None if result else engine.suggest(index, qstring, filters)
-    return SearchResult(qstring, found.documents, result, suggestion)
+    elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
+    suggestion = None if result or elsewhere else engine.suggest(index, qstring, filters)
+    return SearchResult(qstring, found.documents, result, suggestion, elsewhere)
 
 
 def count(
@@ -135,8 +140,21 @@ def count(
     from uyghur_docs import engine
 
     check_query(qstring)
-    found = engine.search(kept or index_dir, qstring, filters or Filters(), 0, 0, matching)
-    return SearchCount(qstring, found.documents, found.paragraphs)
+    index, filters = kept or index_dir, filters or Filters()
+    found = engine.search(index, qstring, filters, 0, 0, matching)
+    elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
+    return SearchCount(qstring, found.documents, found.paragraphs, elsewhere)
+
+
+def _elsewhere(index, qstring: str, filters: Filters, matching, documents: int) -> int:
+    """How many more documents match when every paragraph is searched: a search of the
+    prose never hides that a statement names the words in its signature list."""
+    if not filters.roles:
+        return 0
+    from uyghur_docs import engine
+
+    everywhere = engine.search(index, qstring, replace(filters, roles=()), 0, 0, matching)
+    return max(0, everywhere.documents - documents)
 
 
 def _passages(index, doc_id: str, ps: list, context: int) -> tuple[Passage, ...]:
