@@ -124,8 +124,8 @@ class Library:
     ):
         """Ranked documents with their best `per_doc` paragraphs (None: all), each with
         `context` paragraphs around it; `signed_by` keeps the letters every one of these
-        organisations signed or issued. The index is brought up to date first, and a damaged one is rebuilt from
-        the corpus and asked again."""
+        organisations signed or issued. The index is brought up to date first, and a damaged
+        one is rebuilt from the corpus and asked again."""
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
