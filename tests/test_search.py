@@ -1,4 +1,3 @@
-import json
 import os
 
 import pytest
@@ -7,7 +6,13 @@ from hypothesis import strategies as st
 
 from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.engine import files, schema, writer
-from uyghur_docs.errors import IndexLocked, QueryError
+from uyghur_docs.errors import (
+    FuzzyTooFar,
+    IndexLocked,
+    NoWords,
+    QueryError,
+    UnreadableQuery,
+)
 from uyghur_docs.models import Filters
 from uyghur_docs.store import search
 from uyghur_docs.store.build import update
@@ -133,7 +138,7 @@ def test_fuzzy_and_wildcard(built):
 
 def test_json_contract(corpus):
     data = run_json("search", "Karakax")
-    assert set(data) == {"query", "total", "hits", "suggestion"}
+    assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere"}
     (hit,) = data["hits"]
     assert set(hit) == {"id", "title", "date", "kind", "score", "passages"}
     assert hit["passages"][0]["paragraph"] == 8
@@ -205,9 +210,27 @@ def test_empty_or_huge_query_is_a_clean_error(built, query):
         search.search(built, query)
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "AND", "*", "OR NOT", "title:", "(((", "a~~9"])
+@pytest.mark.parametrize("query", ['"unbalanced', "AND", "OR NOT", "title:", "a~~9"])
 def test_odd_queries_give_results_or_nothing(built, query):
     assert isinstance(search.search(built, query).total, int)
+
+
+@pytest.mark.parametrize("query", ["(", "*", "~", "(((", '""', "torture OR *", "-"])
+def test_a_query_of_operators_alone_is_refused(built, query):
+    with pytest.raises(NoWords):
+        search.search(built, query)
+
+
+def test_fuzzy_terms_take_two_edits_at_most(built):
+    assert search.search(built, "tortrue~2").total == 4
+    with pytest.raises(FuzzyTooFar) as raised:
+        search.search(built, "x~9")
+    assert (raised.value.word, raised.value.distance, raised.value.most) == ("x", 9, 2)
+
+
+def test_a_query_whoosh_cannot_parse_is_refused(built):
+    with pytest.raises(UnreadableQuery):
+        search.search(built, "\uff46\uff55\uff4c\uff4c - NOT AND torture")
 
 
 @settings(
@@ -226,7 +249,17 @@ def test_any_query_gives_results_or_a_clean_error(built, query):
 def test_cli_odd_query_is_one_line(corpus):
     result = run("search", "")
     assert result.exit_code == 1 and result.stderr.startswith("Error: the query is empty")
-    assert json.loads(run("search", "*", "--json", "--limit", "2").stdout)["total"] == 5
+    star = run("search", "*")
+    assert (star.exit_code, star.stdout) == (1, "")
+    assert star.stderr == (
+        "Error: the query '*' has no word to search for: operators alone, and a lone *, match"
+        " nothing or everything; put words in it, and quote an operator to search for it as a"
+        " word\n"
+    )
+    far = run("search", "torture~3")
+    assert far.stderr == (
+        "Error: torture~3 asks for words 3 edits away; at most 2, please: torture~2\n"
+    )
 
 
 def test_bad_kind_is_an_error(corpus):

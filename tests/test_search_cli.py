@@ -76,6 +76,7 @@ def test_count(corpus):
         "query": "Karakax OR Bachelet",
         "documents": 2,
         "paragraphs": 4,
+        "elsewhere": 0,
     }
     assert run("search", "Karakax", "--count").stdout == "1\tdocuments\n1\tparagraphs\n"
 

@@ -151,7 +151,7 @@ def test_sort_by_date_puts_the_oldest_first(built):
 
 
 def test_every_matching_document_is_shown_within_the_limit(built):
-    for query in ["uyghur", "being~2", "*"]:
+    for query in ["uyghur", "being~2", "h*"]:
         result = search.search(built, query, limit=5)
         assert len(result.hits) == result.total == 5, query
 

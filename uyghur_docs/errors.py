@@ -132,6 +132,31 @@ class EmptyQuery(QueryError):
         super().__init__("the query is empty")
 
 
+class NoWords(QueryError):
+    """A query of operators alone: nothing to look for, and whoosh would list everything."""
+
+    def __init__(self, qstring: str):
+        super().__init__(
+            f"the query {qstring!r} has no word to search for: operators alone, and a lone *,"
+            " match nothing or everything"
+        )
+        self.qstring = qstring
+
+
+class UnreadableQuery(QueryError):
+    def __init__(self, qstring: str):
+        super().__init__(f"the query {qstring!r} cannot be read")
+        self.qstring = qstring
+
+
+class FuzzyTooFar(QueryError):
+    def __init__(self, word: str, distance: int, most: int):
+        super().__init__(
+            f"{word}~{distance} asks for words {distance} edits away; at most {most}, please"
+        )
+        self.word, self.distance, self.most = word, distance, most
+
+
 class QueryTooLong(QueryError):
     def __init__(self, length: int, most: int):
         super().__init__(f"the query has {length} characters; at most {most}, please")

@@ -35,6 +35,10 @@ def message(exc: e.UdocsError) -> str:
             return f"{exc}. Delete {exc.index_dir} and run `udocs index`, or pass --index DIR"
         case e.EmptyQuery():
             return f'{exc}; try `udocs search "forced labour"`'
+        case e.NoWords() | e.UnreadableQuery():
+            return f"{exc}; put words in it, and quote an operator to search for it as a word"
+        case e.FuzzyTooFar():
+            return f"{exc}: {exc.word}~{exc.most}"
         case e.AlreadyInCorpus():
             return f"{exc}; `udocs remove {exc.doc_id}` first to replace it"
         case e.IdTaken():

@@ -281,7 +281,8 @@ def search(
         out.search(result)
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
-        out.message(f"no matches for {query!r}{_searched(how['within'])}{hint}")
+        where = _searched(how["within"]) if result.elsewhere else ""
+        out.message(f"no matches for {query!r}{where}{hint}")
     elif fmt == "text":
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
     _tell_elsewhere(out, result.elsewhere, how["within"])

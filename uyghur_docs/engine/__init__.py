@@ -16,7 +16,8 @@ What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and noth
   `suggest(index, query, Filters) -> str | None`, where `index` is the index folder
   (opened for that one call) or an `Index(index_dir)` the caller keeps: it holds the
   opened index between calls and opens it again when a commit has come since (raising
-  IndexDamaged, IndexMissing, IndexUntrusted as `check` does), with `close()`.
+  IndexDamaged, IndexMissing, IndexUntrusted as `check` does), with `close()`;
+- `validate(query)`: raises the QueryError a query would, before an index is opened.
 
 Records go in and hits come out as the plain dataclasses of `uyghur_docs.models`.
 
@@ -36,6 +37,7 @@ _HOMES = {
     "search": "query",
     "texts": "query",
     "suggest": "suggestions",
+    "validate": "parse",
     "Run": "writer",
     "Segments": "writer",
     "reusable": "writer",

@@ -12,6 +12,8 @@ from whoosh.qparser.plugins import FuzzyTermPlugin as _Fuzzy
 from whoosh.qparser.plugins import Plugin, WildcardPlugin
 from whoosh.qparser.taggers import FnTagger
 
+from uyghur_docs.errors import FuzzyTooFar, NoWords, UnreadableQuery
+
 _CURLY_DOUBLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"})
 # A prefix counts at the start of the query, after a space or an opening parenthesis, and
 # before something it can apply to: "forced-labour" and "a - b" keep their hyphens.
@@ -21,6 +23,8 @@ _AFTER = r"(?=[^\s\-+=)])"
 _STEMMED = (None, "body")
 _ASIDE = {"body": "aside", "exact": "aside_exact"}
 _MULTI = WildcardPlugin.WildcardNode | _Fuzzy.FuzzyTermNode
+# The most edits a fuzzy term may ask for: one word~3 expands to much of the vocabulary.
+MAX_EDITS = 2
 
 
 class Prefixes(Plugin):
@@ -110,15 +114,33 @@ def prepare(qstring: str) -> str:
 
 
 def parse(schema, qstring: str, exact: bool = False) -> wq.Query:
-    """A query string as a whoosh query over paragraphs; `exact`: every word as written."""
+    """A query string as a whoosh query over paragraphs; `exact`: every word as written.
+    Raises NoWords for a query of operators alone, FuzzyTooFar for a fuzzy term of more
+    than two edits (its expansion grows with the whole vocabulary) and UnreadableQuery
+    where whoosh's parser fails."""
     parser = QueryParser("exact" if exact else "body", schema, group=AndGroup)
     parser.add_plugin(FuzzyTermPlugin())
     parser.add_plugin(Prefixes())
     parser.add_plugin(AsWritten())
-    q = parser.parse(prepare(qstring))
-    for leaf in q.leaves():
+    try:
+        q = parser.parse(prepare(qstring))
+    except (IndexError, ValueError, TypeError) as exc:
+        raise UnreadableQuery(qstring) from exc
+    leaves = [q] if q.is_leaf() else list(q.leaves())
+    if q is wq.NullQuery or any(isinstance(leaf, wq.Every) for leaf in leaves):
+        raise NoWords(qstring)
+    for leaf in leaves:
+        if isinstance(leaf, wq.FuzzyTerm) and leaf.maxdist > MAX_EDITS:
+            raise FuzzyTooFar(leaf.text, leaf.maxdist, MAX_EDITS)
         if isinstance(leaf, wq.MultiTerm):
             # A constant score in one segment and BM25 in another (when a segment holds
             # a single expansion) would rank the same query differently after a rebuild.
             leaf.constantscore = False
     return q
+
+
+def validate(qstring: str) -> None:
+    """Raise what `parse` raises for a query, before any index is opened or built."""
+    from uyghur_docs.engine.schema import schema
+
+    parse(schema(), qstring)

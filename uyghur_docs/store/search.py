@@ -74,11 +74,15 @@ def keep(index_dir: Path):
 
 
 def check_query(qstring: str) -> str:
-    """The query, refused when it is empty or too long to be a query."""
+    """The query, refused when it is empty, too long to be a query, or not one the engine
+    can run (operators alone, say)."""
+    from uyghur_docs import engine
+
     if not qstring.strip():
         raise EmptyQuery()
     if len(qstring) > MAX_QUERY:
         raise QueryTooLong(len(qstring), MAX_QUERY)
+    engine.validate(qstring)
     return qstring
 
 
