@@ -121,6 +121,17 @@ def test_numeric_dates_are_day_first(corpus, value, first):
     assert data["hits"][0]["id"] == first
 
 
+def test_an_empty_date_range_says_so(corpus):
+    result = run("search", "China", "--since", "2024", "--until", "2022")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: no date is on or after 2024 and on or before 2022: the range is empty;"
+        " swap --since and --until\n"
+    )
+    within = run_json("search", "China", "--since", "2022-08", "--until", "2022", "--limit", "9")
+    assert sorted(h["id"] for h in within["hits"]) == [CAMPAIGN, "2022-09-hrc51-joint-letter"]
+
+
 @pytest.mark.parametrize("width", ["80", "120"])
 def test_tables_never_break_an_id(corpus, capsys, monkeypatch, width):
     monkeypatch.setenv("COLUMNS", width)

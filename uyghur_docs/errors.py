@@ -157,6 +157,12 @@ class FuzzyTooFar(QueryError):
         self.word, self.distance, self.most = word, distance, most
 
 
+class EmptyDateRange(QueryError):
+    def __init__(self, since: str, until: str):
+        super().__init__(f"no date is on or after {since} and on or before {until}")
+        self.since, self.until = since, until
+
+
 class QueryTooLong(QueryError):
     def __init__(self, length: int, most: int):
         super().__init__(f"the query has {length} characters; at most {most}, please")

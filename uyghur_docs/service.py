@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from uyghur_docs.errors import (
+    EmptyDateRange,
     IndexDamaged,
     IndexFault,
     IndexNotUpdated,
@@ -160,6 +161,10 @@ class Library:
 
         check_query(query)
         filters = filters or Filters()
+        since, until = filters.since, filters.until
+        # ISO prefixes: "2022-05" is within "2022", so only a later prefix is past the end.
+        if since and until and since[: len(until)] > until:
+            raise EmptyDateRange(since, until)
         if filters.doc:
             self._known(filters.doc)
         orgs = (signed_by,) if isinstance(signed_by, str) else tuple(signed_by)

@@ -37,6 +37,8 @@ def message(exc: e.UdocsError) -> str:
             return f'{exc}; try `udocs search "forced labour"`'
         case e.NoWords() | e.UnreadableQuery():
             return f"{exc}; put words in it, and quote an operator to search for it as a word"
+        case e.EmptyDateRange():
+            return f"{exc}: the range is empty; swap --since and --until"
         case e.FuzzyTooFar():
             return f"{exc}: {exc.word}~{exc.most}"
         case e.AlreadyInCorpus():
