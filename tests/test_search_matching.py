@@ -145,6 +145,20 @@ def test_context_paragraphs(built):
     assert [c.paragraph for c in passage.context] == [7, 9]
 
 
+def test_context_is_in_document_order_and_ranges_merge(built):
+    (hit,) = search.search(built, "Uyghur", filters=Filters(doc=CAMPAIGN), context=2).hits
+    shown = [(p.paragraph, [c.paragraph for c in p.context]) for p in hit.passages]
+    assert shown == [(1, [2, 3]), (4, [5, 6]), (20, [18, 19, 21, 22])]
+
+
+def test_context_of_any_size_is_the_whole_document(built):
+    (hit,) = search.search(
+        built, "Uyghur", filters=Filters(doc=CAMPAIGN), per_doc=2, context=99_999_999_999
+    ).hits
+    shown = [(p.paragraph, [c.paragraph for c in p.context]) for p in hit.passages]
+    assert shown == [(1, [2, 3]), (4, list(range(5, 94)))]
+
+
 def test_sort_by_date_puts_the_oldest_first(built):
     result = search.search(built, "China", limit=50, matching=Matching(sort="date"))
     assert ids(result) == [RELEASE, OPEN_LETTER, CAMPAIGN, HRC51, OMCT]

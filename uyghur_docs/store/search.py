@@ -162,26 +162,41 @@ def _elsewhere(index, qstring: str, filters: Filters, matching, documents: int) 
 
 
 def _passages(index, doc_id: str, ps: list, context: int) -> tuple[Passage, ...]:
-    around = {}
-    if context:
-        from uyghur_docs import engine
+    """The passages of one document; with context, in document order, each with the
+    paragraphs around it that no passage before it shows (overlapping ranges merge)."""
+    if not context:
+        return tuple(Passage(p.paragraph, p.text, p.highlights, p.role) for p in ps)
+    from uyghur_docs import engine
 
-        wanted = {n for p in ps for n in range(p.paragraph - context, p.paragraph + context + 1)}
-        around = engine.texts(index, doc_id, wanted - {p.paragraph for p in ps})
-    return tuple(
-        Passage(
-            p.paragraph,
-            p.text,
-            p.highlights,
-            p.role,
-            tuple(
-                Context(n, around[n])
-                for n in range(p.paragraph - context, p.paragraph + context + 1)
-                if n in around
-            ),
-        )
-        for p in ps
-    )
+    ps = sorted(ps, key=lambda p: p.paragraph)
+    # Ranges, not sets of numbers: -C may be any size, the document's paragraphs are few.
+    spans = [range(max(1, p.paragraph - context), p.paragraph + context + 1) for p in ps]
+    around = engine.texts(index, doc_id, _Within(spans))
+    numbers = [0, *(p.paragraph for p in ps), float("inf")]
+    passages, shown = [], {p.paragraph for p in ps}
+    for i, p in enumerate(ps, start=1):
+        # Between the passages before and after it: what is printed stays in order.
+        near = [
+            n
+            for n in sorted(around)
+            if numbers[i - 1] < n < numbers[i + 1]
+            and abs(n - p.paragraph) <= context
+            and n not in shown
+        ]
+        shown.update(near)
+        context_of = tuple(Context(n, around[n]) for n in near)
+        passages.append(Passage(p.paragraph, p.text, p.highlights, p.role, context_of))
+    return tuple(passages)
+
+
+class _Within:
+    """Paragraph numbers within any of some ranges, for `in`."""
+
+    def __init__(self, spans: list[range]):
+        self.spans = spans
+
+    def __contains__(self, number: int) -> bool:
+        return any(number in span for span in self.spans)
 
 
 def sources_gone(index_dir: Path, result: SearchResult) -> list[str]:
