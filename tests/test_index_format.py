@@ -8,7 +8,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from uyghur_docs import engine
 from uyghur_docs.cli.errors import message
-from uyghur_docs.engine import files, schema, writer
+from uyghur_docs.engine import files, schema, stemming, writer
 from uyghur_docs.store import search
 from uyghur_docs.store.build import update
 
@@ -44,7 +44,7 @@ def test_the_refusal_names_the_rebuild(older):
     )
 
 
-@pytest.mark.parametrize("layout", ["older", "unpaired"])
+@pytest.mark.parametrize("layout", ["older", "unpaired", "other_variants"])
 def test_an_indexing_run_rebuilds_an_index_of_an_older_layout(corpus, layout, request, tmp_path):
     index = request.getfixturevalue(layout)
     report = update(corpus, index)
@@ -89,6 +89,22 @@ def unpaired(corpus, tmp_path):
         patch.setattr(writer, "PAIRS", {})
         update(corpus, tmp_path / "index", jobs=1)
     return tmp_path / "index"
+
+
+@pytest.fixture
+def other_variants(corpus, tmp_path):
+    """An index of the corpus whose words were folded with another table of spelling
+    variants (`text.variants`)."""
+    stemmer = next(f for f in schema.analyzer().items if isinstance(f, stemming.LightStem))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stemmer, "variants", "another table")
+        update(corpus, tmp_path / "index", jobs=1)
+    return tmp_path / "index"
+
+
+def test_an_index_of_other_spelling_variants_is_refused(other_variants):
+    with pytest.raises(files.OlderFormat):
+        engine.check(other_variants)
 
 
 def test_an_index_without_the_paragraph_number_column_is_refused(without_para_column):

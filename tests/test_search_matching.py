@@ -178,3 +178,16 @@ def test_wildcard_and_fuzzy_scores_do_not_depend_on_segments(corpus, tmp_path, m
         one = search.search(tmp_path / "one", query, limit=3)
         many = search.search(tmp_path / "many", query, limit=3)
         assert [(h.id, h.score) for h in one.hits] == [(h.id, h.score) for h in many.hits]
+
+
+def test_transliterations_of_one_name_match_each_other(tmp_path):
+    corpus = tmp_path / "spellings"
+    corpus.mkdir()
+    (corpus / "2022-01-01-old.txt").write_text("Old\n\nUighurs in Sinkiang and Urumchi.\n")
+    (corpus / "2022-01-02-new.txt").write_text("New\n\nUyghurs in Xinjiang and Ürümqi.\n")
+    update(corpus, tmp_path / "index")
+    for query in ["Uighur", "Uyghurs", "uygur", "sinkiang", "Xinjiang", "Urumqi", "Ürümqi"]:
+        found = search.search(tmp_path / "index", query)
+        assert sorted(h.id for h in found.hits) == ["2022-01-01-old", "2022-01-02-new"], query
+    exact = search.search(tmp_path / "index", "=Uighurs")
+    assert [h.id for h in exact.hits] == ["2022-01-01-old"]

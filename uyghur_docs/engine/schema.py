@@ -196,9 +196,21 @@ def layout(of: Schema) -> list[tuple]:
     (whoosh's own equality compares column objects by identity, so no two loaded schemas
     are equal)."""
     return [
-        (name, type(field).__name__, field.stored, field.column_type is not None, _kind(field))
+        (
+            name,
+            type(field).__name__,
+            field.stored,
+            field.column_type is not None,
+            _kind(field),
+            _stems(field),
+        )
         for name, field in of.items()
     ]
+
+
+def _stems(field) -> list:
+    """The stemming filters of a field's analyzer, which compare by the spellings they fold."""
+    return [f for f in getattr(field.analyzer, "items", ()) if isinstance(f, LightStem)]
 
 
 def _kind(field) -> str:

@@ -13,13 +13,21 @@ ASCII words are stemmed: the rules are English.
 
     >>> [stem(w) for w in ["organisations", "organization", "organised", "labour", "humanity"]]
     ['organization', 'organization', 'organize', 'labor', 'humaniti']
+    >>> [stem(w) for w in ["uighurs", "uyghur", "sinkiang"]]
+    ['uyghur', 'uyghur', 'xinjiang']
 """
 
+import hashlib
 import re
 from functools import lru_cache
 
 from whoosh.analysis import Filter
 from whoosh.lang import porter2
+
+from uyghur_docs.text.variants import VARIANTS, variant
+
+# What an index records of the variants its words were folded with.
+VARIANTS_TAG = hashlib.sha256(repr(sorted(VARIANTS.items())).encode()).hexdigest()[:12]
 
 # Word endings whose UK and US spellings differ; a short word keeps its ending ("four",
 # "your", "rise", "metre" is long enough and folds).
@@ -48,7 +56,9 @@ _ADVERBS = ("edly", "ingly")
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """A word without its inflection (Porter2 steps 0 to 1c), spelling folded first."""
+    """A word without its inflection (Porter2 steps 0 to 1c), spelling folded first: the
+    transliterations of `text.variants`, then the UK/US endings."""
+    word = variant(word)
     if not word.isascii() or len(word) <= 2 or not word.isalpha():
         return word
     word = spelling(word)
@@ -63,10 +73,16 @@ def stem(word: str) -> str:
 
 
 class LightStem(Filter):
-    """whoosh's filter for `stem`."""
+    """whoosh's filter for `stem`. An index keeps its schema, and so this filter with the
+    variants it was built with: an index of other variants is of another layout."""
+
+    def __init__(self):
+        self.variants = VARIANTS_TAG
 
     def __eq__(self, other):
-        return type(self) is type(other)
+        # An index written before the tag has none.
+        tag = getattr(self, "variants", None)
+        return type(self) is type(other) and tag == getattr(other, "variants", None)
 
     def __call__(self, tokens):
         for token in tokens:

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.variants import VARIANTS
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -27,16 +28,8 @@ CONNECTORS = word_set(
     "of for and the in on at to by with without against a an de des du la le les el al del"
     " y e et pour contre und für van von der den di da do dos das & - – —"
 )
-# Transliterations and British/American spellings that name the same word.
-_SPELLINGS = {
-    "uighur": "uyghur",
-    "uigur": "uyghur",
-    "uighurs": "uyghurs",
-    "uigurs": "uyghurs",
-    "turkestan": "turkistan",
-    "centre": "center",
-    "defence": "defense",
-}
+# Transliterations (`text.variants`) and British/American spellings that name the same word.
+_SPELLINGS = VARIANTS | {"centre": "center", "defence": "defense"}
 
 
 # A corpus names the same few thousand organisations hundreds of thousands of times.
