@@ -127,11 +127,16 @@ def test_signatures_are_searched_on_request(built):
 
 
 def test_phrase_highlights_only_the_phrase(built):
-    result = search.search(built, '"crimes against humanity" China', Filters(doc=HRC51))
-    marked = {p.paragraph: [p.text[a:b] for a, b in p.highlights] for p in result.hits[0].passages}
+    def marked(query):
+        (hit,) = search.search(built, query, Filters(doc=HRC51)).hits
+        return {p.paragraph: [p.text[a:b] for a, b in p.highlights] for p in hit.passages}
+
     # ¶7 says "international crimes, in particular crimes against humanity".
-    assert marked[7] == ["crimes", "against", "humanity"]
-    assert marked[11] == ["crimes", "against", "humanity", "China"]
+    assert marked('"crimes against humanity"')[7] == ["crimes", "against", "humanity"]
+    # Only ¶11 holds the phrase and China both: it alone is shown.
+    assert marked('"crimes against humanity" China') == {
+        11: ["crimes", "against", "humanity", "China"]
+    }
 
 
 def test_counts_documents_and_paragraphs(built):
@@ -191,3 +196,21 @@ def test_transliterations_of_one_name_match_each_other(tmp_path):
         assert sorted(h.id for h in found.hits) == ["2022-01-01-old", "2022-01-02-new"], query
     exact = search.search(tmp_path / "index", "=Uighurs")
     assert [h.id for h in exact.hits] == ["2022-01-01-old"]
+
+
+def test_passages_hold_every_word_where_a_paragraph_of_the_document_does(built):
+    found = search.search(built, "crimes against humanity", limit=10)
+    shown = {h.id: [p.paragraph for p in h.passages] for h in found.hits}
+    assert shown == {
+        "2022-09-hrc51-joint-letter": [7, 11],
+        CAMPAIGN: [16, 7, 29],
+        "2024-08-28-omct-second-anniversary-statement": [3],
+        "2022-03-08-open-letter-high-commissioner": [5],
+    }
+    one_doc = Filters(doc=RELEASE)
+    # ¶13 holds both words, ¶6 "Bachelet" alone.
+    (release,) = search.search(built, "Bachelet reprisals", filters=one_doc).hits
+    assert [p.paragraph for p in release.passages] == [13]
+    # No paragraph of the release holds both words: its passages hold either.
+    (release,) = search.search(built, "Bachelet draconian", filters=one_doc).hits
+    assert [p.paragraph for p in release.passages] == [8, 13, 6]

@@ -118,7 +118,8 @@ def _search(opened, qstring, filters, limit, per_doc, matching):
         if not limit or not inside:
             return Found(len(documents), paragraphs, ())
         top = _top(opened, fast, q, shown, inside, doc_at, limit, matching.sort)
-        found = scored_only(searcher, shown, {n for n in inside if doc_at[n] in top}, fast)
+        wanted = {n for n in inside if doc_at[n] in top}
+        found = _carrying(searcher, q, scored_only(searcher, shown, wanted, fast), doc_at, fast)
     chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
     light = Highlighter(searcher.reader(), leaves, fast)
     hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
@@ -152,6 +153,15 @@ def _top(opened, fast, q, shown, inside, doc_at, limit, sort) -> set[str]:
         others = _best(scored_only(searcher, shown, rest, fast), doc_at)
         ranked += sorted(others, key=lambda doc: (-others[doc], doc))
     return set(ranked[:limit])
+
+
+def _carrying(searcher, q, found, doc_at, fast) -> list[tuple[float, int]]:
+    """The paragraphs of `found` to show: in a document where some paragraph holds every
+    wanted word, only those; elsewhere all (best first, the rarer words weigh more)."""
+    wanted = {n for _, n in found}
+    whole = {n for _, n in scored(searcher, together(q), wanted.__contains__, fast, False)}
+    held = {doc_at[n] for n in whole}
+    return [(score, n) for score, n in found if n in whole or doc_at[n] not in held]
 
 
 def _best(found, doc_at) -> dict[str, float]:
