@@ -82,14 +82,14 @@ def _copy_seed(seed: Path, corpus: Path) -> None:
 def corpus_dir(flag: str | None) -> Path:
     """The corpus folder to read."""
     value = flag or os.environ.get(CORPUS_ENV)
-    return Path(value).expanduser().absolute() if value else default_corpus()
+    return _absolute(value) if value else default_corpus()
 
 
 def index_dir(flag: str | None, corpus: Path) -> Path:
     """The index folder for a corpus."""
     value = flag or os.environ.get(INDEX_ENV)
     if value:
-        return Path(value).expanduser().absolute()
+        return _absolute(value)
     name = "index" if corpus.name == "corpus" else f"{corpus.name}.index"
     beside = corpus.parent / name
     if os.access(beside if beside.exists() else corpus.parent, os.W_OK):
@@ -114,6 +114,12 @@ def check_apart(index: Path, corpus: Path) -> Path:
             " an index that came with a corpus. Pass --index DIR outside it"
         )
     return index
+
+
+def _absolute(value: str) -> Path:
+    """A folder named as the user spelled it, as one absolute path: "a/../corpus/" and
+    "corpus" are one corpus (the index records where its documents were read)."""
+    return Path(os.path.abspath(Path(value).expanduser()))
 
 
 def _cache_home() -> Path:
