@@ -81,6 +81,41 @@ def test_show_one_paragraph(corpus):
     assert data["kind"] == "joint-letter"
 
 
+@pytest.mark.parametrize(
+    "citation",
+    [
+        ["2022-09-hrc51-joint-letter ¶7-9"],
+        ["2022-09-hrc51-joint-letter", "¶7-9"],
+        ["2022-09-hrc51-joint-letter", "7–9"],
+        ["2022-09-hrc51-joint-letter", "--para", "7-9"],
+    ],
+)
+def test_show_takes_the_citations_udocs_prints(corpus, citation):
+    data = run_json("show", *citation)
+    assert [p["paragraph"] for p in data["paragraphs"]] == [7, 8, 9]
+    assert [
+        p["paragraph"] for p in run_json("show", "2022-09-hrc51-joint-letter ¶7")["paragraphs"]
+    ] == [7]
+
+
+def test_a_range_past_the_end_stops_at_the_last_paragraph(corpus):
+    data = run_json("show", "2022-09-hrc51-joint-letter", "¶22-99")
+    assert [p["paragraph"] for p in data["paragraphs"]] == [22, 23]
+
+
+@pytest.mark.parametrize(
+    ("citation", "error"),
+    [
+        (["2022-09-hrc51-joint-letter", "seven"], "'seven' is not a paragraph; use N, ¶N or N-M"),
+        (["2022-09-hrc51-joint-letter", "¶7", "-p", "8"], "give the paragraphs once"),
+    ],
+)
+def test_a_citation_that_names_no_paragraph_is_a_usage_error(corpus, citation, error):
+    result = run("show", *citation)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert error in result.stderr
+
+
 def test_show_numbers_every_paragraph(corpus):
     lines = run("show", "2024-08-28-omct-second-anniversary-statement").stdout.splitlines()
     assert lines[2] == "¶1\t" + (

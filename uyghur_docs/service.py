@@ -81,12 +81,17 @@ class Library:
 
         return get_document(self.corpus, doc_id)
 
-    def text(self, doc_id: str, para: int | None = None) -> DocumentText:
-        """A document's paragraphs, numbered from 1 (only ¶para when given)."""
+    def text(self, doc_id: str, para: int | None = None, last: int | None = None) -> DocumentText:
+        """A document's paragraphs, numbered from 1: only ¶para when given, or ¶para to
+        ¶last (a range past the end stops at the last paragraph)."""
         doc = self.document(doc_id)
-        if para is not None and para > len(doc.paragraphs):
-            raise NoSuchParagraph(doc.id, len(doc.paragraphs), para)
-        numbers = [para] if para else range(1, len(doc.paragraphs) + 1)
+        count = len(doc.paragraphs)
+        if para is not None and para > count:
+            raise NoSuchParagraph(doc.id, count, para)
+        if para is None:
+            numbers = range(1, count + 1)
+        else:
+            numbers = range(para, min(max(last or para, para), count) + 1)
         return DocumentText(
             doc.id,
             doc.title,

@@ -20,7 +20,7 @@ from uyghur_docs.cli.options import (
     warn_skipped,
 )
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, ROLES, DateBound, PassageCount
+from uyghur_docs.cli.types import KIND, ROLES, DateBound, Paragraphs, PassageCount
 from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
 
@@ -136,13 +136,25 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
 
 
 @cli.command()
-@click.argument("doc_id", metavar="ID")
-@click.option("--para", "-p", type=click.IntRange(min=1), metavar="N", help="Only paragraph N.")
+@click.argument("citation", nargs=-1, required=True, metavar="ID [¶N[-M]]")
+@click.option(
+    "--para", "-p", type=Paragraphs(), metavar="N[-M]", help="Only paragraph N, or N to M."
+)
 @output_options(csv=False)
 @click.pass_obj
-def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
-    """Show a document's text with its paragraph numbers."""
-    doc = settings.library.text(doc_id, para)
+def show(settings: Settings, citation: tuple[str, ...], para, as_json: bool):
+    """Show a document's text with its paragraph numbers.
+
+    Takes the citations udocs prints: `udocs show ID`, `udocs show "ID ¶7"`,
+    `udocs show ID ¶7-9` (or --para 7-9).
+    """
+    doc_id, *rest = " ".join(citation).split(maxsplit=1)
+    if rest:
+        if para is not None:
+            raise click.UsageError("give the paragraphs once: after the id or with --para")
+        para = Paragraphs().convert(rest[0], None, None)
+    first, last = para or (None, None)
+    doc = settings.library.text(doc_id, first, last)
     if as_json:
         settings.out.json(doc)
     else:

@@ -52,6 +52,35 @@ class PassageCount(click.ParamType):
         self.fail(f"{value!r} is not a number of paragraphs; use 1, 2, ... or all", param, ctx)
 
 
+class Paragraphs(click.ParamType):
+    """A paragraph or a range of them, as udocs cites them: 7, ¶7, 7-9 or ¶7–9."""
+
+    name = "N[-M]"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, tuple):
+            return value
+        found = paragraphs(value)
+        if found is None:
+            self.fail(f"{value!r} is not a paragraph; use N, ¶N or N-M", param, ctx)
+        return found
+
+
+def paragraphs(text: str) -> tuple[int, int] | None:
+    """The first and last paragraph a citation's "¶7" or "¶7-9" names.
+
+    >>> paragraphs("¶7"), paragraphs("7 - 9"), paragraphs("¶0"), paragraphs("seven")
+    ((7, 7), (7, 9), None, None)
+    """
+    import re
+
+    found = re.fullmatch(r"\s*¶?\s*(\d{1,9})(?:\s*[-–]\s*¶?\s*(\d{1,9}))?\s*", text)
+    if not found or int(found[1]) < 1:
+        return None
+    first = int(found[1])
+    return first, int(found[2] or first)
+
+
 KIND = click.Choice(KINDS)
 # What `--in` searches: the paragraph roles of the index (empty: every paragraph).
 ROLES = {
