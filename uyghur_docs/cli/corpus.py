@@ -22,20 +22,37 @@ from uyghur_docs.cli.types import KIND, DocumentDate
     metavar="NAME",
     help="The text encoding of the files (e.g. cp1252); detected if not given.",
 )
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    metavar="MB",
+    help="Refuse files larger than this [default: 16 MB for .txt, .md, .html; 64 for .pdf, .docx].",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
 @output_options(csv=False)
 @click.pass_obj
 def add(
-    settings: Settings, paths, doc_id, title, date, kind, encoding, dry_run: bool, as_json: bool
+    settings: Settings,
+    paths,
+    doc_id,
+    title,
+    date,
+    kind,
+    encoding,
+    max_size,
+    dry_run: bool,
+    as_json: bool,
 ):
     """Add .txt, .md, .html, .pdf and .docx files (or folders of them) to the corpus.
 
     Each good file is added whole and indexed at once; each refused one is reported, and
     then udocs exits 1.
     """
+    from uyghur_docs.corpus.bounded import Limits
     from uyghur_docs.corpus.ingest import AddOptions
 
-    options = AddOptions(id=doc_id, title=title, date=date, kind=kind, encoding=encoding)
+    limits = Limits(file_mb=max_size)
+    options = AddOptions(doc_id, title, date, kind, encoding, limits)
     report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
     if as_json:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from uyghur_docs.corpus import formats, provenance
+from uyghur_docs.corpus.bounded import Limits, read_file
 from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
@@ -53,6 +54,8 @@ class AddOptions:
     date: str | None = None  # ISO, as `dates.parse_date` gives it
     kind: str | None = None
     encoding: str | None = None  # a text file's encoding, instead of detecting it
+    # How large a file, and how costly its reading, may be (frozen: one shared default).
+    limits: Limits = Limits()  # noqa: RUF009
 
 
 @dataclass(frozen=True)
@@ -200,17 +203,8 @@ def add(
     return AddResult(tuple(added), tuple(refused), dry_run)
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"cannot read {path}: {exc.strerror}") from exc
-
-
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
-    formats.format_of(path)
-    data = _read(path)
-    extracted = formats.read(path, data, options.encoding)
+    data, extracted = read_file(path, options.encoding, options.limits)
     text = ("\n\n".join(extracted.paragraphs) + "\n").encode("utf-8")
     for digest in (_sha256(data), _sha256(text)):
         if digest in state.known:

@@ -10,7 +10,9 @@ from functools import lru_cache
 
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\s]*\)")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+# Bold never spans another "**": each opening is then matched in one pass up to the next
+# one, not retried to the end of the paragraph (quadratic on "**a **a **a …").
+_BOLD = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*")
 _QUOTES = str.maketrans(
     {
         "\u201c": '"',
