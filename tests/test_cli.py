@@ -228,3 +228,25 @@ def test_readme_library_example_runs(tmp_path):
         "2022-09-hrc51-joint-letter 2022-09 joint-letter 6",
         "2024-08-28-omct-second-anniversary-statement 2024-08-28 joint-statement 15",
     ]
+
+
+def test_docs_filters_sorts_and_limits(corpus):
+    def ids(*options):
+        return [r["id"] for r in run_json("docs", *options)["documents"]]
+
+    assert ids("--kind", "joint-letter") == [
+        "2022-03-08-open-letter-high-commissioner",
+        "2022-09-hrc51-joint-letter",
+    ]
+    assert ids("--since", "2022-08", "--until", "2022") == [
+        "2022-08-31-campaign-for-uyghurs-press-release",
+        "2022-09-hrc51-joint-letter",
+    ]
+    assert ids("--sort", "title", "-n", "2") == [
+        "2024-08-28-omct-second-anniversary-statement",
+        "2022-09-hrc51-joint-letter",
+    ]
+    assert ids("--sort", "date", "--limit", "1") == ["2020-03-12-ishr-hrw-news-release"]
+    empty = run("docs", "--since", "2024", "--until", "2023")
+    assert empty.exit_code == 1
+    assert "the range is empty" in empty.stderr

@@ -170,3 +170,29 @@ def test_no_match_in_prose_says_where_it_was_not_found_and_where_it_is(corpus):
     assert "no matches for '\"Tibet Solidarity\"' in prose" in result.stderr
     assert "did you mean" not in result.stderr
     assert "1 more document matches when signature lists" in result.stderr
+
+
+def test_ids_only_lists_every_matching_document_unless_limited(corpus):
+    result = run("search", "torture", "-l")
+    assert result.stdout.splitlines() == [
+        CAMPAIGN,
+        "2024-08-28-omct-second-anniversary-statement",
+        "2022-03-08-open-letter-high-commissioner",
+        "2022-09-hrc51-joint-letter",
+    ]
+    assert run("search", "torture", "--ids", "-n", "2").stdout.splitlines() == [
+        CAMPAIGN,
+        "2024-08-28-omct-second-anniversary-statement",
+    ]
+
+
+def test_sort_date_reverse_lists_the_newest_first(corpus):
+    newest = run("search", "China", "--sort", "date", "--reverse", "-l").stdout.splitlines()
+    assert newest == list(reversed(SEED_IDS))
+    assert run("search", "China", "--sort", "date", "-l").stdout.splitlines() == SEED_IDS
+    assert run("search", "China", "--sort", "date", "--reverse", "-l", "-n", "1").stdout == (
+        "2024-08-28-omct-second-anniversary-statement\n"
+    )
+    refused = run("search", "China", "--reverse")
+    assert refused.exit_code == 2
+    assert "--reverse goes with --sort date" in refused.stderr

@@ -66,7 +66,8 @@ class Filters:
 class Matching:
     """How a query matches: by default a document matches when it has every word, in any
     paragraphs; `same_paragraph` wants them in one paragraph. `exact` matches every word
-    as written (no stemming). Documents come best first, or by `sort="date"` oldest first."""
+    as written (no stemming). Documents come best first, or by `sort="date"` oldest first,
+    or `sort="newest"` newest first (undated last either way)."""
 
     same_paragraph: bool = False
     exact: bool = False

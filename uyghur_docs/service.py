@@ -70,11 +70,22 @@ class Library:
 
     # Documents
 
-    def documents(self, skip: Skip = None) -> list:
-        """Every document with its counts, source format and index status."""
-        from uyghur_docs.store.listing import list_documents
+    def documents(
+        self,
+        skip: Skip = None,
+        kinds: tuple[str, ...] = (),
+        since: str | None = None,
+        until: str | None = None,
+        sort: str = "id",
+        limit: int | None = None,
+    ) -> list:
+        """The documents with their counts, source format and index status: every one, or
+        those of some kinds dated in a range, by id, date or title, at most `limit`."""
+        from uyghur_docs.store.listing import list_documents, select
 
-        return list_documents(self.corpus, self.index_dir, skip)
+        _check_range(since, until)
+        rows = list_documents(self.corpus, self.index_dir, skip)
+        return select(rows, kinds, since, until, sort, limit)
 
     def document(self, doc_id: str) -> Document:
         from uyghur_docs.corpus.folder import get_document
@@ -166,10 +177,7 @@ class Library:
 
         check_query(query)
         filters = filters or Filters()
-        since, until = filters.since, filters.until
-        # ISO prefixes: "2022-05" is within "2022", so only a later prefix is past the end.
-        if since and until and since[: len(until)] > until:
-            raise EmptyDateRange(since, until)
+        _check_range(filters.since, filters.until)
         if filters.doc:
             self._known(filters.doc)
         orgs = (signed_by,) if isinstance(signed_by, str) else tuple(signed_by)
@@ -348,3 +356,9 @@ def _signers_of(entries: list) -> list:
         DocumentSigners(e.id, e.title, e.date, e.analysis.signatories, e.analysis.issuers)
         for e in entries
     ]
+
+
+def _check_range(since: str | None, until: str | None) -> None:
+    # ISO prefixes: "2022-05" is within "2022", so only a later prefix is past the end.
+    if since and until and since[: len(until)] > until:
+        raise EmptyDateRange(since, until)

@@ -114,9 +114,20 @@ def cli(ctx: click.Context, corpus: str | None, index: str | None, no_color: boo
 
 
 @cli.command()
+@click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
+@click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
+@click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
+@click.option(
+    "--sort",
+    type=click.Choice(["id", "date", "title"]),
+    default="id",
+    show_default=True,
+    help="Order by id, date (oldest first, undated last) or title.",
+)
+@click.option("--limit", "-n", type=click.IntRange(min=1), help="At most N documents.")
 @output_options()
 @click.pass_obj
-def docs(settings: Settings, as_json: bool, as_csv: bool):
+def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
     """List the documents: id, date, kind, title, counts, source format, index status.
 
     The index column says whether the search index holds the document as it is now
@@ -124,7 +135,7 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
     """
     from uyghur_docs.store.listing import DocumentRow
 
-    rows = settings.library.documents(skip=warn_skipped)
+    rows = settings.library.documents(skip=warn_skipped, **which)
     columns = list(DocumentRow.__dataclass_fields__)
     fmt = output_format(as_json, as_csv)
     if fmt == "json":
@@ -237,6 +248,14 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
     show_default=True,
     help="Documents best first, or by date (oldest first, undated last).",
 )
+@click.option("--reverse", is_flag=True, help="With --sort date: newest first.")
+@click.option(
+    "--ids",
+    "-l",
+    "ids_only",
+    is_flag=True,
+    help="Only the ids of the matching documents, one a line (all of them unless --limit).",
+)
 @click.option(
     "--context",
     "-C",
@@ -249,7 +268,16 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @output_options()
 @click.pass_obj
 def search(
-    settings: Settings, words, doc_id, signed_by, passages, count_only, as_json, as_csv, **how
+    settings: Settings,
+    words,
+    doc_id,
+    signed_by,
+    passages,
+    count_only,
+    ids_only,
+    as_json,
+    as_csv,
+    **how,
 ):
     """Search the statements; hits are cited as `id ¶N`.
 
@@ -267,7 +295,10 @@ def search(
             out.message(line)
 
     filters = Filters(doc_id, None, how["kinds"], how["since"], how["until"], ROLES[how["within"]])
-    matching = Matching(how["paragraph"], how["exact"], how["sort"])
+    if how["reverse"] and how["sort"] != "date":
+        raise click.UsageError("--reverse goes with --sort date")
+    sort = "newest" if how["reverse"] else how["sort"]
+    matching = Matching(how["paragraph"], how["exact"], sort)
     library, asked = settings.library, {"signed_by": signed_by, "tell": tell}
     if count_only:
         counted = library.count(query, filters, matching=matching, **asked)
@@ -276,16 +307,21 @@ def search(
         out.count(counted)
         return _tell_elsewhere(out, counted.elsewhere, how["within"])
     per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
+    limit = how["limit"]
+    if ids_only and _default(click.get_current_context(), "limit"):
+        limit, per_doc = EVERY, 1
     result = library.search(
         query,
         filters,
-        how["limit"],
+        limit,
         per_doc=per_doc,
         matching=matching,
         context=how["context"],
         **asked,
     )
-    if fmt == "json":
+    if ids_only:
+        out.lines(hit.id for hit in result.hits)
+    elif fmt == "json":
         out.json(result)
     elif fmt == "csv":
         out.passages_csv(result)
@@ -300,6 +336,14 @@ def search(
     _tell_elsewhere(out, result.elsewhere, how["within"])
     for gone in library.sources_gone(result):
         out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
+
+
+# `search -l` lists every matching document unless --limit says otherwise.
+EVERY = 1 << 31
+
+
+def _default(ctx: click.Context, name: str) -> bool:
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
 
 
 def _searched(within: str) -> str:

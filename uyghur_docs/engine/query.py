@@ -20,6 +20,10 @@ from uyghur_docs.engine.match import (
 )
 from uyghur_docs.engine.parse import on_fields, parse
 from uyghur_docs.models import ROLES, Filters, Found, Matching, ParagraphHit
+from uyghur_docs.text.dates import within
+
+# The sort orders by date (`Matching.sort`).
+_BY_DATE = ("date", "newest")
 
 
 def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
@@ -40,7 +44,7 @@ def allowed(columns: Columns, filters: Filters) -> Callable[[int], bool] | None:
         tests.append(lambda n: kind_of[n] in kinds)
     if filters.since or filters.until:
         date_of = columns["date"]
-        tests.append(lambda n: _within(date_of[n], filters.since, filters.until))
+        tests.append(lambda n: within(date_of[n], filters.since, filters.until))
     if not tests:
         return None
     if len(tests) == 1:
@@ -69,14 +73,6 @@ def _in_roles(searcher, roles: set[str]) -> Callable[[int], bool]:
         return lambda n: n not in apart
     within = set(searcher.docs_for_query(wq.Or([wq.Term("role", r) for r in roles])))
     return lambda n: n in within
-
-
-def _within(date: str, since: str | None, until: str | None) -> bool:
-    """Whether an ISO date (or month, or year) falls in a range of ISO prefixes; a date of
-    month precision ("2022-09") sorts before every day of its month, so it counts too."""
-    if since and date < since and date != since[:7]:
-        return False
-    return not until or "0" <= date <= until + "\uffff"
 
 
 def search(
@@ -141,11 +137,11 @@ def _top(opened, fast, q, shown, inside, doc_at, limit, sort) -> set[str]:
     Scoring every matching paragraph of every document would cost twice a query of the
     paragraphs alone."""
     searcher = opened.searcher
-    if sort == "date":
+    if sort in _BY_DATE:
         date_of, first = opened.columns["date"], {}
         for n in inside:
             first.setdefault(doc_at[n], n)
-        return set(sorted(first, key=lambda doc: (date_of[first[doc]] or "\uffff", doc))[:limit])
+        return set(_by_date(sorted(first), lambda doc: date_of[first[doc]], sort)[:limit])
     met = _best(scored(searcher, together(q), inside.__contains__, fast), doc_at)
     ranked = sorted(met, key=lambda doc: (-met[doc], doc))
     if len(ranked) < limit:
@@ -162,6 +158,13 @@ def _carrying(searcher, q, found, doc_at, fast) -> list[tuple[float, int]]:
     whole = {n for _, n in scored(searcher, together(q), wanted.__contains__, fast, False)}
     held = {doc_at[n] for n in whole}
     return [(score, n) for score, n in found if n in whole or doc_at[n] not in held]
+
+
+def _by_date(docs: list[str], date_of, sort: str) -> list[str]:
+    """Documents by date, oldest first ("date") or newest first ("newest"), undated last;
+    documents of one date keep their order."""
+    dated = sorted((d for d in docs if date_of(d)), key=date_of, reverse=sort == "newest")
+    return dated + [d for d in docs if not date_of(d)]
 
 
 def _best(found, doc_at) -> dict[str, float]:
@@ -183,9 +186,9 @@ def _choose(found, doc_at, columns, limit, per_doc, sort) -> list[tuple[float, i
         if held is None or score > held[0] or (score == held[0] and n < held[1]):
             best[doc] = (score, n)
     order = lambda doc: (-best[doc][0], doc)  # noqa: E731
-    if sort == "date":
+    if sort in _BY_DATE:
         date_of, ranked = columns["date"], sorted(best, key=order)
-        ranked = sorted(ranked, key=lambda doc: date_of[best[doc][1]] or "\uffff")[:limit]
+        ranked = _by_date(ranked, lambda doc: date_of[best[doc][1]], sort)[:limit]
     else:
         ranked = heapq.nsmallest(limit, best, key=order)
     by_doc: dict[str, list[tuple[float, int]]] = {doc: [] for doc in ranked}

@@ -136,6 +136,10 @@ class Renderer:
         ]
         self.csv(rows, list(PASSAGE_COLUMNS))
 
+    def lines(self, items) -> None:
+        """One item per line, as written: ids for a script's next command."""
+        sys.stdout.write("".join(f"{item}\n" for item in items))
+
     def count(self, counted) -> None:
         """How many documents and paragraphs a query matches, tab-separated."""
         sys.stdout.write(f"{counted.documents}\tdocuments\n{counted.paragraphs}\tparagraphs\n")

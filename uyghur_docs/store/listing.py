@@ -7,6 +7,7 @@ from pathlib import Path
 
 from uyghur_docs.corpus import provenance
 from uyghur_docs.store.documents import Listed, analysed_documents, current_rows
+from uyghur_docs.text.dates import within
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,25 @@ def list_documents(
     if stored is not None:
         return [_stored_row(*row, sources) for row in stored]
     return [_row(listed, sources) for listed in analysed_documents(corpus, index_dir, skip)]
+
+
+def select(
+    rows: list[DocumentRow],
+    kinds: tuple[str, ...] = (),
+    since: str | None = None,
+    until: str | None = None,
+    sort: str = "id",
+    limit: int | None = None,
+) -> list[DocumentRow]:
+    """The rows of these kinds dated within the range, sorted by id, date (oldest first,
+    undated last) or title, at most `limit` of them."""
+    kept = [r for r in rows if (not kinds or r.kind in kinds) and within(r.date, since, until)]
+    keys = {
+        "id": lambda r: r.id,
+        "date": lambda r: (r.date is None, r.date or "", r.id),
+        "title": lambda r: (r.title.casefold(), r.id),
+    }
+    return sorted(kept, key=keys[sort])[:limit]
 
 
 # What a row needs of the catalog, in DocumentRow's order, then the file's path.

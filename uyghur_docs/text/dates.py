@@ -211,3 +211,17 @@ def date_from_stem(stem: str) -> str | None:
     """
     match = _ISO_PREFIX.match(stem)
     return _iso(match["year"], match["month"], match["day"]) if match else None
+
+
+def within(date: str | None, since: str | None, until: str | None) -> bool:
+    """Whether an ISO date (or month, or year) falls in a range of ISO prefixes; a date of
+    month precision ("2022-09") sorts before every day of its month, so it counts too. An
+    undated document is within no range.
+
+    >>> [within(d, "2022-09-01", "2022") for d in ["2022-09", "2022-12-31", "2023", None]]
+    [True, True, False, False]
+    """
+    date = date or ""
+    if since and date < since and date != since[:7]:
+        return False
+    return not until or "0" <= date <= until + "\uffff"
