@@ -80,8 +80,12 @@ def read_pdf(path, data: bytes) -> PdfText:
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_lines(page, n) for n, page in enumerate(pdf.pages)]
-            heights = [page.height for page in pdf.pages]
+            pages, heights = [], []
+            for n, page in enumerate(pdf.pages):
+                pages.append(_page_lines(page, n))
+                heights.append(page.height)
+                # Its parsed objects freed: a long PDF is read in about one page's memory.
+                page.close()
             info = pdf.metadata or {}
     except Exception as exc:  # pdfminer raises many types on damaged or locked files
         raise _unreadable(path, exc) from exc
