@@ -336,10 +336,10 @@ def test_remove_takes_out_file_provenance_overrides_and_index_entries(corpus, tm
     assert cites('"gather dust"') == [f"{doc_id} ¶5"]
     removed = run_json("remove", doc_id)
     assert removed == {
-        "id": doc_id,
-        "title": "Our own title",
-        "format": "html",
-        "source": page.name,
+        "removed": [
+            {"id": doc_id, "title": "Our own title", "format": "html", "source": page.name}
+        ],
+        "dry_run": False,
     }
     assert not (corpus / f"{doc_id}.txt").exists()
     assert json.loads((corpus / "sources.json").read_text())["documents"] == {}
@@ -365,6 +365,25 @@ def test_remove_unknown_id_suggests(corpus, tmp_path):
     assert result.exit_code == 1
     assert "did you mean 2022-09-hrc51-joint-letter?" in result.stderr
     assert snapshot(corpus) == before
+
+
+def test_remove_several_ids_or_none_when_one_is_unknown(corpus):
+    before = snapshot(corpus)
+    two = ["2022-09-hrc51-joint-letter", "2020-03-12-ishr-hrw-news-release"]
+    refused = run("remove", *two, "hrc51")
+    assert refused.exit_code == 1
+    assert snapshot(corpus) == before
+    dry = run("remove", *two, "--dry-run")
+    assert dry.exit_code == 0
+    assert dry.stderr.splitlines() == [
+        "would remove 2022-09-hrc51-joint-letter: OHCHR assessment of human rights concerns in"
+        " the Uyghur region must spur action at the Council's 51st Session",
+        "would remove 2020-03-12-ishr-hrw-news-release: UN | Rights body needs to step up on"
+        " Xinjiang abuses",
+    ]
+    assert snapshot(corpus) == before
+    assert [r["id"] for r in run_json("remove", *two)["removed"]] == two
+    assert [r["id"] for r in run_json("docs")["documents"]] == [i for i in SEED_IDS if i not in two]
 
 
 # Refusals: exit 1, one line naming the file, corpus and index unchanged.

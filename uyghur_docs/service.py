@@ -26,7 +26,7 @@ from uyghur_docs.errors import (
 from uyghur_docs.models import Document, Filters, Matching
 
 if TYPE_CHECKING:
-    from uyghur_docs.corpus.ingest import AddOptions, AddResult, Removed
+    from uyghur_docs.corpus.ingest import AddOptions, AddResult, RemoveResult
 
 # The catalog records `udocs signers` and `--signed-by` read.
 SIGNER_RECORDS = ("signatories", "issuers")
@@ -299,13 +299,16 @@ class Library:
             self._reindex()
         return report
 
-    def remove(self, doc_id: str) -> "Removed":
-        """Take a document out of the corpus and the index."""
+    def remove(self, doc_ids: str | Sequence[str], dry_run: bool = False) -> "RemoveResult":
+        """Take documents out of the corpus and the index (see `corpus.ingest.remove`);
+        with dry_run, only say which would go."""
         from uyghur_docs.corpus import ingest
 
-        removed = ingest.remove(self.corpus, doc_id)
-        self._reindex()
-        return removed
+        ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
+        result = ingest.remove(self.corpus, ids, dry_run)
+        if not dry_run:
+            self._reindex()
+        return result
 
     # Shared
 

@@ -76,12 +76,18 @@ def add(
 
 
 @click.command()
-@click.argument("doc_id", metavar="ID")
+@click.argument("doc_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--dry-run", is_flag=True, help="Say what would be removed; change nothing.")
 @output_options(csv=False)
 @click.pass_obj
-def remove(settings: Settings, doc_id: str, as_json: bool):
-    """Take a document out of the corpus and the index."""
-    removed = settings.library.remove(doc_id)
+def remove(settings: Settings, doc_ids: tuple[str, ...], dry_run: bool, as_json: bool):
+    """Take documents out of the corpus and the index.
+
+    Every id is checked first: one unknown id removes nothing.
+    """
+    result = settings.library.remove(doc_ids, dry_run=dry_run)
     if as_json:
-        settings.out.json(removed)
-    settings.out.message(f"removed {removed.id}: {removed.title}")
+        settings.out.json(result)
+    verb = "would remove" if dry_run else "removed"
+    for removed in result.removed:
+        settings.out.message(f"{verb} {removed.id}: {removed.title}")

@@ -102,6 +102,15 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class RemoveResult:
+    """The outcome of one `udocs remove`: the documents taken out (or, with dry_run, those
+    that would be)."""
+
+    removed: tuple[Removed, ...]
+    dry_run: bool
+
+
+@dataclass(frozen=True)
 class _Plan:
     added: Added
     text: bytes
@@ -315,17 +324,34 @@ def _toml_table(doc_id: str, fields: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def remove(corpus: Path, doc_id: str) -> Removed:
-    """Take a document out: its file, its provenance and its overrides."""
+def remove(corpus: Path, doc_ids: list[str], dry_run: bool = False) -> RemoveResult:
+    """Take documents out: their files, provenance and overrides. Every id is checked
+    before any is removed: one unknown id removes nothing."""
     paths = {p.stem: p for p in document_paths(corpus)}
-    if doc_id not in paths:
-        raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
-    path = paths[doc_id]
+    for doc_id in doc_ids:
+        if doc_id not in paths:
+            raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
+    overrides, sources = load_overrides(corpus), provenance.load(corpus)
+    removed = tuple(
+        _removed(doc_id, paths[doc_id], overrides, sources) for doc_id in dict.fromkeys(doc_ids)
+    )
+    if not dry_run:
+        for gone in removed:
+            _take_out(corpus, gone.id, paths[gone.id], sources)
+    return RemoveResult(removed, dry_run)
+
+
+def _removed(doc_id: str, path: Path, overrides: dict, sources: dict) -> Removed:
     try:
-        title = read_document(path, load_overrides(corpus)).title
+        title = read_document(path, overrides).title
     except CorpusError:  # a broken file is a good reason to remove it, not to refuse
         title = ""
-    sources = provenance.load(corpus)
+    source = sources.get(doc_id)
+    fmt = source.format if source else path.suffix.lstrip(".")
+    return Removed(doc_id, title, fmt, source.file if source else None)
+
+
+def _take_out(corpus: Path, doc_id: str, path: Path, sources: dict) -> None:
     source = sources.pop(doc_id, None)
     try:
         path.unlink()
@@ -334,8 +360,6 @@ def remove(corpus: Path, doc_id: str) -> Removed:
         _drop_override(corpus / OVERRIDES_FILE, doc_id)
     except OSError as exc:
         raise IngestError(f"cannot remove {doc_id} from {corpus}: {exc.strerror}") from exc
-    fmt = source.format if source else path.suffix.lstrip(".")
-    return Removed(doc_id, title, fmt, source.file if source else None)
 
 
 def _drop_override(path: Path, doc_id: str) -> None:
