@@ -1,3 +1,4 @@
+import os
 import re
 import subprocess
 import sys
@@ -250,3 +251,31 @@ def test_docs_filters_sorts_and_limits(corpus):
     empty = run("docs", "--since", "2024", "--until", "2023")
     assert empty.exit_code == 1
     assert "the range is empty" in empty.stderr
+
+
+def _complete(words: str, corpus) -> list[str]:
+    env = {
+        **os.environ,
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+        "_UDOCS_COMPLETE": "bash_complete",
+        "UDOCS_CORPUS": str(corpus),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "uyghur_docs"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_the_shell_completes_commands_and_document_ids(corpus):
+    assert _complete("udocs sea", corpus) == ["plain,search"]
+    assert _complete("udocs show 2022-0", corpus) == [
+        "plain,2022-03-08-open-letter-high-commissioner",
+        "plain,2022-08-31-campaign-for-uyghurs-press-release",
+        "plain,2022-09-hrc51-joint-letter",
+    ]
+    assert _complete("udocs search x --doc 2024", corpus) == [
+        "plain,2024-08-28-omct-second-anniversary-statement"
+    ]
+    assert _complete("udocs remove 2020", corpus / "missing") == [""]

@@ -5,11 +5,18 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
+from uyghur_docs.cli.types import document_ids
 
 
 @click.command()
 @click.argument("keyword", required=False)
-@click.option("--doc", "doc_id", metavar="ID", help="Only groups this document quotes.")
+@click.option(
+    "--doc",
+    "doc_id",
+    metavar="ID",
+    shell_complete=document_ids,
+    help="Only groups this document quotes.",
+)
 @click.option(
     "--min-docs",
     type=click.IntRange(min=1),
@@ -69,7 +76,13 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
     metavar="NAME",
     help="An organisation (full name, acronym or alias, any case); repeat for letters all signed.",
 )
-@click.option("--doc", "doc_id", metavar="ID", help="Who signed and issued this document.")
+@click.option(
+    "--doc",
+    "doc_id",
+    metavar="ID",
+    shell_complete=document_ids,
+    help="Who signed and issued this document.",
+)
 @click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
 @click.option(
     "--limit",

@@ -8,7 +8,7 @@ import click
 from uyghur_docs.cli.analyses import unread_signatures
 from uyghur_docs.cli.options import Settings, output_options
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, DocumentDate
+from uyghur_docs.cli.types import KIND, DocumentDate, document_ids
 
 
 @click.command()
@@ -76,7 +76,7 @@ def add(
 
 
 @click.command()
-@click.argument("doc_ids", nargs=-1, required=True, metavar="ID...")
+@click.argument("doc_ids", nargs=-1, required=True, metavar="ID...", shell_complete=document_ids)
 @click.option("--dry-run", is_flag=True, help="Say what would be removed; change nothing.")
 @output_options(csv=False)
 @click.pass_obj

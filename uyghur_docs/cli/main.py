@@ -20,7 +20,14 @@ from uyghur_docs.cli.options import (
     warn_skipped,
 )
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, ROLES, DateBound, Paragraphs, PassageCount
+from uyghur_docs.cli.types import (
+    KIND,
+    ROLES,
+    DateBound,
+    Paragraphs,
+    PassageCount,
+    document_ids,
+)
 from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
 
@@ -147,7 +154,9 @@ def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
 
 
 @cli.command()
-@click.argument("citation", nargs=-1, required=True, metavar="ID [¶N[-M]]")
+@click.argument(
+    "citation", nargs=-1, required=True, metavar="ID [¶N[-M]]", shell_complete=document_ids
+)
 @click.option(
     "--para", "-p", type=Paragraphs(), metavar="N[-M]", help="Only paragraph N, or N to M."
 )
@@ -215,7 +224,9 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @cli.command(cls=QueryCommand)
 @click.argument("words", nargs=-1, required=True, metavar="QUERY...")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(min=1))
-@click.option("--doc", "doc_id", metavar="ID", help="Only this document.")
+@click.option(
+    "--doc", "doc_id", metavar="ID", shell_complete=document_ids, help="Only this document."
+)
 @click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
 @click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
 @click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")

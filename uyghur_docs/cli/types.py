@@ -90,3 +90,16 @@ ROLES = {
     "boilerplate": ("boilerplate",),
     "all": (),
 }
+
+
+def document_ids(ctx: click.Context, param, incomplete: str) -> list[str]:
+    """The corpus's ids that start with what was typed, for shell completion."""
+    from uyghur_docs.cli.paths import corpus_dir
+    from uyghur_docs.corpus.folder import document_paths
+
+    root = ctx.find_root().params.get("corpus")
+    try:
+        ids = [path.stem for path in document_paths(corpus_dir(root))]
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    return [doc_id for doc_id in ids if doc_id.startswith(incomplete)]
