@@ -340,6 +340,7 @@ def test_remove_takes_out_file_provenance_overrides_and_index_entries(corpus, tm
             {"id": doc_id, "title": "Our own title", "format": "html", "source": page.name}
         ],
         "dry_run": False,
+        "indexed": True,
     }
     assert not (corpus / f"{doc_id}.txt").exists()
     assert json.loads((corpus / "sources.json").read_text())["documents"] == {}
@@ -540,3 +541,27 @@ def test_add_reports_the_signatories_it_found(corpus, tmp_path):
     assert (added["signatories"], added["kind"], added["date"]) == (3, "joint-letter", "2022-11-04")
     letters = run_json("signers", "--org", "World Uyghur Congress")["letters"]
     assert added["id"] in [le["id"] for le in letters]
+
+
+def test_remove_and_add_while_another_run_holds_the_index_succeed(corpus, tmp_path, monkeypatch):
+    from uyghur_docs import engine
+    from uyghur_docs.engine import writer
+
+    assert run("index").exit_code == 0
+    monkeypatch.setattr(writer, "LOCK_WAIT", 0.2)
+    holder = engine.Run(tmp_path / "index", create=False)
+    try:
+        removed = run("remove", "2020-03-12-ishr-hrw-news-release")
+        page = tmp_path / "s.txt"
+        page.write_text("Joint statement\n\n1 May 2023\n\nKarakax again.\n")
+        added = run("add", str(page), "--json")
+    finally:
+        holder.cancel()
+    note = (
+        "another indexing run holds the index; it takes this change when it is done, or the"
+        " next search does"
+    )
+    assert (removed.exit_code, removed.stderr.splitlines()[-1]) == (0, note)
+    assert added.exit_code == 0 and note in added.stderr
+    assert json.loads(added.stdout)["indexed"] is False
+    assert cites("Karakax") == ["2023-05-01-joint-statement ¶3"]

@@ -10,7 +10,7 @@ them, so that a listing never loads the search engine, nor a search the extracto
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from uyghur_docs.errors import (
     EmptyDateRange,
     IndexDamaged,
     IndexFault,
+    IndexLocked,
     IndexNotUpdated,
     NoSuchParagraph,
     UnknownDocument,
@@ -171,8 +172,6 @@ class Library:
 
     def _searchable(self, query, filters, signed_by, tell) -> Filters:
         """The filters of a query made concrete, the index brought up to date."""
-        from dataclasses import replace
-
         from uyghur_docs.store.search import check_query
 
         check_query(query)
@@ -296,7 +295,7 @@ class Library:
         options = options or ingest.AddOptions()
         report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
-            self._reindex()
+            return replace(report, indexed=self._reindex())
         return report
 
     def remove(self, doc_ids: str | Sequence[str], dry_run: bool = False) -> "RemoveResult":
@@ -306,9 +305,7 @@ class Library:
 
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
         result = ingest.remove(self.corpus, ids, dry_run)
-        if not dry_run:
-            self._reindex()
-        return result
+        return result if dry_run else replace(result, indexed=self._reindex())
 
     # Shared
 
@@ -345,11 +342,16 @@ class Library:
         analysis = analyse(doc, remembered(self.corpus))
         return analysis.signatory_count, analysis.report_quotes
 
-    def _reindex(self) -> None:
+    def _reindex(self) -> bool:
+        """Bring the index up to a changed corpus; False when another indexing run holds it
+        (that run, or the next search, takes the change: nothing is lost)."""
         try:
             self.update()
+        except IndexLocked:
+            return False
         except IndexFault as exc:
             raise IndexNotUpdated(exc) from exc
+        return True
 
 
 def _signers_of(entries: list) -> list:

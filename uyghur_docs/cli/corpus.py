@@ -67,6 +67,7 @@ def add(
             out.message(f"  {name}: {'undated' if value is None else value}")
         if not dry_run:
             unread_signatures(settings, added.id)
+    _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
     if report.refused:
@@ -91,3 +92,12 @@ def remove(settings: Settings, doc_ids: tuple[str, ...], dry_run: bool, as_json:
     verb = "would remove" if dry_run else "removed"
     for removed in result.removed:
         settings.out.message(f"{verb} {removed.id}: {removed.title}")
+    _tell_unindexed(settings, result.indexed)
+
+
+def _tell_unindexed(settings: Settings, indexed: bool) -> None:
+    if not indexed:
+        settings.out.message(
+            "another indexing run holds the index; it takes this change when it is done,"
+            " or the next search does"
+        )

@@ -89,6 +89,8 @@ class AddResult:
     added: tuple[Added, ...]
     refused: tuple[Refused, ...]
     dry_run: bool
+    # False when another indexing run held the index: the next search or index takes them.
+    indexed: bool = True
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class RemoveResult:
 
     removed: tuple[Removed, ...]
     dry_run: bool
+    indexed: bool = True  # as AddResult's
 
 
 @dataclass(frozen=True)
