@@ -109,6 +109,7 @@ def test_a_range_past_the_end_stops_at_the_last_paragraph(corpus):
     [
         (["2022-09-hrc51-joint-letter", "seven"], "'seven' is not a paragraph; use N, ¶N or N-M"),
         (["2022-09-hrc51-joint-letter", "¶7", "-p", "8"], "give the paragraphs once"),
+        ([" "], "give a document id (`udocs docs` lists them)"),
     ],
 )
 def test_a_citation_that_names_no_paragraph_is_a_usage_error(corpus, citation, error):

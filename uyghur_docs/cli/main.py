@@ -168,7 +168,10 @@ def show(settings: Settings, citation: tuple[str, ...], para, as_json: bool):
     Takes the citations udocs prints: `udocs show ID`, `udocs show "ID ¶7"`,
     `udocs show ID ¶7-9` (or --para 7-9).
     """
-    doc_id, *rest = " ".join(citation).split(maxsplit=1)
+    parts = " ".join(citation).split(maxsplit=1)
+    if not parts:
+        raise click.UsageError("give a document id (`udocs docs` lists them)")
+    doc_id, *rest = parts
     if rest:
         if para is not None:
             raise click.UsageError("give the paragraphs once: after the id or with --para")
