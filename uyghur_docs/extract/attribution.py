@@ -17,6 +17,7 @@ from uyghur_docs.extract import speech_cues as cues
 from uyghur_docs.extract.sentences import Sentences, mask
 from uyghur_docs.extract.speakers import (
     ANY_WHO,
+    BEFORE_THE_REPORT,
     LABELS,
     Attribution,
     adjacent,
@@ -37,6 +38,9 @@ _TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{
 _ACCORDING_ANY = re.compile(rf"\b(?i:{cues.ACCORDING})\s+{_WHO}\b")
 _BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
 _SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
+_VERB_END = re.compile(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
+# A cue ending so introduces its speaker's words ("the report's conclusion that").
+_INTRODUCES = re.compile(r"\b(?:that|of|que|dass|che|dat)$|:$")
 _ANY_VERB = re.compile(rf"\b(?=\w\w|a\s)(?i:{_VERBS})\b")
 _CONNECTOR = re.compile(
     r"^[\s,;:…_.\u2014\u2013-]*(?:(?i:and|or|as\s+well\s+as|et|ou|und|oder|y|o|including"
@@ -222,9 +226,17 @@ class _Context:
         """A speaker right before the quotation, unless it is the object of a reporting
         clause before it (`X said the report was “a farce”` quotes X)."""
         found = adjacent(tail)
-        if found is None or not found.cue.endswith(("was", "is", "were", "are", "been")):
+        if found is None:
+            return None
+        start = position - len(tail) + tail.rfind(found.cue.split()[0])
+        # `X said the report was “a farce”`, `China labelled the Assessment “void”`: the
+        # phrase is the object of a reporting clause, whose subject is quoted.
+        is_object = not _INTRODUCES.search(found.cue) and _VERB_END.search(
+            self.masked[max(low, start - 40) : start]
+        )
+        if not (found.cue.endswith(("was", "is", "were", "are", "been")) or is_object):
             return found
-        governing = self.subject(low, position - len(tail) + tail.rfind(found.cue.split()[0]))
+        governing = self.subject(low, start)
         return governing[0] if governing else found
 
     def nearest_cue(self, low: int, high: int):
@@ -293,7 +305,7 @@ def _date_rule(who: Attribution, context: _Context, position: int, date: str | N
         return who
     if date and _before_report(date.split("-")):
         return Attribution(
-            "office", LABELS["office"], f"{who.cue}; dated {date}, before the report"
+            "office", LABELS["office"], f"{who.cue}; dated {date}, {BEFORE_THE_REPORT}"
         )
     # The last date before the quotation dates the cue ("In 2021 … and in 2022 the report …").
     dates = context.dates.within(context.left_start(position), position)
@@ -302,7 +314,7 @@ def _date_rule(who: Attribution, context: _Context, position: int, date: str | N
         if _before_report([dates[-1].group("year"), month]):
             said = one_line(dates[-1].group())
             return Attribution(
-                "office", LABELS["office"], f"{who.cue}; said in {said}, before the report"
+                "office", LABELS["office"], f"{who.cue}; said in {said}, {BEFORE_THE_REPORT}"
             )
     return who
 

@@ -18,6 +18,8 @@ LABELS = {
     "term": "scare quote or term",
     "unknown": "unknown",
 }
+# Ends the cue of a quotation said before the report was published: no evidence applies.
+BEFORE_THE_REPORT = "before the report"
 _WHO, _SAY = cues.WHO, cues.SAY
 # Pronouns standing for a thing, resolved as the lexicon's pronouns, never taken for a name.
 _NOT_NAMES = "It|They|Il|Elle|Ils|Elles|Sie|Es|This|That"
@@ -32,8 +34,8 @@ _SAID_BEFORE = re.compile(
     r"(?:\s+that)?[\s,:]*$"
 )
 _SAID_AFTER = re.compile(
-    rf"^[\s,;:\u2014\u2013-]*(?:(?i:{_SAY})\s+(?i:{cues.AFTER_PREFIX})"
-    rf"(?P<after>(?i:{cues.DET_WORD})\s*[\w'’-]+"
+    rf"^[\s,;:\u2014\u2013-]*(?:(?i:{cues.SAY_AFTER})\s+(?i:{cues.AFTER_PREFIX})"
+    rf"(?P<after>(?i:(?:{cues.DET_WORD})(?:(?<=['’])|\b))\s*[\w'’-]+"
     rf"(?:\s+[\w'’-]+){{0,5}}|{NAME})"
     rf"|(?P<before>{NAME}|(?i:he|she)|(?i:the)\s+[\w-]+(?:\s+[\w-]+){{0,3}})\s+(?i:{_SAY})\b)"
 )
