@@ -39,6 +39,8 @@ def test_json_contract(corpus):
         "speaker",
         "cue",
         "report_paragraph",
+        "status",
+        "report_text",
     ]
     assert len(data["quotes"]) == 17
 

@@ -98,19 +98,19 @@ PARAGRAPHS = [
 def test_the_report_weighs_in_as_evidence():
     plain = extract_quotes(PARAGRAPHS, "2023-01-01")
     weighed = extract_quotes(PARAGRAPHS, "2023-01-01", artefacts())
-    assert [(q.kind, q.evidence) for q in plain] == [
+    assert [(q.kind, q.status) for q in plain] == [
         ("report", ""),
         ("other", ""),
         ("unknown", ""),
         ("report", ""),
         ("report", ""),
     ]
-    assert [(q.kind, q.cue_kind, q.report_paragraph, q.evidence) for q in weighed] == [
-        ("report", "report", 143, "report ¶143"),
+    assert [(q.kind, q.cue_kind, q.report_paragraph, q.status) for q in weighed] == [
+        ("report", "report", 143, "verbatim"),
         ("other", "", None, ""),
-        ("report", "unknown", 146, "found in the report ¶146"),
-        ("unknown", "report", None, "not found in the report"),
-        ("report", "report", None, "in another language than the report"),
+        ("report", "unknown", 146, "verbatim"),
+        ("report", "report", None, "not found"),  # credited to it, shown as not found
+        ("report", "report", None, "translated"),
     ]
 
 
