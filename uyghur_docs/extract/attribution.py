@@ -36,6 +36,10 @@ _GAP = rf"(?:\W+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
 # A participle after a comma ("…, stating that") has the clause's subject, not the last noun.
 _TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{_VERBS})\b")
 _ACCORDING_ANY = re.compile(rf"\b(?i:{cues.ACCORDING})\s+{_WHO}\b")
+_CLOSING = re.compile(
+    rf"[,;]\s*(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)?"
+    rf"{_WHO}(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$"
+)
 _BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
 _SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
 _VERB_END = re.compile(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
@@ -190,6 +194,9 @@ class _Context:
         gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
         if cue and (words > 1 or gap <= 1):
             return cue[0]
+        closing = self.closing(span)
+        if closing:
+            return closing
         if cue:
             return Attribution("term", LABELS["term"], "")
         return self.continued(span, words, previous)
@@ -283,6 +290,15 @@ class _Context:
                 cue = f"{one_line(subjects[-1].group())} … {verb.group()}"
                 return from_lexicon(subjects[-1], cue), verb.end()
         return None
+
+    def closing(self, span) -> Attribution | None:
+        """A speaker named where the quotation's sentence ends (`…„…“ darstellen, so der
+        Bericht.`, `…, according to the report.`): it is the whole sentence's."""
+        end = self.sentence(span.start)[1]
+        found = _CLOSING.search(self.masked, span.end, end)
+        if not found or found.group("pronoun"):
+            return None
+        return from_lexicon(found, one_line(found.group().strip(" ,;.")))
 
     def according(self, low: int, high: int):
         """`Selon le rapport, … « … »`: a speaker named by a preposition earlier in the

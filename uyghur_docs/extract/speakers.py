@@ -35,8 +35,8 @@ _SAID_BEFORE = re.compile(
 )
 _SAID_AFTER = re.compile(
     rf"^[\s,;:\u2014\u2013-]*(?:(?i:{cues.SAY_AFTER})\s+(?i:{cues.AFTER_PREFIX})"
-    rf"(?P<after>(?i:(?:{cues.DET_WORD})(?:(?<=['’])|\b))\s*[\w'’-]+"
-    rf"(?:\s+[\w'’-]+){{0,5}}|{NAME})"
+    rf"(?P<after>{NAME}|(?i:(?:{cues.DET_WORD})(?:(?<=['’])|\b))?\s*[\w'’-]+"
+    rf"(?:\s+[\w'’-]+){{0,5}})"
     rf"|(?P<before>{NAME}|(?i:he|she)|(?i:the)\s+[\w-]+(?:\s+[\w-]+){{0,3}})\s+(?i:{_SAY})\b)"
 )
 _DASH_NAME = re.compile(rf"^\s*[\u2014\u2013-]\s*(?P<name>{NAME})\s*$")

@@ -53,10 +53,10 @@ OFFICE = alternation("office")
 GOVERNMENT = alternation("government")
 OTHER = alternation("other")
 PRONOUN = alternation("pronouns")
-# Every speaker's name starts with a word of two letters or more; testing that first spares
-# the long alternation at most word boundaries.
+# A speaker's name starts a word: testing that first spares the long alternation at the
+# word boundaries that end a word.
 WHO = (
-    rf"(?=\w\w)(?i:(?P<office>{OFFICE})|(?P<government>{GOVERNMENT})|(?P<other>{OTHER})"
+    rf"(?=\w)(?i:(?P<office>{OFFICE})|(?P<government>{GOVERNMENT})|(?P<other>{OTHER})"
     rf"|(?P<report>{REPORT})|(?P<pronoun>{PRONOUN}))"
 )
 SAY = alternation("say", [p.replace("*", r"\w+") for p in _SAY_PHRASES])
