@@ -40,8 +40,13 @@ _CLOSING = re.compile(
     rf"[,;]\s*(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)?"
     rf"{_WHO}(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$"
 )
+_IN_REPORT = re.compile(
+    rf"\b(?i:{cues.IN_WORDS})\s+(?:(?i:{cues.DET_WORD}|{cues.POSSESSIVES})\s*)?"
+    rf"(?:(?i:{cues.REPORT_WORDS})\s+)*(?i:{cues.REPORT_NOUNS})\b"
+)
 _BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
 _SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
+_NAMING = re.compile(rf"\b(?i:{cues.NAMING})$")
 _VERB_END = re.compile(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
 # A cue ending so introduces its speaker's words ("the report's conclusion that").
 _INTRODUCES = re.compile(r"\b(?:that|of|que|dass|che|dat)$|:$")
@@ -70,7 +75,8 @@ def attribute(
             result.append(_nested(paragraph, span, spans, date))
             continue
         words = len(paragraph[span.start : span.end].split())
-        who = _date_rule(context.decide(span, words, previous), context, span.start, date)
+        who = _in_the_report(context.decide(span, words, previous), context, span.start)
+        who = _date_rule(who, context, span.start, date)
         result.append(who)
         previous = (span, who)
     return result, _passed_on(context, previous)
@@ -192,7 +198,7 @@ class _Context:
             or self.according(low, span.start)
         )
         gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
-        if cue and (words > 1 or gap <= 1):
+        if cue and (words > 1 or gap <= 1 or _NAMING.search(cue[0].cue)):
             return cue[0]
         closing = self.closing(span)
         if closing:
@@ -313,6 +319,18 @@ class _Context:
         words = re.findall(r"[\w'’]+", self.masked[max(low, who.start() - 40) : who.start()])
         words = [w.lower() for w in words if w.lower() not in cues.DETERMINERS]
         return bool(words) and words[-1] in cues.PREPOSITIONS
+
+
+def _in_the_report(who: Attribution, context: "_Context", position: int) -> Attribution:
+    """The High Commissioner or her Office speaking "in her report" ("Bachelet sprach in
+    ihrem Bericht von „…“"): the report is quoted."""
+    if who.kind != "office":
+        return who
+    start = context.sentence(position)[0]
+    named = _IN_REPORT.search(context.masked, start, position)
+    if not named:
+        return who
+    return Attribution("report", LABELS["report"], f"{who.cue}, {one_line(named.group())}")
 
 
 def _date_rule(who: Attribution, context: _Context, position: int, date: str | None):

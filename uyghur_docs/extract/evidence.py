@@ -50,17 +50,16 @@ def weigh(quote, report: Report, context: str = ""):
 
 
 def language(text: str) -> str | None:
-    """The language whose commonest words a text uses most, or None when it uses too few
-    of them to tell (English wins a tie: the report is in English).
+    """The language whose commonest words a text uses most, or None when it uses none of
+    them (English wins a tie: the report is in English, and "a" or "in" are shared).
 
-    >>> language("peut constituer des crimes contre l’humanité"), language("a Muslim name")
-    ('fr', None)
+    >>> language("des violations graves"), language("a Muslim name"), language("credible")
+    ('fr', 'en', None)
     """
     tokens = [w.casefold() for w in _WORD.findall(text)]
     counts = {lang: sum(t in words for t in tokens) for lang, words in FUNCTION_WORDS.items()}
     best = max(counts, key=lambda lang: (counts[lang], lang == "en"))
-    # One shared short word ("a", "in") is not enough to call a quotation a translation.
-    return best if counts[best] >= (1 if best == "en" else 2) else None
+    return best if counts[best] else None
 
 
 def translated(text: str, report: Report) -> bool:

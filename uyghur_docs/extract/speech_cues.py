@@ -49,6 +49,10 @@ REPORT = (
     r"|ohchr|hcdh|acnudh|investigators|enquêteurs|investigadores|ermittler"
     rf"|(?:{_DET}\s+)?{_UN}"
 )
+REPORT_WORDS = alternation("report_words")
+REPORT_NOUNS = alternation("report")
+IN_WORDS = alternation("in")
+POSSESSIVES = alternation("possessives")
 OFFICE = alternation("office")
 GOVERNMENT = alternation("government")
 OTHER = alternation("other")
@@ -77,5 +81,6 @@ WORDS_NOUN_STEMS = tuple(
 )
 FINDING = alternation("finding")
 SCARE = alternation("scare")
+NAMING = alternation("naming")
 PREPOSITIONS = words("prepositions")
 DETERMINERS = frozenset(d.strip("[]'’") for d in words("determiners"))
