@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from uyghur_docs.extract.report import Report, ReportParagraph
 from uyghur_docs.text.normalise import fold
@@ -58,30 +59,41 @@ def _trimmed(quote: str) -> list[str]:
     return tokens
 
 
-def _repaired(tokens: list[_Token], quote: list[str]) -> list[_Token]:
-    """The report's tokens with the words a PDF split (`rel igious`, `far- reaching`) joined
-    again wherever the quotation has the whole word."""
+@lru_cache(maxsize=256)
+def _paragraph_tokens(text: str) -> tuple[list[_Token], list[str]]:
+    """A report paragraph's tokens and their keys, found once per paragraph."""
+    tokens = _tokens(text)
+    return tokens, [_key(t.text) for t in tokens]
+
+
+def _repaired(text: str, quote: list[str]) -> tuple[list[_Token], list[str]]:
+    """The report's tokens (and keys) with the words a PDF split (`rel igious`, `far-
+    reaching`) joined again wherever the quotation has the whole word."""
+    tokens, keys = _paragraph_tokens(text)
     wanted = {_key(t) for t in quote}
     out: list[_Token] = []
+    out_keys: list[str] = []
     i = 0
     while i < len(tokens):
         for size in (3, 2):
-            run = tokens[i : i + size]
-            joined = _key("".join(t.text for t in run))
-            if len(run) == size and joined in wanted and _key(run[0].text) not in wanted:
+            whole = "".join(keys[i : i + size])
+            if i + size <= len(tokens) and keys[i] not in wanted and whole in wanted:
+                run = tokens[i : i + size]
                 out.append(_Token("".join(t.text for t in run), run[0].start, run[-1].end))
+                out_keys.append(whole)
                 i += size
                 break
         else:
             out.append(tokens[i])
+            out_keys.append(keys[i])
             i += 1
-    return out
+    return out, out_keys
 
 
 def _alignment(paragraph: ReportParagraph, quote: list[str]):
     """(share of the quotation's words found, report token span) for one paragraph."""
-    tokens = _repaired(_tokens(paragraph.text), quote)
-    matcher = SequenceMatcher(None, [_key(t.text) for t in tokens], [_key(t) for t in quote])
+    tokens, keys = _repaired(paragraph.text, quote)
+    matcher = SequenceMatcher(None, keys, [_key(t) for t in quote])
     matcher.autojunk = False
     minimum = 1 if len(quote) <= 3 else 2  # lone shared words like "the" are not evidence
     every = [b for b in matcher.get_matching_blocks() if b.size]

@@ -35,19 +35,20 @@ _STOP = r"but|and|or|since|while|which|where|that|who|by|to|for|of|in|on|at|with
 _GAP = rf"(?:\W+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
 # A participle after a comma ("…, stating that") has the clause's subject, not the last noun.
 _TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{_VERBS})\b")
-_ACCORDING_ANY = re.compile(rf"\b(?i:{cues.ACCORDING})\s+{_WHO}\b")
-_CLOSING = re.compile(
-    rf"[,;]\s*(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)?"
-    rf"{_WHO}(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$"
+_ACCORDING_HEAD = cues.lazily(rf"\b(?i:{cues.ACCORDING})\s+")
+# A sentence closing on its speaker: what stands before the speaker, and after it.
+_CLOSING_HEAD = cues.lazily(
+    rf"[,;]\s*(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)?$"
 )
-_IN_REPORT = re.compile(
+_CLOSING_TAIL = cues.lazily(rf"(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$")
+_IN_REPORT = cues.lazily(
     rf"\b(?i:{cues.IN_WORDS})\s+(?:(?i:{cues.DET_WORD}|{cues.POSSESSIVES})\s*)?"
     rf"(?:(?i:{cues.REPORT_WORDS})\s+)*(?i:{cues.REPORT_NOUNS})\b"
 )
 _BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
 _SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
 _NAMING = re.compile(rf"\b(?i:{cues.NAMING})$")
-_VERB_END = re.compile(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
+_VERB_END = cues.lazily(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
 # A cue ending so introduces its speaker's words ("the report's conclusion that").
 _INTRODUCES = re.compile(r"\b(?:that|of|que|dass|che|dat)$|:$")
 _ANY_VERB = re.compile(rf"\b(?=\w\w|a\s)(?i:{_VERBS})\b")
@@ -166,10 +167,6 @@ class _Context:
         return _Matches(_ANY_VERB.finditer(self.masked))
 
     @cached_property
-    def accordings(self) -> _Matches:
-        return _Matches(_ACCORDING_ANY.finditer(self.masked))
-
-    @cached_property
     def dates(self) -> _Matches:
         return _Matches(_DATE.finditer(self.masked))
 
@@ -244,7 +241,7 @@ class _Context:
         start = position - len(tail) + tail.rfind(found.cue.split()[0])
         # `X said the report was “a farce”`, `China labelled the Assessment “void”`: the
         # phrase is the object of a reporting clause, whose subject is quoted.
-        is_object = not _INTRODUCES.search(found.cue) and _VERB_END.search(
+        is_object = not _INTRODUCES.search(found.cue) and _VERB_END().search(
             self.masked[max(low, start - 40) : start]
         )
         if not (found.cue.endswith(("was", "is", "were", "are", "been")) or is_object):
@@ -301,18 +298,31 @@ class _Context:
         """A speaker named where the quotation's sentence ends (`…„…“ darstellen, so der
         Bericht.`, `…, according to the report.`): it is the whole sentence's."""
         end = self.sentence(span.start)[1]
-        found = _CLOSING.search(self.masked, span.end, end)
-        if not found or found.group("pronoun"):
+        after = self.whos.within(span.end, end)
+        if not after or after[-1].group("pronoun"):
             return None
-        return from_lexicon(found, one_line(found.group().strip(" ,;.")))
+        who = after[-1]
+        head = _CLOSING_HEAD().search(self.masked, span.end, who.start())
+        if not head or not _CLOSING_TAIL().match(self.masked, who.end(), end):
+            return None
+        cue = self.masked[head.start() : end]
+        return from_lexicon(who, one_line(cue.strip(' ,;.!?"”»“')))
 
     def according(self, low: int, high: int):
         """`Selon le rapport, … « … »`: a speaker named by a preposition earlier in the
         sentence."""
-        found = self.accordings.within(low, high)
-        if not found or found[-1].group("pronoun"):
+        before = self.masked[low:high].casefold()
+        if not any(key in before for key in cues.ACCORDING_KEYS):
             return None
-        return from_lexicon(found[-1], one_line(found[-1].group())), found[-1].end()
+        heads = list(_ACCORDING_HEAD().finditer(self.masked, low, high))
+        for head in reversed(heads):
+            who = ANY_WHO.match(self.masked, head.end(), high)
+            if who:
+                if who.group("pronoun"):
+                    return None
+                cue = one_line(self.masked[head.start() : who.end()])
+                return from_lexicon(who, cue), who.end()
+        return None
 
     def governed(self, low: int, who: re.Match) -> bool:
         """Whether a preposition governs the speaker phrase ("the Republic of China")."""
@@ -327,7 +337,7 @@ def _in_the_report(who: Attribution, context: "_Context", position: int) -> Attr
     if who.kind != "office":
         return who
     start = context.sentence(position)[0]
-    named = _IN_REPORT.search(context.masked, start, position)
+    named = _IN_REPORT().search(context.masked, start, position)
     if not named:
         return who
     return Attribution("report", LABELS["report"], f"{who.cue}, {one_line(named.group())}")

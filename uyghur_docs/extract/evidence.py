@@ -33,14 +33,18 @@ def weigh(quote, report: Report, context: str = ""):
     """The quotation (an `extract.quotes.Quotation`) weighed against the report's text;
     `context` is the text around it in its paragraph."""
     kind = quote.cue_kind or quote.kind
+    words = len(quote.text.split())
+    # A term nested in someone's words quotes another: the report, if the words are its.
+    nested = quote.depth and kind == "term"
     guessed = (kind in ("unknown", "term") and not quote.cue) or quote.cue.endswith(")")
-    if not (kind in ("report", "office") or guessed) or BEFORE_THE_REPORT in quote.cue:
+    if not (kind in ("report", "office") or guessed or nested) or BEFORE_THE_REPORT in quote.cue:
         return quote
+    if kind != "report" and words < MIN_WORDS:
+        return quote  # too short to be anyone's but the report's by evidence alone
     if translated(quote.text, report):
         status = "translated" if kind == "report" else ""
         return _as(quote, kind, status)
     found = check(quote.text, report, context)
-    words = len(quote.text.split())
     aligned = found.status in ("verbatim", "verbatim-with-elision")
     if kind == "report":
         return _as(quote, "report", found.status, found)

@@ -35,12 +35,15 @@ _NUMBERED = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-H])\.\s+\S")
-_GLUED_NOTE = re.compile(
-    r"(?<=[^\W\d_])\d{1,3}\b|(?:(?<=[^\W\d_][.,;:”\"’)])|(?<=[”\"’)][.,;:]))\d{1,3}(?=\s|$)"
-)
+# Footnote numbers glued to a word (`practice17`) or to the punctuation after one (`law,3`,
+# `“XUAR”.2`): found as digit runs, then judged by what precedes them (`_glued`), which is
+# much faster than testing every position of the text.
+_DIGITS = re.compile(r"\d{1,3}\b")
+_NOTE_AFTER = frozenset('.,;:”"’)')
 _DROPPED = re.compile(r"[^\w,;:.!?()']|_")
+_DROPPED_KEEPING_SPACES = re.compile(r"[^\w\s,;:.!?()']|_")
 # British spellings (-ise, -isation, -our) read as American ones: a quoter may change them.
-_SPELLING = re.compile(r"(?<=[a-z]{3})is(e[sd]?|ing|ations?)\b|(?<=[a-z]{3}(?<!y))our\b")
+_SPELLING = re.compile(r"\b([a-z]{3,}?)(?:is(e[sd]?|ing|ations?)|(our))\b")
 # The quoter's own marks: an ellipsis for words left out, brackets for words replaced.
 MARK = re.compile(r"\[[^\[\]\n]*\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…")
 
@@ -105,12 +108,33 @@ def stream(text: str) -> str:
     >>> stream("far- reaching rel igious practice,17 in “XUAR” sterilisations")
     'farreachingreligiouspractice,inxuarsterilizations'
     """
-    folded = fold(_GLUED_NOTE.sub("", text)).replace("'", "")
-    return _DROPPED.sub("", _SPELLING.sub(_american, folded))
+    return _DROPPED.sub("", _normal(text))
 
 
 def _american(match: re.Match) -> str:
-    return "iz" + match.group(1) if match.group(1) is not None else "or"
+    stem, ending, our = match.groups()
+    if our and stem.endswith("y"):
+        return match.group()  # "your"
+    return stem + ("or" if our else "iz" + ending)
+
+
+def strip_notes(text: str) -> str:
+    """Text without the footnote numbers glued to it.
+
+    >>> strip_notes("practice17 in “XUAR”.2 and law,3 of 2017, 12 cases")
+    'practice in “XUAR”. and law, of 2017, 12 cases'
+    """
+    return _DIGITS.sub(lambda m: "" if _glued(text, m.start(), m.end()) else m.group(), text)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    if before[-1:].isalpha():
+        return True
+    if not (end == len(text) or text[end].isspace()) or len(before) < 2:
+        return False
+    first, last = before
+    return last in _NOTE_AFTER and (first.isalpha() or (first in '”"’)' and last in ".,;:"))
 
 
 def stretches(quote: str) -> list[str]:
@@ -161,15 +185,17 @@ class Report:
         pieces = _pieces(quote)
         if not pieces:
             return None
-        hints = self._hints(context, quote)
 
         def shared(p: ReportParagraph) -> tuple:
             # The longest stretch of letters found decides between paragraphs sharing as much.
             found = [x for x in pieces if x in p.stream]
-            own = sum(x in p.own_stream for x in found)
-            return (len(found), own, sum(map(len, found)), hints(p), p.number)
+            return (len(found), sum(x in p.own_stream for x in found), sum(map(len, found)))
 
-        best = max(self.paragraphs, key=shared)
+        scores = {p.number: shared(p) for p in self.paragraphs}
+        top = max(scores.values())
+        hints = self._hints(context, quote)
+        tied = [p for p in self.paragraphs if scores[p.number] == top]
+        best = max(tied, key=lambda p: (hints(p), p.number))
         share = sum(piece in best.stream for piece in pieces) / len(pieces)
         own = all(piece in best.own_stream for piece in pieces if piece in best.stream)
         return Found(best.number, share, False, own) if share >= MIN_SHARED else None
@@ -193,7 +219,19 @@ class Report:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (stream(w).strip(",;:.!?()") for w in MARK.sub(" ", text).split()) if w]
+    """The streams of a text's words (`stream` of each, in one pass over the text)."""
+    whole = stream_words(MARK.sub(" ", text))
+    return [w for w in (w.strip(",;:.!?()") for w in whole.split()) if w]
+
+
+def stream_words(text: str) -> str:
+    """`stream` with the spaces between words kept."""
+    return _DROPPED_KEEPING_SPACES.sub("", _normal(text))
+
+
+def _normal(text: str) -> str:
+    """Folded, without glued footnote numbers or apostrophes, in American spelling."""
+    return _SPELLING.sub(_american, fold(strip_notes(text)).replace("'", ""))
 
 
 def _pieces(quote: str) -> list[str]:
@@ -243,8 +281,7 @@ def number_blocks(blocks: list[str], source: str = "") -> Report:
             " paragraphs must start with '1.', '2.' … or 'para 12'"
         )
     found = tuple(
-        ReportParagraph(n, _GLUED_NOTE.sub("", one_line(" ".join(lines))))
-        for n, lines in paragraphs
+        ReportParagraph(n, strip_notes(one_line(" ".join(lines)))) for n, lines in paragraphs
     )
     return Report(found)
 

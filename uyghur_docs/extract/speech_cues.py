@@ -9,6 +9,8 @@ prepositions that attach a quotation to a speaker, and the words that make it a 
 
 import re
 import tomllib
+from collections.abc import Callable
+from functools import cache
 from importlib import resources
 
 CUES_FILE = "speech_cues.toml"
@@ -30,6 +32,12 @@ def alternation(name: str, entries: list[str] | None = None) -> str:
 def words(name: str) -> frozenset[str]:
     """A list of plain words, every language's, for look-ups rather than matching."""
     return frozenset(e for table in _TABLE.values() for e in table.get(name, ()))
+
+
+def lazily(pattern: str) -> Callable[[], re.Pattern]:
+    """A pattern compiled when first used: compiling the speaker alternation into each of the
+    rarer cues' patterns would cost every run that never meets them."""
+    return cache(lambda: re.compile(pattern))
 
 
 FUNCTION_WORDS = {lang: frozenset(table.get("function", ())) for lang, table in _TABLE.items()}
