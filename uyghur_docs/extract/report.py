@@ -203,8 +203,11 @@ class Report:
     def _hints(self, context: str, quote: str):
         """A scorer of paragraphs by how well they explain a quotation and the sentence
         around it: BM25 over the quotation's words and the sentence's other words, so that a
-        paragraph where they weigh more (shorter, or saying them more often) wins."""
-        query = Counter(_words(quote)) + Counter(w for w in _words(context) if len(w) > 3)
+        paragraph where they weigh more (shorter, or saying them more often) wins. The words
+        that name a speaker or report speech ("the High Commissioner's assessment found")
+        say who is quoted, not what: they are left out."""
+        about = Counter(w for w in _words(context) if len(w) > 3 and w not in _cue_words())
+        query = Counter(_words(quote)) + about
         weights, mean = self._weights, self._mean_length
 
         def score(p: ReportParagraph) -> float:
@@ -216,6 +219,13 @@ class Report:
             return total
 
         return score
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    from uyghur_docs.extract.speech_cues import plain_words
+
+    return frozenset(w for phrase in plain_words() for w in _words(phrase))
 
 
 def _words(text: str) -> list[str]:

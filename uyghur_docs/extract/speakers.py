@@ -39,6 +39,8 @@ _AS = re.compile(r"(?i:as)\s+")
 _PUT_IT = re.compile(r".{0,80}?\b(?i:put\s+it)[\s,:]*$")
 _NAME = re.compile(NAME)
 _REST = re.compile(r"[\s,:]*$")
+# "UN report: ‘…’", "Key findings of the report: “…”": a speaker introducing the words.
+_COLON = re.compile(r"\s*:\s*$")
 _SAID_AFTER = re.compile(
     rf"^[\s,;:\u2014\u2013-]*(?:(?i:{cues.SAY_AFTER})\s+(?i:{cues.AFTER_PREFIX})"
     rf"(?P<after>{NAME}|(?i:(?:{cues.DET_WORD})(?:(?<=['’])|\b))?\s*[\w'’-]+"
@@ -84,7 +86,7 @@ def said_after(right: str) -> Attribution | None:
 
 def adjacent(left: str) -> Attribution | None:
     """A speaker named right before the quotation: `NAME said:`, `according to X,`, `X's`,
-    `the report's conclusion that`."""
+    `the report's conclusion that`, `UN report:`."""
     # End-anchored searches retry at every offset, so each runs only if its last words occur.
     end = left[-30:].casefold()
     near = left[-80:].casefold()
@@ -101,6 +103,7 @@ def adjacent(left: str) -> Attribution | None:
             any(stem in near for stem in cues.WORDS_NOUN_STEMS),
             lambda: _speaker_then(left, _THEIR_WORDS()),
         ),
+        (end.rstrip().endswith(":"), lambda: _speaker_then(left, _COLON)),
     ):
         found = find() if guard else None
         if found:

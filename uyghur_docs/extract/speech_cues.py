@@ -40,6 +40,18 @@ def lazily(pattern: str) -> Callable[[], re.Pattern]:
     return cache(lambda: re.compile(pattern))
 
 
+def plain_words() -> list[str]:
+    """Every declared entry's words, regex syntax left out ("high commissioner['’]s" gives
+    "high", "commissioner"): the vocabulary of naming speakers and reporting speech."""
+    return [
+        w
+        for table in _TABLE.values()
+        for entries in table.values()
+        for e in entries
+        for w in re.findall(r"[^\W\d_]{2,}", re.sub(r"\\[a-z]|\[[^\]]*\]", " ", e))
+    ]
+
+
 FUNCTION_WORDS = {lang: frozenset(table.get("function", ())) for lang, table in _TABLE.items()}
 
 _SAY_PHRASES = declared("say")
