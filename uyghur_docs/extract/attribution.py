@@ -19,9 +19,11 @@ from uyghur_docs.extract.speakers import (
     ANY_WHO,
     BEFORE_THE_REPORT,
     LABELS,
+    NAME,
     Attribution,
     adjacent,
     from_lexicon,
+    person,
     said_after,
 )
 from uyghur_docs.text.dates import MONTHS
@@ -47,6 +49,9 @@ _IN_REPORT = cues.lazily(
 )
 _BULLETS = " \t\n•▪●◦‣*-–—>0123456789.)"
 _SCARE = re.compile(rf"(?i:{cues.SCARE})\W*$")
+# "Minister Jane Doe called the report's findings “…”": a person named before the verb.
+_NAMED_BEFORE = cues.lazily(rf"(?P<name>{NAME})\s+(?i:{cues.NAMING}|{_SAY})\s+(?:\w+\s+){{0,4}}$")
+_COPULA = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}(?:was|is|were|are|as)\s+(?:a|an|the)?\s*$")
 _NAMING = re.compile(rf"\b(?i:{cues.NAMING})$")
 _VERB_END = cues.lazily(rf"\b(?i:{_VERBS})\s+(?:(?i:as|{cues.DET_WORD})\s*)*$")
 # A cue ending so introduces its speaker's words ("the report's conclusion that").
@@ -195,7 +200,7 @@ class _Context:
             or self.according(low, span.start)
         )
         gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
-        if cue and (words > 1 or gap <= 1 or _NAMING.search(cue[0].cue)):
+        if cue and (words > 1 or gap <= 1 or self.labels(cue, span)):
             return cue[0]
         closing = self.closing(span)
         if closing:
@@ -203,6 +208,13 @@ class _Context:
         if cue:
             return Attribution("term", LABELS["term"], "")
         return self.continued(span, words, previous)
+
+    def labels(self, cue: tuple, span) -> bool:
+        """Whether a one-word quotation a few words after its cue is the speaker's label:
+        after a naming verb ("called the report a “farce”") or a copula ("said the report was
+        “biased”")."""
+        between = self.masked[cue[1] : span.start]
+        return bool(_NAMING.search(cue[0].cue) or _COPULA.match(between))
 
     def continued(self, span, words: int, previous: tuple | None) -> Attribution:
         """A quotation with no cue of its own continues the source quoted before it."""
@@ -247,7 +259,10 @@ class _Context:
         if not (found.cue.endswith(("was", "is", "were", "are", "been")) or is_object):
             return found
         governing = self.subject(low, start)
-        return governing[0] if governing else found
+        if governing:
+            return governing[0]
+        named = _NAMED_BEFORE().search(self.masked, low, start)
+        return person(named.group("name"), one_line(named.group())) if named else found
 
     def nearest_cue(self, low: int, high: int):
         """The speaker-and-verb cue closest before masked[high], and where it ends."""

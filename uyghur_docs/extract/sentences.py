@@ -17,6 +17,7 @@ from uyghur_docs.extract.speech_cues import VERBS
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z_\"“‘'«(])|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|U\.S|e\.g|i\.e))$")
 _RELATIVE = re.compile(rf",\s*[^,.;:_]{{1,200}},(?=\s+(?i:{VERBS})\b)")
+_NAME_ONLY = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,$")
 # Asides that stand between a speaker and its verb or quotation: (parentheses) and
 # paired dashes ("finding that violations – including A and B – “…”").
 _ASIDE = re.compile(
@@ -40,7 +41,13 @@ def mask(paragraph: str, spans: Sequence) -> str:
                 "." if ends_sentence else "_"
             )
     masked = _ASIDE.sub(lambda m: " " * len(m.group()), "".join(chars))
-    return _RELATIVE.sub(lambda m: " " * len(m.group()), masked)
+    return _RELATIVE.sub(_blank_unless_a_name, masked)
+
+
+def _blank_unless_a_name(match: re.Match) -> str:
+    """An aside blanked, unless it names the speaker ("The UN's top official, Volker Türk,
+    said"): then it is the subject the verb wants."""
+    return match.group() if _NAME_ONLY.match(match.group()) else " " * len(match.group())
 
 
 def sentence_starts(masked: str) -> list[int]:
