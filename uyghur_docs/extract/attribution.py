@@ -33,8 +33,10 @@ REPORT_PUBLISHED = (2022, 8, 31)
 _WINDOW = 600
 _WHO, _SAY, _VERBS = cues.WHO, cues.SAY, cues.VERBS
 # Words that end the noun phrase: a verb after them belongs to another clause.
-_STOP = r"but|and|or|since|while|which|where|that|who|by|to|for|of|in|on|at|with|from|as|if"
-_GAP = rf"(?:\W+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
+_CLAUSE_WORDS = ("but", "and", "or", "since", "while", "which", "where", "that", "who", "as", "if")
+_STOP = "|".join(sorted({*_CLAUSE_WORDS, *cues.PREPOSITIONS}))
+# Up to three words between a speaker and its verb, none across a comma (an aside).
+_GAP = rf"(?:[^\w,;:]+(?!(?i:{_STOP})\b)\w[\w'’-]*){{0,3}}?"
 # A participle after a comma ("…, stating that") has the clause's subject, not the last noun.
 _TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{_VERBS})\b")
 _ACCORDING_HEAD = cues.lazily(rf"\b(?i:{cues.ACCORDING})\s+")
@@ -266,7 +268,9 @@ class _Context:
 
     def nearest_cue(self, low: int, high: int):
         """The speaker-and-verb cue closest before masked[high], and where it ends."""
-        cues_found = self.tight.within(low, high)
+        # A speaker governed by a preposition is not the verb's subject ("the head of the UN
+        # said"): the nearest cue whose speaker is free.
+        cues_found = [m for m in self.tight.within(low, high) if not self.governed(low, m)]
         if not cues_found:
             return None
         best = cues_found[-1]
@@ -342,7 +346,13 @@ class _Context:
     def governed(self, low: int, who: re.Match) -> bool:
         """Whether a preposition governs the speaker phrase ("the Republic of China")."""
         words = re.findall(r"[\w'’]+", self.masked[max(low, who.start() - 40) : who.start()])
-        words = [w.lower() for w in words if w.lower() not in cues.DETERMINERS]
+        words = [w.lower().rstrip("'’") for w in words]
+        # "de" is a Dutch article and a French or Spanish preposition: after other words
+        # ("le secrétaire général de l'ONU") it governs the speaker phrase it starts.
+        first = who.group().split()[0].lower()
+        if words and first in cues.AMBIGUOUS_DE and len(who.group().split()) > 1:
+            return True
+        words = [w for w in words if w not in cues.DETERMINERS]
         return bool(words) and words[-1] in cues.PREPOSITIONS
 
 

@@ -104,3 +104,6 @@ SCARE = alternation("scare")
 NAMING = alternation("naming")
 PREPOSITIONS = words("prepositions")
 DETERMINERS = frozenset(d.strip("[]'’") for d in words("determiners"))
+# Articles of one language that are prepositions of another ("de": Dutch "the", French and
+# Spanish "of"), English's excepted: an English text is the commonest.
+AMBIGUOUS_DE = (DETERMINERS & PREPOSITIONS) - frozenset(_TABLE["en"]["determiners"])
