@@ -91,7 +91,7 @@ def _repaired(text: str, quote: list[str]) -> tuple[list[_Token], list[str]]:
 
 
 def _alignment(paragraph: ReportParagraph, quote: list[str]):
-    """(share of the quotation's words found, report token span) for one paragraph."""
+    """The report tokens a quotation aligns with in one paragraph (None: too few shared)."""
     tokens, keys = _repaired(paragraph.text, quote)
     matcher = SequenceMatcher(None, keys, [_key(t) for t in quote])
     matcher.autojunk = False
@@ -99,8 +99,7 @@ def _alignment(paragraph: ReportParagraph, quote: list[str]):
     every = [b for b in matcher.get_matching_blocks() if b.size]
     kept = [i for i, b in enumerate(every) if b.size >= minimum]
     if not kept:
-        return 0.0, None
-    words = sum(1 for t in quote if not _is_mark(t)) or 1
+        return None
     first, last = kept[0], kept[-1]
     # A lone word past the evidence belongs to the quotation if the words between line up,
     # or if the quotation marks an elision there ("sexual […] violence").
@@ -112,7 +111,7 @@ def _alignment(paragraph: ReportParagraph, quote: list[str]):
     # Stretch the span over unmatched words at the quotation's ends, so they show as changes.
     start = max(0, head.a - head.b)
     end = min(len(tokens), tail.a + tail.size + len(quote) - (tail.b + tail.size))
-    return sum(every[i].size for i in kept) / words, tokens[start:end]
+    return tokens[start:end]
 
 
 def _lines_up(before, after, quote: list[str]) -> bool:
@@ -151,7 +150,7 @@ def check(quote: str, report: Report, context: str = "") -> Check:
     if not found:
         return NOT_FOUND
     paragraph = report.paragraph(found.paragraph)
-    span = _alignment(paragraph, tokens)[1]
+    span = _alignment(paragraph, tokens)
     if not span:
         return NOT_FOUND
     report_words = paragraph.text[span[0].start : span[-1].end]
