@@ -26,6 +26,8 @@ from uyghur_docs.text.normalise import fold, one_line, split_paragraphs
 SHIPPED = Path(__file__).with_name("ohchr-assessment-2022-08-31.json")
 # BM25's usual constants, for choosing among paragraphs that hold a quotation alike.
 BM25_K1, BM25_B = 1.2, 0.75
+# The quotation's own words weigh more than the words around it, which only hint.
+QUOTED_WEIGHT = 2.0
 # Share of a quotation's words and pairs of words that must stand in one paragraph to call
 # a quotation that is not there word for word a changed quotation of that paragraph.
 MIN_SHARED = 0.5
@@ -206,8 +208,8 @@ class Report:
         paragraph where they weigh more (shorter, or saying them more often) wins. The words
         that name a speaker or report speech ("the High Commissioner's assessment found")
         say who is quoted, not what: they are left out."""
-        about = Counter(w for w in _words(context) if len(w) > 3 and w not in _cue_words())
-        query = Counter(_words(quote)) + about
+        about = {w for w in _words(context) if len(w) > 3 and w not in _cue_words()}
+        query = {w: 1.0 for w in about} | {w: QUOTED_WEIGHT for w in _words(quote)}
         weights, mean = self._weights, self._mean_length
 
         def score(p: ReportParagraph) -> float:
@@ -215,7 +217,7 @@ class Report:
             total = 0.0
             for word in query.keys() & p.words:
                 tf = p.counts[word]
-                total += weights[word] * tf * (BM25_K1 + 1) / (tf + norm)
+                total += query[word] * weights[word] * tf * (BM25_K1 + 1) / (tf + norm)
             return total
 
         return score
