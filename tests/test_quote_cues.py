@@ -287,3 +287,44 @@ def test_a_term_is_a_quotation_only_when_the_sentence_gives_it_to_the_report():
     assert term.kind == "term"
     (quoted,) = weighed("The report warns of “crimes against humanity”.")
     assert (quoted.kind, quoted.report_paragraph) == ("report", 148)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The report named a sentence or two before, nothing in the quotation's own sentence.
+        "Bachelet hat ihren Bericht vorgelegt. Darin ist von „schweren Verletzungen“ die Rede.",
+        "Het rapport is woensdag verschenen. Daarin wordt gesproken van „ernstige schendingen”.",
+        # A preposition naming the report gives it the sentence, one word included.
+        "Según el texto, las denuncias de tortura son «creíbles».",
+        # A cue closing the sentence, with words between it and the report's name.
+        "Die Taten könnten „Verbrechen“ darstellen, heißt es in dem 48-seitigen Dokument.",
+    ],
+)
+def test_translated_quotations_given_to_the_report_by_their_sentences(paragraph):
+    (quote,) = weighed(paragraph)
+    assert (quote.kind, quote.status) == ("report", "translated"), quote.cue
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Le rapport est paru. Des camps de « formation professionnelle », selon Pékin.",
+            "Chinese government",
+        ),
+        (
+            "Le secrétaire général de l’ONU, António Guterres, a appelé à « un dialogue"
+            " constructif ».",
+            "Le secrétaire général",
+        ),
+        (
+            "The UN’s top official, Volker Türk, said he would raise “serious concerns”.",
+            "OHCHR, not the report",
+        ),
+        ("Minister Jane Doe called the report’s findings “deeply worrying”.", "Jane Doe"),
+    ],
+)
+def test_other_speakers_near_the_report_keep_their_words(paragraph, speaker):
+    (quote,) = weighed(paragraph)
+    assert quote.speaker == speaker, quote.cue

@@ -42,8 +42,11 @@ _TIGHT = re.compile(rf"\b{_WHO}\b(?!['’]s\b){_GAP}\W+(?!(?<=,\s)\w+ing\b)(?i:{
 _ACCORDING_HEAD = cues.lazily(rf"\b(?i:{cues.ACCORDING})\s+")
 # A sentence closing on its speaker: what stands before the speaker, and after it.
 _CLOSING_HEAD = cues.lazily(
-    rf"[,;]\s*(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)?$"
+    rf"[,;]\s*(?:(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)"
+    r"(?:[\w'’-]+\s+){0,3})?$"
 )
+# Two capitalised words in a row: a person's name, whose words a quotation may be.
+_TWO_NAMES = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 _CLOSING_TAIL = cues.lazily(rf"(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$")
 _IN_REPORT = cues.lazily(
     rf"\b(?i:{cues.IN_WORDS})\s+(?:(?i:{cues.DET_WORD}|{cues.POSSESSIVES})\s*)?"
@@ -196,13 +199,13 @@ class _Context:
             return Attribution("term", LABELS["term"], one_line(scare.group()))
         if previous and self.in_run(previous[0], span):
             return previous[1]  # one verb governs a run of quotations
-        cue = (
-            self.nearest_cue(low, span.start)
-            or self.subject(low, span.start)
-            or self.according(low, span.start)
-        )
+        cue = self.nearest_cue(low, span.start) or self.subject(low, span.start)
+        # "Según el informe, las denuncias son «creíbles»": the preposition gives the whole
+        # sentence to its speaker, a one-word quotation included.
+        according = None if cue else self.according(low, span.start)
+        cue = cue or according
         gap = len(self.masked[cue[1] : span.start].split()) if cue else 0
-        if cue and (words > 1 or gap <= 1 or self.labels(cue, span)):
+        if cue and (words > 1 or gap <= 1 or according or self.labels(cue, span)):
             return cue[0]
         closing = self.closing(span)
         if closing:
@@ -225,10 +228,33 @@ class _Context:
             source = self.carried  # the paragraph opens with it: the last one goes on
         if source is None:
             source = self.sentence_before(span.start)
+        if source is None and words > 1:
+            source = self.named_before(span.start)
         if source and source.kind not in ("term", "unknown") and words > 1:
             return source
         kind = "term" if words <= 3 else "unknown"
         return Attribution(kind, LABELS[kind], "")
+
+    def named_before(self, position: int) -> Attribution | None:
+        """The report, named in one of the two sentences before a quotation that nothing in
+        its own sentence attributes, where no person's name stands before it and no source
+        we cannot read after it ("… hat ihren Bericht vorgelegt. Darin ist von „…“ die
+        Rede.")."""
+        start, end = self.sentence(position)
+        if start == 0 or _TWO_NAMES.search(self.masked, start, position):
+            return None
+        # "« … », selon la terminologie officielle": a source of its own, if not one we know.
+        rest = self.masked[position:end].casefold()
+        said = set(re.findall(r"[\w'’]+", rest)) & cues.SAY_LAST_WORDS
+        if said or any(key in rest for key in cues.ACCORDING_KEYS):
+            return None
+        low = self.sentence(start - 1)[0]
+        if low:
+            low = self.sentence(low - 1)[0]
+        named = [w for w in self.whos.within(low, start) if w.group("report")]
+        if not named:
+            return None
+        return Attribution("report", LABELS["report"], f"{one_line(named[-1].group())} (before)")
 
     def sentence_before(self, position: int) -> Attribution | None:
         """The speaker of the sentence before, for a quotation opening its own sentence
