@@ -45,6 +45,8 @@ _CLOSING_HEAD = cues.lazily(
     rf"[,;]\s*(?:(?:(?i:{cues.SAY_AFTER})\s+{cues.AFTER_PREFIX}|(?i:{cues.ACCORDING})\s+)"
     r"(?:[\w'’-]+\s+){0,3})?$"
 )
+# The report named as a document ("ihren Bericht", "the assessment"), not as the UN.
+_DOCUMENT = cues.lazily(rf"\b(?i:{cues.REPORT_NOUNS})\b")
 # Two capitalised words in a row: a person's name, whose words a quotation may be.
 _TWO_NAMES = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 _CLOSING_TAIL = cues.lazily(rf"(?:\s+(?i:{_SAY}))?[\s.!?\"”»“]*$")
@@ -251,7 +253,7 @@ class _Context:
         low = self.sentence(start - 1)[0]
         if low:
             low = self.sentence(low - 1)[0]
-        named = [w for w in self.whos.within(low, start) if w.group("report")]
+        named = [w for w in self.whos.within(low, start) if _DOCUMENT().search(w.group())]
         if not named:
             return None
         return Attribution("report", LABELS["report"], f"{one_line(named[-1].group())} (before)")
