@@ -227,7 +227,7 @@ class Report:
 def _cue_words() -> frozenset[str]:
     from uyghur_docs.extract.speech_cues import plain_words
 
-    return frozenset(w for phrase in plain_words() for w in _words(phrase))
+    return frozenset(_words(" ".join(plain_words())))
 
 
 def _words(text: str) -> list[str]:
