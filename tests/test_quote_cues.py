@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from uyghur_docs.extract import speech_cues
 from uyghur_docs.extract.quotes import extract_quotes
 from uyghur_docs.extract.report import shipped
 
@@ -139,6 +140,10 @@ def sentences(draw):
         said = f"{subject} {cues['published']}.{filler}"
         text = f"{said} {cues['pronoun']} {verb} {quoted}."
     return text, words, lang
+
+
+def test_every_declared_language_is_composed():
+    assert set(LANGUAGES) == set(speech_cues.LANGUAGES)
 
 
 @settings(deadline=None, max_examples=400)
