@@ -39,6 +39,8 @@ def test_json_contract(corpus):
         "speaker",
         "cue",
         "report_paragraph",
+        "status",
+        "report_text",
     ]
     assert len(data["quotes"]) == 17
 
@@ -85,7 +87,10 @@ def test_against_a_report_marks_each_quote(corpus):
 
 def test_csv_is_one_row_per_citation(corpus):
     lines = run("quotes", "--csv", "--min-docs", "2").stdout.splitlines()
-    assert lines[0] == "text,attributed_to,cue,id,title,date,paragraph,as_written"
+    assert lines[0] == (
+        "text,attributed_to,cue,id,title,date,paragraph,as_written,report_paragraph,status,"
+        "report_text"
+    )
     assert len(lines) == 4
 
 
@@ -101,3 +106,20 @@ def test_no_match_is_success_with_a_message(corpus):
     assert (result.exit_code, result.stdout) == (0, "")
     assert "no quotations match" in result.stderr
     assert json.loads(run("quotes", "zzyzx", "--json").stdout) == {"quotes": []}
+
+
+def test_default_output_marks_each_citation_against_the_shipped_report(corpus):
+    (line,) = run("quotes", "urgent").stdout.splitlines()
+    assert line.endswith(
+        "2022-09-hrc51-joint-letter ¶7 (2022-09) [altered: report ¶149 reads “urgent attention"
+        " by the Government, the United Nations intergovernmental bodies and human rights"
+        " system”]"
+    )
+    statuses = {
+        (c["id"][:7], c["paragraph"], c["report_paragraph"], c["status"])
+        for q in run_json("quotes")["quotes"]
+        for c in q["citations"]
+    }
+    assert ("2024-08", 3, 148, "verbatim") in statuses
+    assert ("2022-08", 8, 145, "verbatim-with-elision") in statuses  # “incidents of sexual […]”
+    assert ("2022-08", 9, None, "not found") in statuses  # “deep concerns”

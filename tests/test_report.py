@@ -1,6 +1,7 @@
 """The report's own text: reading it, locating quotations in it despite PDF artefacts,
 verifying the seeds against it, and weighing it in as evidence of who is quoted."""
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -12,11 +13,13 @@ from uyghur_docs.corpus.folder import load_corpus
 from uyghur_docs.corpus.report_file import ReportFileError, remembered_report
 from uyghur_docs.extract.quotes import extract_quotes
 from uyghur_docs.extract.report import (
+    SHIPPED,
     Found,
     ReportTextError,
     load_report,
     number_blocks,
     parse_report,
+    shipped,
 )
 from uyghur_docs.findings.quote_groups import quotes_result
 from uyghur_docs.findings.verify import verify_quotes
@@ -98,20 +101,34 @@ PARAGRAPHS = [
 def test_the_report_weighs_in_as_evidence():
     plain = extract_quotes(PARAGRAPHS, "2023-01-01")
     weighed = extract_quotes(PARAGRAPHS, "2023-01-01", artefacts())
-    assert [(q.kind, q.evidence) for q in plain] == [
+    assert [(q.kind, q.status) for q in plain] == [
         ("report", ""),
         ("other", ""),
         ("unknown", ""),
         ("report", ""),
         ("report", ""),
     ]
-    assert [(q.kind, q.cue_kind, q.report_paragraph, q.evidence) for q in weighed] == [
-        ("report", "report", 143, "report ¶143"),
+    assert [(q.kind, q.cue_kind, q.report_paragraph, q.status) for q in weighed] == [
+        ("report", "report", 143, "verbatim"),
         ("other", "", None, ""),
-        ("report", "unknown", 146, "found in the report ¶146"),
-        ("unknown", "report", None, "not found in the report"),
-        ("report", "report", None, "in another language than the report"),
+        ("report", "unknown", 146, "verbatim"),
+        ("report", "report", None, "not found"),  # credited to it, shown as not found
+        ("report", "report", None, "translated"),
     ]
+
+
+def test_the_shipped_report_is_the_official_pdf_s_text():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert data["sha256"] == "78c58ee5888224b62643fd2b6ffff130def65479bc88e1a604f0be0a7480f08e"
+    assert data["source"].startswith("https://www.ohchr.org/")
+    assert [n for n, _ in data["paragraphs"]] == list(range(1, 154))
+    assert data["annex"].startswith("Note Verbale of the Permanent Mission")
+    report = shipped()
+    # Footnote numbers and headings are not in the text; lines broken at hyphens are joined.
+    assert "ethnic minority communities were missing" in report.paragraph(1).text
+    assert report.paragraph(150).text.endswith("their loved ones.")
+    assert "counter-terrorism and counter-“extremism” strategies" in report.paragraph(143).text
+    assert report.paragraph(148).text.endswith(f"{MAY_CONSTITUTE}.")
 
 
 def test_the_remembered_report_comes_from_the_environment_or_the_corpus(tmp_path, monkeypatch):

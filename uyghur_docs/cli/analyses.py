@@ -55,7 +55,10 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
             for g in result.quotes
             for c in g.citations
         ]
-        columns = ["text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"]
+        columns = [
+            *("text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"),
+            *("report_paragraph", "status", "report_text"),
+        ]
     if fmt == "json":
         settings.out.json(result)
     elif fmt == "csv":

@@ -6,7 +6,7 @@ extractors are imported when a document is analysed, so that reading stored anal
 search checks the catalog) costs none of their start-up.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from uyghur_docs.models import Document
@@ -30,19 +30,28 @@ class Analysis:
     issuers: tuple["Issuer", ...] = ()
 
 
-def analyse(doc: Document, report: "Report | None" = None) -> Analysis:
-    """Every extractor over one document; the report's text, when known, is evidence of
-    which quotations are the report's."""
-    from uyghur_docs.extract.issuers import extract_issuers
+SIGNER_RECORDS = ("signatories", "issuers")
+
+
+def analyse(
+    doc: Document, report: "Report | None" = None, wanted: tuple[str, ...] = ()
+) -> Analysis:
+    """Every extractor over one document, or only those the records `wanted` need (a
+    listing of quotations reads no signatures); the report's text, when known, is evidence
+    of which quotations are the report's."""
     from uyghur_docs.extract.quotes import extract_quotes, is_report_quote
-    from uyghur_docs.extract.signers import extract_signatories
 
     quotes = extract_quotes(doc.paragraphs, doc.date, report)
+    counted = Analysis(report_quotes=sum(map(is_report_quote, quotes)), quotes=quotes)
+    if wanted and not set(wanted) & set(SIGNER_RECORDS):
+        return counted
+    from uyghur_docs.extract.issuers import extract_issuers
+    from uyghur_docs.extract.signers import extract_signatories
+
     signatories = extract_signatories(doc.paragraphs)
-    return Analysis(
-        report_quotes=sum(map(is_report_quote, quotes)),
+    return replace(
+        counted,
         signatory_count=len(signatories),
-        quotes=quotes,
         signatories=signatories,
         issuers=extract_issuers(doc.paragraphs),
     )

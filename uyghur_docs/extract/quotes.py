@@ -36,6 +36,7 @@ _ANY_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 MAX_NESTING = 4
 _OPEN_PUNCT = "([{<\u2014\u2013-/"
 _CLOSE_PUNCT = ".,;:!?)]}>\u2014\u2013-/\u2026"
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ class Quotation:
     sits inside another one. `kind` is report, office, person, government, other, term or
     unknown; `speaker` labels it for people and `cue` holds the words that decided it. When
     the report's text weighed in (`extract.evidence`), `cue_kind` is the kind the words
-    alone gave, `report_paragraph` the report's ¶ holding the quotation, and `evidence`
-    says what the report showed.
+    alone gave, `report_paragraph` the report's ¶ that best explains the quotation, `status`
+    how it stands against the report (verbatim, verbatim-with-elision, altered, not found,
+    translated) and `report_text` the report's own words where they differ.
     """
 
     paragraph: int
@@ -62,7 +64,8 @@ class Quotation:
     cue: str
     cue_kind: str = ""
     report_paragraph: int | None = None
-    evidence: str = ""
+    status: str = ""
+    report_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ def extract_quotes(
     from uyghur_docs.extract.attribution import attribute, introduced
 
     found = []
+    contexts = []
     carried = None
     for number, paragraph in enumerate(paragraphs, start=1):
         spans = find_quotations(paragraph)
@@ -191,6 +195,7 @@ def extract_quotes(
         attributions, carried = attribute(paragraph, spans, date, carried)
         for span, who in zip(spans, attributions, strict=True):
             as_written = paragraph[span.start : span.end]
+            contexts.append(_around(paragraph, span))
             found.append(
                 Quotation(
                     paragraph=number,
@@ -207,5 +212,14 @@ def extract_quotes(
     if report is not None:
         from uyghur_docs.extract.evidence import weigh
 
-        found = [weigh(quote, report) for quote in found]
+        found = [weigh(q, report, c) for q, c in zip(found, contexts, strict=True)]
     return tuple(found)
+
+
+def _around(paragraph: str, span: Span, reach: int = 300) -> str:
+    """The rest of a quotation's sentence (at most `reach` characters either side)."""
+    before = paragraph[max(0, span.start - reach) : span.start]
+    after = paragraph[span.end : span.end + reach]
+    start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(after)), len(after))
+    return before[start:] + " " + after[:end]

@@ -9,17 +9,25 @@ a *stream* of each paragraph: folded, with footnote numbers, spaces, hyphens and
 removed, so that only the letters and the punctuation a quoter could change remain.
 """
 
+import json
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from uyghur_docs.errors import UdocsError
 from uyghur_docs.text.normalise import fold, one_line, split_paragraphs
 
+# The report's text as shipped, built from the official PDF by scripts/build_report.py.
+SHIPPED = Path(__file__).with_name("ohchr-assessment-2022-08-31.json")
+# BM25's usual constants, for choosing among paragraphs that hold a quotation alike.
+BM25_K1, BM25_B = 1.2, 0.75
+# The quotation's own words weigh more than the words around it, which only hint.
+QUOTED_WEIGHT = 2.0
 # Share of a quotation's words and pairs of words that must stand in one paragraph to call
 # a quotation that is not there word for word a changed quotation of that paragraph.
 MIN_SHARED = 0.5
@@ -29,10 +37,15 @@ _NUMBERED = re.compile(
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 _FOOTNOTE = re.compile(r"^\s*\d{1,3}\s+\S")
 _HEADING = re.compile(r"^\s*(?:[IVXLC]+|[A-H])\.\s+\S")
-_GLUED_NOTE = re.compile(
-    r"(?<=[^\W\d_])\d{1,3}\b|(?:(?<=[^\W\d_][.,;:”\"’)])|(?<=[”\"’)][.,;:]))\d{1,3}(?=\s|$)"
-)
+# Footnote numbers glued to a word (`practice17`) or to the punctuation after one (`law,3`,
+# `“XUAR”.2`): found as digit runs, then judged by what precedes them (`_glued`), which is
+# much faster than testing every position of the text.
+_DIGITS = re.compile(r"\d{1,3}\b")
+_NOTE_AFTER = frozenset('.,;:”"’)')
 _DROPPED = re.compile(r"[^\w,;:.!?()']|_")
+_DROPPED_KEEPING_SPACES = re.compile(r"[^\w\s,;:.!?()']|_")
+# British spellings (-ise, -isation, -our) read as American ones: a quoter may change them.
+_SPELLING = re.compile(r"\b([a-z]{3,}?)(?:is(e[sd]?|ing|ations?)|(our))\b")
 # The quoter's own marks: an ellipsis for words left out, brackets for words replaced.
 MARK = re.compile(r"\[[^\[\]\n]*\]|\(\s*(?:\.\s*){3}\)|(?:\.\s*){3,}|…")
 
@@ -52,26 +65,78 @@ class ReportParagraph:
     def stream(self) -> str:
         return stream(self.text)
 
+    @cached_property
+    def own_stream(self) -> str:
+        """The stream of the report's own words: what it quotes from others (a regulation,
+        an official, a witness: three words or more in quote marks) is cut out."""
+        from uyghur_docs.extract.quotes import find_quotations
+
+        text = self.text
+        for span in reversed(find_quotations(text)):
+            if span.depth == 0 and len(text[span.text_start : span.text_end].split()) >= 3:
+                text = text[: span.start] + " | " + text[span.end :]
+        return stream(text)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return _words(self.text)
+
+    @cached_property
+    def counts(self) -> Counter:
+        return Counter(self.tokens)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
 
 @dataclass(frozen=True)
 class Found:
     """Where a quotation stands in the report: ¶ number, share of its letters found there,
-    and whether every stretch between its own marks is there word for word, in order."""
+    whether every stretch between its own marks is there word for word, in order, and
+    whether it is in the report's own words (`own`), not in words the report quotes."""
 
     paragraph: int
     share: float
     exact: bool
+    own: bool = True
 
 
 def stream(text: str) -> str:
     """Text reduced to what a quotation must reproduce: folded letters, digits and
-    punctuation, with no spaces, hyphens, quote marks or glued footnote numbers.
+    punctuation, with no spaces, hyphens, quote marks or glued footnote numbers; British
+    and American spellings read alike.
 
-    >>> stream("far- reaching rel igious practice,17 in “XUAR”")
-    'farreachingreligiouspractice,inxuar'
+    >>> stream("far- reaching rel igious practice,17 in “XUAR” sterilisations")
+    'farreachingreligiouspractice,inxuarsterilizations'
     """
-    folded = fold(_GLUED_NOTE.sub("", text)).replace("'", "")
-    return _DROPPED.sub("", folded)
+    return _DROPPED.sub("", _normal(text))
+
+
+def _american(match: re.Match) -> str:
+    stem, ending, our = match.groups()
+    if our and stem.endswith("y"):
+        return match.group()  # "your"
+    return stem + ("or" if our else "iz" + ending)
+
+
+def strip_notes(text: str) -> str:
+    """Text without the footnote numbers glued to it.
+
+    >>> strip_notes("practice17 in “XUAR”.2 and law,3 of 2017, 12 cases")
+    'practice in “XUAR”. and law, of 2017, 12 cases'
+    """
+    return _DIGITS.sub(lambda m: "" if _glued(text, m.start(), m.end()) else m.group(), text)
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    if before[-1:].isalpha():
+        return True
+    if not (end == len(text) or text[end].isspace()) or len(before) < 2:
+        return False
+    first, last = before
+    return last in _NOTE_AFTER and (first.isalpha() or (first in '”"’)' and last in ".,;:"))
 
 
 def stretches(quote: str) -> list[str]:
@@ -87,36 +152,98 @@ class Report:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        return frozenset(w for p in self.paragraphs for w in _words(p.text))
+        return frozenset(w for p in self.paragraphs for w in p.words)
 
-    def speaks(self, quote: str) -> bool:
-        """Whether a quotation is in the report's language: most of its longer words occur
-        in the report (a translation's do not)."""
-        words = [w for w in _words(quote) if len(w) > 3]
-        return not words or sum(w in self.vocabulary for w in words) >= len(words) / 2
+    @cached_property
+    def _weights(self) -> dict[str, float]:
+        """Each word's weight as evidence of a paragraph: rarer words weigh more."""
+        counts = Counter(w for p in self.paragraphs for w in p.words)
+        return {w: math.log(1 + len(self.paragraphs) / n) for w, n in counts.items()}
+
+    @cached_property
+    def _mean_length(self) -> float:
+        return sum(len(p.tokens) for p in self.paragraphs) / max(1, len(self.paragraphs))
 
     def paragraph(self, number: int) -> ReportParagraph:
         return next(p for p in self.paragraphs if p.number == number)
 
-    def locate(self, quote: str) -> Found | None:
-        """The paragraph a quotation comes from, or None if no paragraph holds enough of it."""
+    def locate(self, quote: str, context: str = "") -> Found | None:
+        """The paragraph that best explains a quotation, or None if none holds enough of it.
+
+        A paragraph holding every stretch of it, in order, beats one holding part of it; then
+        one where they are the report's own words beats one where the report quotes them;
+        then the one sharing most of the quoting sentence's other words (`context`: "may
+        constitute … crimes against humanity" is the finding, not the paragraph listing the
+        crimes); then the later one (a report's conclusions come last).
+        """
         parts = [p.strip(",;:.!?") for p in stretches(quote)]
         if not parts:
             return None
-        for paragraph in self.paragraphs:
-            if _in_order(paragraph.stream, parts):
-                return Found(paragraph.number, 1.0, True)
+        exact = [p for p in self.paragraphs if _in_order(p.stream, parts)]
+        if exact:
+            hints = self._hints(context, quote)
+            best = max(exact, key=lambda p: (_in_order(p.own_stream, parts), hints(p), p.number))
+            return Found(best.number, 1.0, True, _in_order(best.own_stream, parts))
         pieces = _pieces(quote)
         if not pieces:
             return None
-        # The longest stretch of letters found decides between paragraphs that share as much.
-        best = max(self.paragraphs, key=lambda p: sum(len(x) for x in pieces if x in p.stream))
+
+        def shared(p: ReportParagraph) -> tuple:
+            # The longest stretch of letters found decides between paragraphs sharing as much.
+            found = [x for x in pieces if x in p.stream]
+            return (len(found), sum(x in p.own_stream for x in found), sum(map(len, found)))
+
+        scores = {p.number: shared(p) for p in self.paragraphs}
+        top = max(scores.values())
+        hints = self._hints(context, quote)
+        tied = [p for p in self.paragraphs if scores[p.number] == top]
+        best = max(tied, key=lambda p: (hints(p), p.number))
         share = sum(piece in best.stream for piece in pieces) / len(pieces)
-        return Found(best.number, share, False) if share >= MIN_SHARED else None
+        own = all(piece in best.own_stream for piece in pieces if piece in best.stream)
+        return Found(best.number, share, False, own) if share >= MIN_SHARED else None
+
+    def _hints(self, context: str, quote: str):
+        """A scorer of paragraphs by how well they explain a quotation and the sentence
+        around it: BM25 over the quotation's words and the sentence's other words, so that a
+        paragraph where they weigh more (shorter, or saying them more often) wins. The words
+        that name a speaker or report speech ("the High Commissioner's assessment found")
+        say who is quoted, not what: they are left out."""
+        about = {w for w in _words(context) if len(w) > 3 and w not in _cue_words()}
+        query = {w: 1.0 for w in about} | {w: QUOTED_WEIGHT for w in _words(quote)}
+        weights, mean = self._weights, self._mean_length
+
+        def score(p: ReportParagraph) -> float:
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * len(p.tokens) / mean)
+            total = 0.0
+            for word in query.keys() & p.words:
+                tf = p.counts[word]
+                total += query[word] * weights[word] * tf * (BM25_K1 + 1) / (tf + norm)
+            return total
+
+        return score
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    from uyghur_docs.extract.speech_cues import plain_words
+
+    return frozenset(_words(" ".join(plain_words())))
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (stream(w).strip(",;:.!?()") for w in MARK.sub(" ", text).split()) if w]
+    """The streams of a text's words (`stream` of each, in one pass over the text)."""
+    whole = stream_words(MARK.sub(" ", text))
+    return [w for w in (w.strip(",;:.!?()") for w in whole.split()) if w]
+
+
+def stream_words(text: str) -> str:
+    """`stream` with the spaces between words kept."""
+    return _DROPPED_KEEPING_SPACES.sub("", _normal(text))
+
+
+def _normal(text: str) -> str:
+    """Folded, without glued footnote numbers or apostrophes, in American spelling."""
+    return _SPELLING.sub(_american, fold(strip_notes(text)).replace("'", ""))
 
 
 def _pieces(quote: str) -> list[str]:
@@ -166,8 +293,7 @@ def number_blocks(blocks: list[str], source: str = "") -> Report:
             " paragraphs must start with '1.', '2.' … or 'para 12'"
         )
     found = tuple(
-        ReportParagraph(n, _GLUED_NOTE.sub("", one_line(" ".join(lines))))
-        for n, lines in paragraphs
+        ReportParagraph(n, strip_notes(one_line(" ".join(lines)))) for n, lines in paragraphs
     )
     return Report(found)
 
@@ -236,13 +362,21 @@ def load_report(path: Path) -> Report:
     return number_blocks(blocks, str(path))
 
 
-def remembered(corpus_dir: Path) -> Report | None:
-    """The report remembered for a corpus (`corpus.report_file`), read once per process."""
+@cache
+def shipped() -> Report:
+    """The report's text that ships with udocs: read from JSON, no PDF parsing."""
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    return Report(tuple(ReportParagraph(n, text) for n, text in data["paragraphs"]))
+
+
+def remembered(corpus_dir: Path) -> Report:
+    """The report remembered for a corpus (`corpus.report_file`), read once per process;
+    the shipped one when none is."""
     from uyghur_docs.corpus.report_file import remembered_report
 
     path = remembered_report(corpus_dir)
     if path is None:
-        return None
+        return shipped()
     stat = path.stat()
     return _cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
 

@@ -2,9 +2,10 @@
 
 All matching runs on a masked copy of the paragraph in which every quotation is replaced by
 underscores, so words inside a quotation ("This UN report is…") never count as a cue, and
-the offsets of the masked copy are those of the paragraph. A relative clause between a
-subject and its verb ("The report, which was released late, states") is masked too, so the
-verb finds its subject.
+the offsets of the masked copy are those of the paragraph. What stands between commas right
+before a reporting verb ("The report, which was released late, states"; "Jane Doe, a
+lawyer, said"), and asides in parentheses or between paired dashes, are masked too
+(blanked: offsets stay), so the verb finds its subject.
 """
 
 import bisect
@@ -15,8 +16,12 @@ from uyghur_docs.extract.speech_cues import VERBS
 
 _BOUNDARY = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z_\"“‘'«(])|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|U\.S|e\.g|i\.e))$")
-_RELATIVE = re.compile(
-    rf",\s*(?:which|who|whose|qui|dont|die|der|das|que)\b[^,.;:_]{{1,200}},(?=\s+(?i:{VERBS})\b)"
+_RELATIVE = re.compile(rf",\s*[^,.;:_]{{1,200}},(?=\s+(?i:{VERBS})\b)")
+_NAME_ONLY = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*,$")
+# Asides that stand between a speaker and its verb or quotation: (parentheses) and
+# paired dashes ("finding that violations – including A and B – “…”").
+_ASIDE = re.compile(
+    r"\([^()_]{1,200}\)|(?<=\s)[\u2013\u2014]\s[^\u2013\u2014_.;:]{1,200}\s[\u2013\u2014](?=\s)"
 )
 # Lines this long are not hard-wrapped prose: each line break there ends a sentence
 # (headlines, bylines and bullet points typed one per line).
@@ -35,8 +40,14 @@ def mask(paragraph: str, spans: Sequence) -> str:
             chars[span.start : span.end] = "_" * (span.end - span.start - 1) + (
                 "." if ends_sentence else "_"
             )
-    masked = "".join(chars)
-    return _RELATIVE.sub(lambda m: " " * len(m.group()), masked)
+    masked = _ASIDE.sub(lambda m: " " * len(m.group()), "".join(chars))
+    return _RELATIVE.sub(_blank_unless_a_name, masked)
+
+
+def _blank_unless_a_name(match: re.Match) -> str:
+    """An aside blanked, unless it names the speaker ("The UN's top official, Volker Türk,
+    said"): then it is the subject the verb wants."""
+    return match.group() if _NAME_ONLY.match(match.group()) else " " * len(match.group())
 
 
 def sentence_starts(masked: str) -> list[int]:

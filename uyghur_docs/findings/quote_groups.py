@@ -28,8 +28,9 @@ _TOKEN = re.compile(r"\.\.\.|\w+")
 @dataclass(frozen=True)
 class Citation:
     """Where a document quotes the words: its ¶ number, the quotation as written there, and
-    the speaker and cue words of that quotation (`report_paragraph`: the report's ¶ holding
-    it, when the report's text was known)."""
+    the speaker and cue words of that quotation; how it stands against the report
+    (`status`: verbatim, verbatim-with-elision, altered, not found or translated), the
+    report's ¶ that best explains it, and the report's own words where they differ."""
 
     id: str
     title: str
@@ -39,6 +40,8 @@ class Citation:
     speaker: str = ""
     cue: str = ""
     report_paragraph: int | None = None
+    status: str = ""
+    report_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,8 @@ def _group(members: list[tuple[Document, Quotation]], core: str) -> QuoteGroup:
                 quote.speaker,
                 quote.cue,
                 quote.report_paragraph,
+                quote.status,
+                quote.report_text,
             )
         )
     dates = [c.date for c in citations if c.date]

@@ -145,17 +145,23 @@ class Renderer:
         sys.stdout.write(f"{counted.documents}\tdocuments\n{counted.paragraphs}\tparagraphs\n")
 
     def quotes(self, report) -> None:
-        """Quote groups, most cited first, each followed by its citations."""
+        """Quote groups, most cited first, each followed by its citations; each citation
+        says where the report has the words and, when they differ, what it reads."""
         for group in report.quotes:
-            cites = [f"{c.id} ¶{c.paragraph} ({c.date or 'undated'})" for c in group.citations]
+            cites = [(_cited(c), _against(c)) for c in group.citations]
             if not self.terminal:
-                sys.stdout.write(f"{group.text}\t{group.attributed_to}\t{'; '.join(cites)}\n")
+                line = "; ".join(f"{cite} {against}".rstrip() for cite, against in cites)
+                sys.stdout.write(f"{group.text}\t{group.attributed_to}\t{line}\n")
                 continue
             console = self.console()
             console.print(Text(f"“{group.text}”", style="bold"))
             console.print(Text(f"  {group.attributed_to}: {group.cue}", style="dim"))
-            for cite in cites:
-                console.print(Text("  " + cite, style="cyan"))
+            for cite, against in cites:
+                line = Text("  " + cite, style="cyan")
+                if against:
+                    changed = against.startswith(("[altered", "[not found"))
+                    line.append(" " + against, style="bold red" if changed else "dim")
+                console.print(line)
             console.print()
 
     @contextmanager
@@ -183,6 +189,24 @@ PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", 
 def _around(passage) -> list:
     """A passage and its context paragraphs, in paragraph order."""
     return sorted([passage, *passage.context], key=lambda p: p.paragraph)
+
+
+def _cited(citation) -> str:
+    return f"{citation.id} ¶{citation.paragraph} ({citation.date or 'undated'})"
+
+
+def _against(citation) -> str:
+    """How a citation stands against the report, in brackets: `[report ¶148]`, or
+    `[altered: report ¶111 reads “…”]`; nothing when the report was not weighed."""
+    status, number = citation.status, citation.report_paragraph
+    if not status:
+        return ""
+    where = f"report ¶{number}" if number else ""
+    if status in ("verbatim", "verbatim-with-elision"):
+        return f"[{where}]" if status == "verbatim" else f"[{status}: {where}]"
+    if status == "altered" and citation.report_text:
+        return f"[altered: {where} reads “{citation.report_text}”]"
+    return f"[{status}{': ' + where if where else ''}]"
 
 
 def _flat(text: str) -> str:

@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from uyghur_docs.store.mentions import CatalogMentions
 
 
-def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
+def entry_of(
+    path: Path, doc: Document, overrides: dict, wanted: tuple[str, ...] = ()
+) -> catalog.Entry:
     """The catalog entry of a document read from path: its file stamp, metadata, and its
-    analysis, with the report remembered for its corpus folder as evidence."""
+    analysis (of the records `wanted`, every one if none is named), with the report
+    remembered for its corpus folder as evidence."""
     # Imported here: listing stored analyses needs none of the extraction machinery.
     from uyghur_docs.extract.report import remembered
 
@@ -35,7 +38,7 @@ def entry_of(path: Path, doc: Document, overrides: dict) -> catalog.Entry:
         kind=doc.kind,
         paragraphs=len(doc.paragraphs),
         overrides=overrides,
-        analysis=analyse(doc, remembered(path.parent)),
+        analysis=analyse(doc, remembered(path.parent), wanted),
     )
 
 
@@ -84,7 +87,8 @@ def analysed_documents(
             skip(str(exc))
             continue
         status = "damaged" if damaged else "stale" if doc.id in entries else "missing"
-        found.append(Listed(entry_of(path, doc, overrides.get(doc.id, {})), status))
+        entry = entry_of(path, doc, overrides.get(doc.id, {}), analyses)
+        found.append(Listed(entry, status))
     for problem in passed_over if skip else ():
         skip(problem)
     return found
