@@ -242,15 +242,21 @@ def test_rebuild_moves_aside_a_folder_it_cannot_clear(corpus, tmp_path, blocked)
     assert engine.check(index_dir) == SEED_PARAGRAPHS
 
 
+def sealed_names(index_dir):
+    """The files the index's manifest seals (its first line is the seal)."""
+    body = next(index_dir.glob("*.sums")).read_bytes().split(b"\n", 1)[1]
+    return set(json.loads(body)["files"])
+
+
 def test_a_small_update_sums_only_the_files_it_wrote(corpus, tmp_path, monkeypatch):
     index_dir = fresh(corpus, tmp_path)
-    before = set(json.loads(next(index_dir.glob("*.sums")).read_text())["files"])
+    before = sealed_names(index_dir)
     summed = []
-    real = manifest.checksum
-    monkeypatch.setattr(manifest, "checksum", lambda path: summed.append(path.name) or real(path))
+    real = manifest.digest
+    monkeypatch.setattr(manifest, "digest", lambda path: summed.append(path.name) or real(path))
     (corpus / "2023-01-01-x.txt").write_text("X\n\nNew words.\n")
     update(corpus, index_dir)
-    after = set(json.loads(next(index_dir.glob("*.sums")).read_text())["files"])
+    after = sealed_names(index_dir)
     new_segment = {name for name in after - before if name.startswith("paragraphs_")}
     assert len(new_segment) == 11
     assert sorted(summed) == sorted({*new_segment, "._paragraphs_2.toc.tmp"})

@@ -184,8 +184,8 @@ class Library:
 
         try:
             return ask()
-        except IndexDamaged:
-            rebuild(self.corpus, self.index_dir, tell)
+        except IndexDamaged as exc:
+            rebuild(self.corpus, self.index_dir, tell, exc)
             return ask()
 
     def sources_gone(self, result) -> list[str]:

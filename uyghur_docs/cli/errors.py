@@ -31,6 +31,11 @@ def message(exc: e.UdocsError) -> str:
             )
         case e.IndexUnwritable():
             return f"{exc}; pass --index DIR"
+        case e.IndexKeyError():
+            return (
+                f"{exc}; delete it, and udocs makes a new one, owner-only (each index is then"
+                " built anew once)"
+            )
         case e.IndexUntrusted():
             return f"{exc}. Delete {exc.index_dir} and run `udocs index`, or pass --index DIR"
         case e.EmptyQuery():

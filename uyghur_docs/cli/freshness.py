@@ -1,6 +1,7 @@
 """The sentences for the index's freshness events, as `udocs search` tells them on stderr."""
 
 from uyghur_docs.cli.errors import message
+from uyghur_docs.errors import IndexUnsealed
 
 
 def describe(event) -> list[str]:
@@ -8,6 +9,8 @@ def describe(event) -> list[str]:
     if event.what == "building":
         return [f"no index yet in {event.index_dir}; building it"]
     if event.what == "rebuilding":
+        if isinstance(event.error, IndexUnsealed):
+            return [f"{event.error}; rebuilding it from the corpus"]
         return [f"the index in {event.index_dir} is damaged; rebuilding it from the corpus"]
     if event.what == "refreshing":
         c = event.changes

@@ -180,6 +180,8 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
         out.message(f"skipped: {warning}", style="yellow")
     if report.set_aside:
         out.message(f"the damaged index folder was moved to {report.set_aside}")
+    if report.unsealed:
+        out.message(f"{report.unsealed}; built it anew from the corpus")
     if as_json:
         out.json(report)
     out.message(
