@@ -50,6 +50,8 @@ def add(
             out.message(f"  {name}: {'undated' if value is None else value}")
         if not dry_run:
             unread_signatures(settings, added.id)
+    for skipped in report.skipped:
+        out.message(f"skipped: {skipped}", style="yellow")
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
     if report.refused:
