@@ -119,11 +119,13 @@ class IndexUnwritable(IndexFault):
 
 
 class IndexUntrusted(IndexFault):
-    """An index folder others could write files into (whoosh's files hold pickles)."""
+    """An index folder others could add or swap files in (whoosh's files hold pickles)."""
 
-    def __init__(self, index_dir: Path, path: Path, why: str):
-        super().__init__(f"{path} {why}; udocs will not open an index others could have written")
-        self.index_dir, self.path, self.why = index_dir, path, why
+    def __init__(self, index_dir: Path, why: str):
+        super().__init__(
+            f"{index_dir} {why}; udocs will not open an index others could have written"
+        )
+        self.index_dir, self.why = index_dir, why
 
 
 class IndexingFailed(IndexFault):

@@ -149,10 +149,10 @@ def _check_folder(index_dir: Path) -> None:
     whoosh's reading them."""
     info = index_dir.stat()
     if info.st_uid != os.getuid():
-        raise IndexUntrusted(index_dir, index_dir, "belongs to another user")
+        raise IndexUntrusted(index_dir, "belongs to another user")
     if info.st_mode & 0o022:
         why = f"is writable by group or others (mode {stat.filemode(info.st_mode)})"
-        raise IndexUntrusted(index_dir, index_dir, why)
+        raise IndexUntrusted(index_dir, why)
 
 
 def _files(index_dir: Path, generation: int) -> dict[str, list]:
