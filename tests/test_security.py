@@ -6,6 +6,8 @@ import os
 import pickle
 import shutil
 import stat
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -287,3 +289,19 @@ def test_a_key_others_can_read_is_refused(built, tmp_path):
     assert line.startswith(
         f"Error: the index key {path} can be read or written by others (mode -rw-r--r--);"
     )
+
+
+def test_a_fifo_planted_as_the_write_lock_does_not_hang_a_search(built, marker):
+    (built / "paragraphs_WRITELOCK").unlink()
+    os.mkfifo(built / "paragraphs_WRITELOCK")
+    plant_toc(built, marker)
+    result = subprocess.run(
+        [sys.executable, "-m", "uyghur_docs", "search", "Karakax"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(KARAKAX)
+    assert not marker.exists()
+    assert (built / "paragraphs_WRITELOCK").is_file()

@@ -332,7 +332,13 @@ class Run:
 
 def _locked(index_dir: Path):
     """The index's write lock, waited for LOCK_WAIT seconds."""
-    lock = FileStorage(str(index_dir)).lock(f"{INDEX_NAME}_WRITELOCK")
+    name = f"{INDEX_NAME}_WRITELOCK"
+    path = index_dir / name
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # An index folder from elsewhere can hold anything here: opening a FIFO to lock it
+        # would wait for ever, and a link could lead to any file.
+        path.unlink()
+    lock = FileStorage(str(index_dir)).lock(name)
     if not try_for(lock.acquire, timeout=LOCK_WAIT, delay=0.1):
         raise IndexLocked(index_dir)
     return lock
