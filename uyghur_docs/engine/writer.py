@@ -7,9 +7,10 @@ pooled in memory by term and handed to the codec a block at a time, written in t
 codec's blocks (`engine.codec`), segments written apart join the locked writer's commit, and
 field lengths are read once per field. The files written are those whoosh's own paths write
 with that codec, byte for byte (a test holds them so). Its
-commit is changed in two more: the manifest of every file is written before the table of
-contents that makes them visible, and only small segments and those worn by deletions are
-merged.
+commit is changed in two more: the sealed manifest of every file (`engine.manifest`) is
+written before the table of contents that makes them visible, and only small segments and
+those worn by deletions are merged. A run takes the lock before it opens (and checks) the
+index, so that the generation checked is the one its commit follows.
 """
 
 import os
@@ -299,8 +300,6 @@ class Run:
         except PermissionError as exc:
             raise IndexUnwritable(index_dir, exc.strerror) from exc
         try:
-            # The index is opened (and checked) with the lock held, so that the generation
-            # checked is the one this run's commit follows.
             ix = _created(index_dir) if create else open_index(index_dir)
             self._writer = _Writer(ix, _lk=False, compound=False)
         except BaseException as exc:
