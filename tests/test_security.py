@@ -20,7 +20,7 @@ from uyghur_docs.engine import manifest, seal
 from uyghur_docs.engine.schema import INDEX_NAME, schema
 from uyghur_docs.store.build import update
 
-from .conftest import REPO_CORPUS, run
+from .conftest import REPO_CORPUS, run, run_json
 from .test_reliability import file_of, kinds
 
 KARAKAX = "2020-03-12-ishr-hrw-news-release ¶8\t"
@@ -305,3 +305,23 @@ def test_a_fifo_planted_as_the_write_lock_does_not_hang_a_search(built, marker):
     assert result.stdout.startswith(KARAKAX)
     assert not marker.exists()
     assert (built / "paragraphs_WRITELOCK").is_file()
+
+
+def test_udocs_add_into_a_shared_bundle_builds_its_index_anew_and_says_so(
+    tmp_path, marker, monkeypatch
+):
+    corpus_dir, index_dir = tmp_path / "bundle" / "corpus", tmp_path / "bundle" / "index"
+    colleagues_bundle(corpus_dir, index_dir, marker, monkeypatch, tmp_path)
+    monkeypatch.delenv("UDOCS_INDEX")
+    monkeypatch.setenv("UDOCS_CORPUS", str(corpus_dir))
+    new = tmp_path / "aksu.txt"
+    new.write_text("Statement on Aksu\n\nWe call for justice in Aksu.\n")
+    result = run("add", str(new))
+    assert result.exit_code == 0, result.stderr
+    assert not marker.exists()
+    notices = [line for line in result.stderr.splitlines() if "sealed" in line]
+    assert notices == [
+        f"the index in {index_dir} was not sealed by udocs for you (_paragraphs_1.sums bears"
+        " no seal of yours); built it anew from the corpus"
+    ]
+    assert run_json("search", "Aksu")["total"] == 1

@@ -269,23 +269,28 @@ class Library:
     # The corpus
 
     def add(
-        self, paths: Sequence[Path], options: "AddOptions | None" = None, dry_run: bool = False
+        self,
+        paths: Sequence[Path],
+        options: "AddOptions | None" = None,
+        dry_run: bool = False,
+        tell: Callable = lambda event: None,
     ) -> "AddResult":
-        """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
+        """Add files to the corpus and index them at once (see `corpus.ingest.add`); the
+        indexing is told as a `store.freshness.Freshness` event."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
         report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
-            self._reindex()
+            self._reindex(tell)
         return report
 
-    def remove(self, doc_id: str) -> "Removed":
-        """Take a document out of the corpus and the index."""
+    def remove(self, doc_id: str, tell: Callable = lambda event: None) -> "Removed":
+        """Take a document out of the corpus and the index (told as `add` tells it)."""
         from uyghur_docs.corpus import ingest
 
         removed = ingest.remove(self.corpus, doc_id)
-        self._reindex()
+        self._reindex(tell)
         return removed
 
     # Shared
@@ -320,11 +325,14 @@ class Library:
         analysis = analyse(doc, remembered(self.corpus))
         return analysis.signatory_count, analysis.report_quotes
 
-    def _reindex(self) -> None:
+    def _reindex(self, tell: Callable) -> None:
+        from uyghur_docs.store.freshness import Freshness
+
         try:
-            self.update()
+            result = self.update()
         except IndexFault as exc:
             raise IndexNotUpdated(exc) from exc
+        tell(Freshness("indexed", self.index_dir, result=result))
 
 
 def _signers_of(entries: list) -> list:

@@ -6,9 +6,21 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.analyses import unread_signatures
+from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import Settings, output_options
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import KIND, DocumentDate
+
+
+def unsealed_told(out):
+    """What `add` and `remove` say of indexing: only that an index not sealed for the user
+    was built anew, not read."""
+
+    def tell(event) -> None:
+        for line in built_anew(event.result):
+            out.message(line)
+
+    return tell
 
 
 @click.command()
@@ -36,8 +48,8 @@ def add(
     from uyghur_docs.corpus.ingest import AddOptions
 
     options = AddOptions(id=doc_id, title=title, date=date, kind=kind, encoding=encoding)
-    report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
+    report = settings.library.add(paths, options, dry_run=dry_run, tell=unsealed_told(out))
     if as_json:
         out.json(report)
     verb = "would add" if dry_run else "added"
@@ -66,7 +78,7 @@ def add(
 @click.pass_obj
 def remove(settings: Settings, doc_id: str, as_json: bool):
     """Take a document out of the corpus and the index."""
-    removed = settings.library.remove(doc_id)
+    removed = settings.library.remove(doc_id, tell=unsealed_told(settings.out))
     if as_json:
         settings.out.json(removed)
     settings.out.message(f"removed {removed.id}: {removed.title}")

@@ -32,3 +32,9 @@ def describe(event) -> list[str]:
         f"indexed {done} document{'' if done == 1 else 's'} ({result.paragraphs} paragraphs),"
         f" skipped {len(result.skipped)}",
     ]
+
+
+def built_anew(result) -> list[str]:
+    """The line saying that an index not sealed for the user was built anew, not read, when
+    an indexing run (`store.build.IndexResult`) did so."""
+    return [f"{result.unsealed}; built it anew from the corpus"] if result.unsealed else []
