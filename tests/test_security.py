@@ -325,3 +325,15 @@ def test_udocs_add_into_a_shared_bundle_builds_its_index_anew_and_says_so(
         " no seal of yours); built it anew from the corpus"
     ]
     assert run_json("search", "Aksu")["total"] == 1
+
+
+def test_a_table_of_contents_added_beside_the_sealed_one_is_never_read(built, marker):
+    """whoosh alone would open the highest-numbered table of contents it finds."""
+    shutil.copyfile(built / manifest.toc_name(1), built / manifest.toc_name(7))
+    plant_toc(built, marker)
+    assert manifest.latest_generation(built) == 7
+    lines = searched_anew(built, marker)
+    assert lines[0] == (
+        f"the index in {built} was not sealed by udocs for you (_paragraphs_7.sums is"
+        " missing); rebuilding it from the corpus"
+    )

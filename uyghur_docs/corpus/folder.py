@@ -18,6 +18,7 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 # Declared data beside the documents (overrides, aliases, provenance): never warned about.
 SIDECAR_SUFFIXES = (".toml", ".json")
 MAX_BYTES = 16 * 1024 * 1024
+BROKEN_LINK = "a broken or looping link"
 # Reading a FIFO waits for a writer, and a device may never end: only regular files are read.
 NOT_A_FILE = "not a regular file (a FIFO, device or socket); not read"
 
@@ -96,12 +97,14 @@ def _problem(entry: os.DirEntry, root: str) -> str | None:
     A DirEntry knows its type from the directory listing, so a large corpus costs one
     stat per document, not four.
     """
+    link = entry.is_symlink()
+    if link and not os.path.exists(entry.path):
+        return BROKEN_LINK
     if entry.is_dir():
         return ""
-    if entry.is_symlink():
-        problem = link_problem(entry.path, root)
-        if problem:
-            return problem
+    problem = link and link_problem(entry.path, root)
+    if problem:
+        return problem
     name = entry.name
     if not name.endswith(DOCUMENT_SUFFIXES) or name.startswith("."):
         if os.path.splitext(name)[1] in SIDECAR_SUFFIXES:
@@ -124,7 +127,7 @@ def link_problem(path: str, root: str) -> str | None:
     `/etc/passwd`), which reading would make searchable.
     """
     if not os.path.exists(path):
-        return "a broken or looping link"
+        return BROKEN_LINK
     target = os.path.realpath(path)
     if os.path.commonpath([target, root]) != root:
         return "a link out of the folder; not followed"
