@@ -41,10 +41,37 @@ def marker(tmp_path) -> Path:
     return tmp_path / "ran"
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    """An index of the seed statements, built once for the module with a key of its own."""
+    folder = tmp_path_factory.mktemp("template")
+    shutil.copytree(REPO_CORPUS, folder / "corpus")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(folder / "home"))
+        patch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+        update(folder / "corpus", folder / "index")
+    return folder / "index"
+
+
 @pytest.fixture
-def built(corpus, tmp_path) -> Path:
-    update(corpus, tmp_path / "index")
-    return tmp_path / "index"
+def built(template, tmp_path) -> Path:
+    """The template index, copied and sealed with this test's key: as if the user built it."""
+    index_dir = tmp_path / "index"
+    shutil.copytree(template, index_dir)
+    seal_again(index_dir)
+    return index_dir
+
+
+def seal_again(index_dir: Path) -> None:
+    """Seal the index's files as they are now with the key of the current config folder."""
+    generation = manifest.latest_generation(index_dir)
+    files = {
+        p.name: manifest.restamped(p, [manifest.digest(p)])
+        for p in index_dir.glob("*paragraphs_*")
+        if not p.name.endswith((".sums", "WRITELOCK"))
+    }
+    manifest.write(index_dir, generation, files)
+    assert manifest.verify(index_dir) == generation
 
 
 def plant_toc(index_dir: Path, marker: Path) -> Path:
@@ -150,12 +177,6 @@ def test_a_forged_stored_column_with_size_time_and_crc_kept_is_never_read(built,
     assert lines[0] == f"the index in {built} is damaged; rebuilding it from the corpus"
 
 
-def every_kind(corpus: Path, tmp_path: Path) -> list[str]:
-    folder = tmp_path / "kinds"
-    update(corpus, folder)
-    return kinds(folder)
-
-
 SEED_KINDS = [
     "._aside_exact_len.col",
     "._aside_len.col",
@@ -176,8 +197,8 @@ SEED_KINDS = [
 ]
 
 
-def test_the_kinds_planted_are_every_kind_the_index_has(corpus, tmp_path):
-    assert every_kind(corpus, tmp_path) == SEED_KINDS
+def test_the_kinds_planted_are_every_kind_the_index_has(template):
+    assert kinds(template) == SEED_KINDS
 
 
 @pytest.mark.parametrize("kind", SEED_KINDS)
@@ -217,14 +238,7 @@ def colleagues_bundle(
         colleague.setenv("XDG_CONFIG_HOME", str(tmp_path / "colleague"))
         update(corpus_dir, index_dir)
         plant_toc(index_dir, marker)
-        generation = manifest.latest_generation(index_dir)
-        files = {
-            p.name: manifest.restamped(p, [manifest.digest(p)])
-            for p in index_dir.glob("*paragraphs_*")
-            if not p.name.endswith((".sums", "WRITELOCK"))
-        }
-        manifest.write(index_dir, generation, files)
-        assert manifest.verify(index_dir) == generation
+        seal_again(index_dir)
     assert (tmp_path / "colleague" / "udocs" / seal.KEY_FILE).is_file()
 
 
@@ -269,14 +283,15 @@ def test_udocs_index_builds_an_unsealed_index_anew_and_says_so(built, marker):
     assert "5 added" in result.stderr
 
 
-def test_the_key_is_made_once_owner_only_in_the_config_folder(built, tmp_path):
+def test_the_key_is_made_once_owner_only_in_the_config_folder(corpus, tmp_path):
     path = tmp_path / "config" / "udocs" / seal.KEY_FILE
-    assert seal.key_path() == path
+    assert seal.key_path() == path and not path.exists()
+    update(corpus, tmp_path / "index")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     key = path.read_bytes()
     assert len(key) == 32
-    update(built.parent / "corpus", built, rebuild=True)
+    update(corpus, tmp_path / "index", rebuild=True)
     assert path.read_bytes() == key
 
 
