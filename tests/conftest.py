@@ -22,13 +22,14 @@ SEED_IDS = [
 
 @pytest.fixture(autouse=True)
 def private_paths(tmp_path, monkeypatch):
-    """Point the corpus, index, home and cache folders at tmp_path."""
+    """Point the corpus, index, home, cache and config folders (the index key) at tmp_path."""
     corpus = tmp_path / "corpus"
     shutil.copytree(REPO_CORPUS, corpus)
     monkeypatch.setenv("UDOCS_CORPUS", str(corpus))
     monkeypatch.setenv("UDOCS_INDEX", str(tmp_path / "index"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return corpus
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from uyghur_docs import engine
-from uyghur_docs.engine import manifest, writer
+from uyghur_docs.engine import manifest, seal, writer
 from uyghur_docs.engine.files import open_index
 from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.store import catalog
@@ -242,15 +242,21 @@ def test_rebuild_moves_aside_a_folder_it_cannot_clear(corpus, tmp_path, blocked)
     assert engine.check(index_dir) == SEED_PARAGRAPHS
 
 
+def sealed_names(index_dir):
+    """The files the index's manifest seals (its first line is the seal)."""
+    body = next(index_dir.glob("*.sums")).read_bytes().split(b"\n", 1)[1]
+    return set(json.loads(body)["files"])
+
+
 def test_a_small_update_sums_only_the_files_it_wrote(corpus, tmp_path, monkeypatch):
     index_dir = fresh(corpus, tmp_path)
-    before = set(json.loads(next(index_dir.glob("*.sums")).read_text())["files"])
+    before = sealed_names(index_dir)
     summed = []
-    real = manifest.checksum
-    monkeypatch.setattr(manifest, "checksum", lambda path: summed.append(path.name) or real(path))
+    real = manifest.digest
+    monkeypatch.setattr(manifest, "digest", lambda path: summed.append(path.name) or real(path))
     (corpus / "2023-01-01-x.txt").write_text("X\n\nNew words.\n")
     update(corpus, index_dir)
-    after = set(json.loads(next(index_dir.glob("*.sums")).read_text())["files"])
+    after = sealed_names(index_dir)
     new_segment = {name for name in after - before if name.startswith("paragraphs_")}
     assert len(new_segment) == 11
     assert sorted(summed) == sorted({*new_segment, "._paragraphs_2.toc.tmp"})
@@ -262,19 +268,28 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner),
     max_leaves=12,
 )
-STAMPS = st.lists(st.integers(), min_size=3, max_size=3) | JSON
+STAMPS = (
+    st.lists(st.integers(), min_size=4, max_size=4).map(lambda n: [*n, "0" * 64])
+    | st.lists(st.integers(), min_size=3, max_size=5)
+    | JSON
+)
 MANIFESTS = st.fixed_dictionaries(
     {"generation": JSON | st.just(1), "files": JSON | st.dictionaries(st.text(), STAMPS)}
 )
 
 
-@given(st.binary(max_size=300) | (JSON | MANIFESTS).map(lambda v: json.dumps(v).encode()))
+@given(
+    st.binary(max_size=300) | (JSON | MANIFESTS).map(lambda v: json.dumps(v).encode()),
+    st.booleans(),
+)
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-def test_any_manifest_bytes_are_read_or_called_damage(tmp_path, data):
+def test_any_manifest_bytes_are_read_or_called_damage(tmp_path, body, sealed):
+    """Sealed with the user's key (so that the parser reads them) or not."""
     (tmp_path / "_paragraphs_1.toc").write_bytes(b"toc")
-    (tmp_path / "_paragraphs_1.sums").write_bytes(data)
+    mac = seal.sign(seal.key(make=True), body) if sealed else "0" * 64
+    (tmp_path / "_paragraphs_1.sums").write_bytes(mac.encode() + b"\n" + body)
     try:
         manifest.verify(tmp_path)
     except IndexDamaged as exc:

@@ -2,8 +2,10 @@
 
 import csv
 import io
+import shutil
 from pathlib import Path
 
+import pytest
 from fpdf import FPDF
 
 from uyghur_docs.extract.quotes import extract_quotes
@@ -78,14 +80,33 @@ def test_the_remembered_report_is_used_by_the_stored_extraction(corpus, monkeypa
 
 def test_a_report_declared_in_the_corpus_folder(corpus, monkeypatch):
     monkeypatch.delenv("UDOCS_REPORT", raising=False)
-    (corpus / "report.toml").write_text(
-        f'path = "{DATA / "report-artefacts.txt"}"\n', encoding="utf-8"
-    )
+    # In a folder of the corpus's own, whose files are not documents.
+    (corpus / "report").mkdir()
+    shutil.copyfile(DATA / "report-artefacts.txt", corpus / "report" / "assessment.txt")
+    (corpus / "report.toml").write_text('path = "report/assessment.txt"\n', encoding="utf-8")
     first = run_json("quotes")["quotes"][0]
     assert {c["report_paragraph"] for c in first["citations"]} == {145}
     (corpus / "report.toml").write_text('path = "nowhere.pdf"\n', encoding="utf-8")
     result = run("quotes")
     assert result.exit_code == 1 and "no report file at" in result.stderr
+
+
+@pytest.mark.parametrize("named", ["absolute", "up", "link"])
+def test_a_report_toml_may_name_only_a_file_inside_the_corpus(corpus, monkeypatch, named):
+    monkeypatch.delenv("UDOCS_REPORT", raising=False)
+    secret = corpus.parent / "secret.txt"
+    secret.write_text("1. Not for a shared corpus to read.\n", encoding="utf-8")
+    (corpus / "report").mkdir()
+    (corpus / "report" / "assessment.txt").symlink_to(secret)
+    path = {"absolute": str(secret), "up": "../secret.txt", "link": "report/assessment.txt"}[named]
+    (corpus / "report.toml").write_text(f'path = "{path}"\n', encoding="utf-8")
+    result = run("quotes")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {corpus / 'report.toml'} names {secret}, outside the corpus folder; a"
+        f" report.toml may name only a file inside {corpus} (set UDOCS_REPORT for a report"
+        " elsewhere)\n"
+    )
 
 
 def test_csv_rows_carry_each_citation_s_own_cue(corpus):

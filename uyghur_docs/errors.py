@@ -75,6 +75,25 @@ class IndexDamaged(IndexFault):
         self.path, self.detail = path, detail
 
 
+class IndexUnsealed(IndexDamaged):
+    """An index udocs did not write for this user: no seal, a seal made with another key,
+    or a file someone else owns or can write. whoosh unpickles its files, so it is never
+    read; a rebuild from the corpus (text, never code) mends it."""
+
+    def __init__(self, path: Path, detail: str):
+        IndexFault.__init__(self, f"the index in {path} was not sealed by udocs for you ({detail})")
+        self.path, self.detail = path, detail
+
+
+class IndexKeyError(IndexFault):
+    """The key that seals this user's indexes cannot be made or read, or someone else could
+    read or change it."""
+
+    def __init__(self, path: Path, why: str):
+        super().__init__(f"the index key {path} {why}")
+        self.path, self.why = path, why
+
+
 class IndexNotAFolder(IndexFault):
     """The index path names something other than a folder."""
 
@@ -100,11 +119,13 @@ class IndexUnwritable(IndexFault):
 
 
 class IndexUntrusted(IndexFault):
-    """An index file others could have written (whoosh's table of contents is a pickle)."""
+    """An index folder others could add or swap files in (whoosh's files hold pickles)."""
 
-    def __init__(self, index_dir: Path, path: Path, why: str):
-        super().__init__(f"{path} {why}; udocs will not open an index others could have written")
-        self.index_dir, self.path, self.why = index_dir, path, why
+    def __init__(self, index_dir: Path, why: str):
+        super().__init__(
+            f"{index_dir} {why}; udocs will not open an index others could have written"
+        )
+        self.index_dir, self.why = index_dir, why
 
 
 class IndexingFailed(IndexFault):

@@ -202,8 +202,8 @@ class Library:
 
         try:
             return ask()
-        except IndexDamaged:
-            rebuild(self.corpus, self.index_dir, tell)
+        except IndexDamaged as exc:
+            rebuild(self.corpus, self.index_dir, tell, exc)
             return ask()
 
     def sources_gone(self, result) -> list[str]:
@@ -287,25 +287,35 @@ class Library:
     # The corpus
 
     def add(
-        self, paths: Sequence[Path], options: "AddOptions | None" = None, dry_run: bool = False
+        self,
+        paths: Sequence[Path],
+        options: "AddOptions | None" = None,
+        dry_run: bool = False,
+        tell: Callable = lambda event: None,
     ) -> "AddResult":
-        """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
+        """Add files to the corpus and index them at once (see `corpus.ingest.add`); the
+        indexing is told as a `store.freshness.Freshness` event."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
         report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
-            return replace(report, indexed=self._reindex())
+            return replace(report, indexed=self._reindex(tell))
         return report
 
-    def remove(self, doc_ids: str | Sequence[str], dry_run: bool = False) -> "RemoveResult":
-        """Take documents out of the corpus and the index (see `corpus.ingest.remove`);
-        with dry_run, only say which would go."""
+    def remove(
+        self,
+        doc_ids: str | Sequence[str],
+        dry_run: bool = False,
+        tell: Callable = lambda event: None,
+    ) -> "RemoveResult":
+        """Take documents out of the corpus and the index (see `corpus.ingest.remove`,
+        told as `add` tells it); with dry_run, only say which would go."""
         from uyghur_docs.corpus import ingest
 
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
         result = ingest.remove(self.corpus, ids, dry_run)
-        return result if dry_run else replace(result, indexed=self._reindex())
+        return result if dry_run else replace(result, indexed=self._reindex(tell))
 
     # Shared
 
@@ -342,15 +352,19 @@ class Library:
         analysis = analyse(doc, remembered(self.corpus))
         return analysis.signatory_count, analysis.report_quotes
 
-    def _reindex(self) -> bool:
-        """Bring the index up to a changed corpus; False when another indexing run holds it
-        (that run, or the next search, takes the change: nothing is lost)."""
+    def _reindex(self, tell: Callable) -> bool:
+        """Bring the index up to a changed corpus, telling how; False when another
+        indexing run holds it (that run, or the next search, takes the change: nothing is
+        lost)."""
+        from uyghur_docs.store.freshness import Freshness
+
         try:
-            self.update()
+            result = self.update()
         except IndexLocked:
             return False
         except IndexFault as exc:
             raise IndexNotUpdated(exc) from exc
+        tell(Freshness("indexed", self.index_dir, result=result))
         return True
 
 

@@ -6,9 +6,21 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.analyses import unread_signatures
+from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import Settings, output_options
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import KIND, DocumentDate, document_ids
+
+
+def unsealed_told(out):
+    """What `add` and `remove` say of indexing: only that an index not sealed for the user
+    was built anew, not read."""
+
+    def tell(event) -> None:
+        for line in built_anew(event.result):
+            out.message(line)
+
+    return tell
 
 
 @click.command()
@@ -53,8 +65,8 @@ def add(
 
     limits = Limits(file_mb=max_size)
     options = AddOptions(doc_id, title, date, kind, encoding, limits)
-    report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
+    report = settings.library.add(paths, options, dry_run=dry_run, tell=unsealed_told(out))
     if as_json:
         out.json(report)
     verb = "would add" if dry_run else "added"
@@ -67,6 +79,8 @@ def add(
             out.message(f"  {name}: {'undated' if value is None else value}")
         if not dry_run:
             unread_signatures(settings, added.id)
+    for skipped in report.skipped:
+        out.message(f"skipped: {skipped}", style="yellow")
     _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
@@ -86,7 +100,7 @@ def remove(settings: Settings, doc_ids: tuple[str, ...], dry_run: bool, as_json:
 
     Every id is checked first: one unknown id removes nothing.
     """
-    result = settings.library.remove(doc_ids, dry_run=dry_run)
+    result = settings.library.remove(doc_ids, dry_run=dry_run, tell=unsealed_told(settings.out))
     if as_json:
         settings.out.json(result)
     verb = "would remove" if dry_run else "removed"

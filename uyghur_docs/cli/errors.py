@@ -5,15 +5,21 @@ they meet the commands and flags that mend them.
 """
 
 from uyghur_docs import errors as e
+from uyghur_docs.render.printable import printable
 
 REBUILD = "run `udocs index --rebuild`"
 
 
 def message(exc: e.UdocsError) -> str:
-    """The one line a user sees for a library error."""
+    """The one line a user sees for a library error, its control characters escaped (it
+    names files)."""
+    return printable(_advice(exc))
+
+
+def _advice(exc: e.UdocsError) -> str:
     match exc:
         case e.IndexNotUpdated():
-            return f"{message(exc.cause)} (the corpus itself is updated)"
+            return f"{_advice(exc.cause)} (the corpus itself is updated)"
         case e.UnknownDocument():
             return f"{exc} (`udocs docs` lists the ids)"
         case e.NoCorpus() | e.CorpusNotCopied():
@@ -31,6 +37,11 @@ def message(exc: e.UdocsError) -> str:
             )
         case e.IndexUnwritable():
             return f"{exc}; pass --index DIR"
+        case e.IndexKeyError():
+            return (
+                f"{exc}; delete it, and udocs makes a new one, owner-only (each index is then"
+                " built anew once)"
+            )
         case e.IndexUntrusted():
             return f"{exc}. Delete {exc.index_dir} and run `udocs index`, or pass --index DIR"
         case e.EmptyQuery():

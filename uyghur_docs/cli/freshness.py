@@ -1,6 +1,7 @@
 """The sentences for the index's freshness events, as `udocs search` tells them on stderr."""
 
 from uyghur_docs.cli.errors import message
+from uyghur_docs.errors import IndexUnsealed
 
 
 def describe(event) -> list[str]:
@@ -8,6 +9,8 @@ def describe(event) -> list[str]:
     if event.what == "building":
         return [f"no index yet in {event.index_dir}; building it"]
     if event.what == "rebuilding":
+        if isinstance(event.error, IndexUnsealed):
+            return [f"{event.error}; rebuilding it from the corpus"]
         return [f"the index in {event.index_dir} is damaged; rebuilding it from the corpus"]
     if event.what == "refreshing":
         c = event.changes
@@ -29,3 +32,9 @@ def describe(event) -> list[str]:
         f"indexed {done} document{'' if done == 1 else 's'} ({result.paragraphs} paragraphs),"
         f" skipped {len(result.skipped)}",
     ]
+
+
+def built_anew(result) -> list[str]:
+    """The line saying that an index not sealed for the user was built anew, not read, when
+    an indexing run (`store.build.IndexResult`) did so."""
+    return [f"{result.unsealed}; built it anew from the corpus"] if result.unsealed else []

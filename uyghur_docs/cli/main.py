@@ -11,6 +11,7 @@ import click
 from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
+from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
     Settings,
@@ -215,6 +216,8 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
         out.message(f"skipped: {warning}", style="yellow")
     if report.set_aside:
         out.message(f"the damaged index folder was moved to {report.set_aside}")
+    for line in built_anew(report):
+        out.message(line)
     if as_json:
         out.json(report)
     out.message(

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli import paths as config
+from uyghur_docs.render.printable import printable
 
 
 class Settings:
@@ -91,7 +92,7 @@ def output_options(csv: bool = True):
 
 
 def warn_skipped(problem: str) -> None:
-    click.echo(f"skipped: {problem}", err=True)
+    click.echo(printable(f"skipped: {problem}"), err=True)
 
 
 def output_format(as_json: bool, as_csv: bool = False) -> str:

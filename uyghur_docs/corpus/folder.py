@@ -3,6 +3,7 @@
 import difflib
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -17,13 +18,17 @@ DOCUMENT_SUFFIXES = (".txt", ".md")
 # Declared data beside the documents (overrides, aliases, provenance): never warned about.
 SIDECAR_SUFFIXES = (".toml", ".json")
 MAX_BYTES = 16 * 1024 * 1024
+BROKEN_LINK = "a broken or looping link"
+# Reading a FIFO waits for a writer, and a device may never end: only regular files are read.
+NOT_A_FILE = "not a regular file (a FIFO, device or socket); not read"
 
 
 def scan(corpus_dir: Path) -> tuple[list[Path], list[str]]:
     """The document files of a corpus folder sorted by id, and a warning per file passed over.
 
     Passed over, by name: files that are not documents (`.DS_Store`, a stray PDF), broken or
-    looping links, and files too large to be a statement. Folders are not read.
+    looping links and links out of the folder, FIFOs and devices, and files too large to be
+    a statement. Folders are not read.
     """
     paths, skipped = [], []
     for entry, problem in _listing(corpus_dir):
@@ -55,8 +60,9 @@ def stamped(corpus_dir: Path) -> tuple[set[tuple[str, int, int]], list[str]]:
 def _listing(corpus_dir: Path) -> Iterator[tuple[os.DirEntry, str | None]]:
     if not corpus_dir.is_dir():
         raise NoCorpus(corpus_dir)
+    root = os.path.realpath(corpus_dir)
     with os.scandir(corpus_dir) as entries:
-        listed = [(entry, _problem(entry)) for entry in entries]
+        listed = [(entry, _problem(entry, root)) for entry in entries]
     clashes = _clashes([entry.name for entry, problem in listed if problem is None])
     for entry, problem in listed:
         yield entry, clashes.get(entry.name, problem)
@@ -85,24 +91,46 @@ def _clashes(names: list[str]) -> dict[str, str]:
     }
 
 
-def _problem(entry: os.DirEntry) -> str | None:
+def _problem(entry: os.DirEntry, root: str) -> str | None:
     """Why a folder entry is not read as a document; "" for entries passed over silently.
 
     A DirEntry knows its type from the directory listing, so a large corpus costs one
     stat per document, not four.
     """
-    if entry.is_symlink() and not os.path.exists(entry.path):
-        return "a broken or looping link"
+    link = entry.is_symlink()
+    if link and not os.path.exists(entry.path):
+        return BROKEN_LINK
     if entry.is_dir():
         return ""
+    problem = link and link_problem(entry.path, root)
+    if problem:
+        return problem
     name = entry.name
     if not name.endswith(DOCUMENT_SUFFIXES) or name.startswith("."):
         if os.path.splitext(name)[1] in SIDECAR_SUFFIXES:
             return ""
         return "not a document (.txt or .md); `udocs add` converts other formats"
-    size = entry.stat().st_size
+    info = entry.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return NOT_A_FILE
+    size = info.st_size
     if size > MAX_BYTES:
         return f"{size // 1_000_000} MB is too large for a statement (at most 16 MiB); split it"
+    return None
+
+
+def link_problem(path: str, root: str) -> str | None:
+    """Why a link is not followed: it leads nowhere, round in a loop, or out of the folder
+    `root` (a real path); None if it leads to something inside.
+
+    A folder someone shares can hold a link to any file of the user's (`~/.ssh/id_rsa`,
+    `/etc/passwd`), which reading would make searchable.
+    """
+    if not os.path.exists(path):
+        return BROKEN_LINK
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, root]) != root:
+        return "a link out of the folder; not followed"
     return None
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from uyghur_docs.corpus import formats, provenance
 from uyghur_docs.corpus.bounded import Limits, read_file
 from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
+from uyghur_docs.corpus.gather import gather
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
 from uyghur_docs.errors import (
@@ -84,11 +85,14 @@ class Refused:
 
 @dataclass(frozen=True)
 class AddResult:
-    """The outcome of one `udocs add`: the documents added and the files refused."""
+    """The outcome of one `udocs add`: the documents added, the files refused, and the
+    entries of folders passed over (links out of the folder, FIFOs, devices), one line
+    each."""
 
     added: tuple[Added, ...]
     refused: tuple[Refused, ...]
     dry_run: bool
+    skipped: tuple[str, ...] = ()
     # False when another indexing run held the index: the next search or index takes them.
     indexed: bool = True
 
@@ -154,32 +158,6 @@ def _readable(path: Path) -> bytes | None:
         return None
 
 
-def collect(paths: list[Path]) -> tuple[list[Path], list[Refused]]:
-    """The files to add: each path itself, or a folder's supported files, recursively.
-
-    Hidden files and folders, and files of other formats inside a folder, are left alone.
-    """
-    files: list[Path] = []
-    refused: list[Refused] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in formats.FORMATS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                refused.append(Refused(str(path), f"{path} holds no {formats.SUPPORTED} files"))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            refused.append(Refused(str(path), f"{path} does not exist; check the path"))
-    return list(dict.fromkeys(files)), refused
-
-
 def add(
     corpus: Path,
     paths: list[Path],
@@ -193,7 +171,9 @@ def add(
     extractors are the caller's); with dry_run nothing is written and the report says what
     would have been decided.
     """
-    files, refused = collect(paths)
+    gathered = gather(paths)
+    files, skipped = gathered.files, tuple(gathered.skipped)
+    refused = [Refused(str(path), why) for path, why in gathered.refused]
     if (options.id or options.title) and len(files) > 1:
         raise OneDocumentOnly()
     if options.id and not _ID.match(options.id):
@@ -212,7 +192,7 @@ def add(
         state.sources[plan.added.id] = plan.source
         state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
         added.append(plan.added)
-    return AddResult(tuple(added), tuple(refused), dry_run)
+    return AddResult(tuple(added), tuple(refused), dry_run, skipped)
 
 
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:

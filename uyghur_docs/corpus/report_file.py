@@ -1,9 +1,10 @@
 """Where the OHCHR report's own text is, when the user has told udocs once.
 
 `UDOCS_REPORT` (a path) comes first; else `report.toml` in the corpus folder, declaring
-`path = "…"` (absolute, or relative to the corpus folder). Both are read here rather than
-passed down from the command line, because the extraction that uses the report runs in the
-indexing workers as well as in `udocs quotes`.
+`path = "…"` of a file inside the corpus folder (relative to it), symbolic links resolved: a
+corpus someone shares must not make udocs read any other file of the user's. Both are read
+here rather than passed down from the command line, because the extraction that uses the
+report runs in the indexing workers as well as in `udocs quotes`.
 """
 
 import os
@@ -31,8 +32,14 @@ def remembered_report(corpus_dir: Path) -> Path | None:
         return None
     if not isinstance(table.get("path"), str):
         raise ReportFileError(f'{declared} must say path = "REPORT.pdf"; fix or remove the file')
-    path = Path(table["path"]).expanduser()
-    return _existing(path if path.is_absolute() else corpus_dir / path, str(declared))
+    path = corpus_dir / table["path"]
+    inside = corpus_dir.resolve()
+    if not path.resolve().is_relative_to(inside):
+        raise ReportFileError(
+            f"{declared} names {path.resolve()}, outside the corpus folder; a report.toml may"
+            f" name only a file inside {inside} (set {REPORT_ENV} for a report elsewhere)"
+        )
+    return _existing(path, str(declared))
 
 
 def _existing(path: Path, said_by: str) -> Path:

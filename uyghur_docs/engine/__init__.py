@@ -21,9 +21,11 @@ What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and noth
 
 Records go in and hits come out as the plain dataclasses of `uyghur_docs.models`.
 
-`exists` and `verify(index_dir)` (raises IndexDamaged unless every file is as the last
-commit wrote it, see `engine.manifest`) need no whoosh: each name is imported when first
-used, so a listing that asks only those never loads the engine.
+`exists` and `verify(index_dir) -> generation | None` (raises IndexUntrusted for a folder
+others can write to, IndexUnsealed for an index not sealed for this user, IndexDamaged
+unless every file is as the last commit sealed it; see `engine.manifest`) need no whoosh:
+each name is imported when first used, so a listing that asks only those never loads the
+engine.
 """
 
 from importlib import import_module

@@ -1,52 +1,58 @@
 """The index folder: whether it holds an index, whether it can be trusted, opening it.
 
-Every reader of the index opens it here, and every failure to read it becomes IndexDamaged:
-whoosh's own errors on reading the table of contents, then any file that differs from the
-manifest of the last commit (`engine.manifest`), then an index in an older format
-(OlderFormat: another codec's posting blocks, or another schema).
+Every reader of the index opens it here, and nothing of it is read before the folder and
+every file of the generation to open are found to be as this user's udocs sealed them
+(`engine.manifest`; IndexUntrusted, IndexUnsealed, IndexDamaged). whoosh then reads that
+generation's table of contents, not whichever it finds latest, and every failure to read
+it becomes IndexDamaged, as does an index in an older format (OlderFormat: another codec's
+posting blocks, or another schema).
 """
 
-import os
-import stat
 from pathlib import Path
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex
 
 from uyghur_docs.engine import manifest
 from uyghur_docs.engine.codec import BlockCodec
 from uyghur_docs.engine.manifest import exists
 from uyghur_docs.engine.schema import DAMAGE, INDEX_NAME, layout, schema
-from uyghur_docs.errors import IndexDamaged, IndexMissing, IndexUntrusted
+from uyghur_docs.errors import IndexDamaged, IndexMissing
 
-__all__ = ["OlderFormat", "exists", "open_index"]
+__all__ = ["OlderFormat", "exists", "open_index", "sealed_index"]
 
 
-def _check_trust(index_dir: Path) -> None:
-    """Refuse an index others could have written: whoosh's table of contents is a pickle,
-    so opening an index runs whatever it holds."""
-    for path in [index_dir, *index_dir.glob(f"_{INDEX_NAME}_*.toc")]:
-        info = path.stat()
-        if info.st_uid != os.getuid():
-            why = "belongs to another user"
-        elif info.st_mode & 0o022:
-            why = f"is writable by group or others (mode {stat.filemode(info.st_mode)})"
-        else:
-            continue
-        raise IndexUntrusted(index_dir, path, why)
+class _Sealed(FileIndex):
+    """whoosh's index of one generation, the one udocs checked: whoosh's own looks for the
+    latest table of contents each time it reads one."""
+
+    def __init__(self, storage, generation: int):
+        self.storage, self._schema, self.indexname = storage, None, INDEX_NAME
+        self.generation = generation
+
+    def latest_generation(self) -> int:
+        return self.generation
+
+    def _read_toc(self):
+        return TOC.read(self.storage, self.indexname, gen=self.generation)
+
+
+def sealed_index(index_dir: Path, generation: int) -> FileIndex:
+    """The index of a generation found sealed (or just created and sealed by this run)."""
+    return _Sealed(FileStorage(str(index_dir)), generation)
 
 
 def open_index(index_dir: Path):
     if not index_dir.is_dir():
         raise IndexMissing(index_dir)
-    _check_trust(index_dir)
+    generation = manifest.verify(index_dir)
+    if generation is None:
+        raise IndexMissing(index_dir)
+    ix = sealed_index(index_dir, generation)
     try:
-        ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
-    except whoosh_index.EmptyIndexError as exc:
-        raise IndexMissing(index_dir) from exc
-    except (*DAMAGE, OSError, TypeError, AttributeError, ImportError) as exc:
+        _check_format(index_dir, ix)
+    except (*DAMAGE, TypeError, AttributeError, ImportError) as exc:
         raise IndexDamaged(index_dir, repr(exc)) from exc
-    manifest.verify(index_dir)
-    _check_format(index_dir, ix)
     return ix
 
 

@@ -4,8 +4,8 @@ Opening the index (its table of contents, every segment's files and term tables)
 of a small query's time. An `Index` keeps the opened index, its searcher, the per-paragraph
 columns and the fast path's per-segment reads, and before each use checks, at one stat per
 file, that they are still the index's: a commit by another process (a new table of
-contents) makes it open the index again, and a damaged file still raises IndexDamaged
-(`engine.manifest.verify`).
+contents) makes it open the index again, and a damaged or unsealed file still raises
+IndexDamaged (`engine.manifest.verify`).
 """
 
 from collections.abc import Iterator

@@ -7,9 +7,10 @@ pooled in memory by term and handed to the codec a block at a time, written in t
 codec's blocks (`engine.codec`), segments written apart join the locked writer's commit, and
 field lengths are read once per field. The files written are those whoosh's own paths write
 with that codec, byte for byte (a test holds them so). Its
-commit is changed in two more: the manifest of every file is written before the table of
-contents that makes them visible, and only small segments and those worn by deletions are
-merged.
+commit is changed in two more: the sealed manifest of every file (`engine.manifest`) is
+written before the table of contents that makes them visible, and only small segments and
+those worn by deletions are merged. A run takes the lock before it opens (and checks) the
+index, so that the generation checked is the one its commit follows.
 """
 
 import os
@@ -18,17 +19,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import TOC
 from whoosh.reading import SegmentReader
+from whoosh.util.filelock import try_for
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, SegmentWriter
 
 from uyghur_docs.engine import manifest
 from uyghur_docs.engine.codec import BlockCodec
-from uyghur_docs.engine.files import OlderFormat, exists, open_index
+from uyghur_docs.engine.files import OlderFormat, exists, open_index, sealed_index
 from uyghur_docs.engine.schema import ASIDE, INDEX_NAME, PAIRS, schema
 from uyghur_docs.errors import IndexDamaged, IndexLocked, IndexUnwritable
 from uyghur_docs.models import ParagraphRecord
@@ -92,7 +94,7 @@ class _Writer(SegmentWriter):
     def _commit_toc(self, segments):
         """Write the table of contents after the manifest of the files it lists, both
         renamed into place: a kill at any point leaves the previous generation whole."""
-        from whoosh.index import TOC, clean_files
+        from whoosh.index import clean_files
 
         folder = Path(self.storage.folder)
         toc_name = manifest.toc_name(self.generation)
@@ -105,6 +107,10 @@ class _Writer(SegmentWriter):
         files[toc_name] = files.pop(temp.name)
         manifest.write(folder, self.generation, files)
         os.replace(temp, folder / toc_name)
+        # The rename set the table of contents' change time: sealed again with its stamp
+        # as it is now, it is not read again before every search.
+        files[toc_name] = manifest.restamped(folder / toc_name, files[toc_name])
+        manifest.write(folder, self.generation, files)
         clean_files(self.storage, self.indexname, self.generation, segments)
         manifest.clean(folder, self.generation)
 
@@ -269,7 +275,7 @@ def reusable(index_dir: Path, rebuild: bool) -> bool:
     A rebuild keeps the old index answering until it commits, unless the old one is damaged
     or was built with another schema (an older udocs).
     """
-    if not exists(index_dir) or not manifest.recorded(index_dir):
+    if not exists(index_dir):
         return False
     try:
         open_index(index_dir)
@@ -290,15 +296,18 @@ class Run:
     def __init__(self, index_dir: Path, create: bool):
         try:
             index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if create:
-                ix = whoosh_index.create_in(str(index_dir), schema(), indexname=INDEX_NAME)
-            else:
-                ix = open_index(index_dir)
-            self._writer = _Writer(ix, timeout=LOCK_WAIT, compound=False)
-        except whoosh_index.LockError as exc:
-            raise IndexLocked(index_dir) from exc
+            lock = _locked(index_dir)
         except PermissionError as exc:
             raise IndexUnwritable(index_dir, exc.strerror) from exc
+        try:
+            ix = _created(index_dir) if create else open_index(index_dir)
+            self._writer = _Writer(ix, _lk=False, compound=False)
+        except BaseException as exc:
+            lock.release()
+            if isinstance(exc, PermissionError):
+                raise IndexUnwritable(index_dir, exc.strerror) from exc
+            raise
+        self._writer.writelock = lock
 
     @property
     def lock_fd(self) -> int:
@@ -320,6 +329,27 @@ class Run:
             self._writer.cancel()
 
 
+def _locked(index_dir: Path):
+    """The index's write lock, waited for LOCK_WAIT seconds."""
+    name = f"{INDEX_NAME}_WRITELOCK"
+    path = index_dir / name
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # An index folder from elsewhere can hold anything here: opening a FIFO to lock it
+        # would wait for ever, and a link could lead to any file.
+        path.unlink()
+    lock = FileStorage(str(index_dir)).lock(name)
+    if not try_for(lock.acquire, timeout=LOCK_WAIT, delay=0.1):
+        raise IndexLocked(index_dir)
+    return lock
+
+
+def _created(index_dir: Path):
+    """A new, empty index (whoosh's generation 0), sealed."""
+    TOC.create(FileStorage(str(index_dir)), schema(), INDEX_NAME)
+    manifest.seal_new(index_dir)
+    return sealed_index(index_dir, 0)
+
+
 class Segments:
     """Adds paragraph records to new segments of its own, which a Run's commit takes in; a
     segment is written once the pool reaches its budget, before the next document's ¶1, so
@@ -328,7 +358,8 @@ class Segments:
     lock: the Run that will commit them holds it."""
 
     def __init__(self, index_dir: Path):
-        self._ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        # The Run checked or created the index; its format is the Run's concern.
+        self._ix = sealed_index(index_dir, manifest.verify(index_dir))
         self._writer = self._new()
         self._done: list = []
 

@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from uyghur_docs.render.printable import printable
+
 _SCALARS = (str, int, float, type(None))
 
 
@@ -177,8 +179,8 @@ class Renderer:
             yield lambda done, total: bar.update(task, completed=done, total=total)
 
     def message(self, text: str, style: str = "") -> None:
-        """A message for the person, on stderr."""
-        self.console(stderr=True).print(Text(text, style=style))
+        """A message for the person, on stderr, its control characters escaped."""
+        self.console(stderr=True).print(Text(printable(text), style=style))
 
 
 # Columns whose cells are document ids, or lists of them.

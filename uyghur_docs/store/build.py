@@ -19,7 +19,7 @@ from pathlib import Path
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import scan
 from uyghur_docs.corpus.metadata import load_overrides
-from uyghur_docs.errors import IndexNotAFolder, IndexUnwritable
+from uyghur_docs.errors import IndexNotAFolder, IndexUnsealed, IndexUnwritable
 from uyghur_docs.store import catalog
 from uyghur_docs.store.workers import in_workers, index_share, shares, workers
 
@@ -36,6 +36,8 @@ class IndexResult:
     paragraphs: int
     # Where a folder too damaged to clear was moved before the index was built anew.
     set_aside: str | None = None
+    # Why the index there was not read but built anew: it was not sealed for this user.
+    unsealed: str | None = None
 
 
 def update(
@@ -53,11 +55,15 @@ def update(
     corpus, index_dir = Path(corpus).absolute(), Path(index_dir).absolute()
     if index_dir.exists() and not index_dir.is_dir():
         raise IndexNotAFolder(index_dir)
-    create = catalog.blocked(index_dir) or not engine.reusable(index_dir, rebuild)
+    unsealed = None
+    try:
+        create = catalog.blocked(index_dir) or not engine.reusable(index_dir, rebuild)
+    except IndexUnsealed as exc:
+        create, unsealed = True, str(exc)
     run, aside = _start_afresh(index_dir) if create else (engine.Run(index_dir, False), None)
     try:
         result = _apply(corpus, index_dir, run, rebuild or create, progress, jobs)
-        return replace(result, set_aside=aside and str(aside))
+        return replace(result, set_aside=aside and str(aside), unsealed=unsealed)
     except BaseException:
         run.cancel()
         raise

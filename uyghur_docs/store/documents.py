@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document, scan, stamped
 from uyghur_docs.corpus.metadata import load_overrides
-from uyghur_docs.errors import CorpusError, IndexDamaged
+from uyghur_docs.errors import CorpusError, IndexDamaged, IndexUntrusted
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.models import Document
 from uyghur_docs.store import catalog
@@ -131,7 +131,7 @@ def _current(corpus: Path, index_dir: Path) -> list[str] | None:
         engine.verify(index_dir)
         if not catalog.is_current(index_dir, files, load_overrides(corpus)):
             return None
-    except IndexDamaged:
+    except (IndexDamaged, IndexUntrusted):
         return None
     return passed_over
 
@@ -141,7 +141,7 @@ def _catalog(index_dir: Path, analyses: tuple[str, ...]) -> tuple[dict[str, cata
     try:
         engine.verify(index_dir)
         return catalog.load(index_dir, analyses=analyses), False
-    except IndexDamaged:
+    except (IndexDamaged, IndexUntrusted):
         return {}, True
 
 

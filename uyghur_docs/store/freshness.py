@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Freshness:
     """One step of bringing the index up to date. `what` is "building" (there was no
-    index), "rebuilding" (it was damaged), "refreshing" (the corpus changed: `changes`),
-    "indexed" (done: `result`) or "kept" (it could not be refreshed and is searched as it
-    is: `error`)."""
+    index), "rebuilding" (it was damaged, or not sealed for this user: `error`),
+    "refreshing" (the corpus changed: `changes`), "indexed" (done: `result`) or "kept" (it
+    could not be refreshed and is searched as it is: `error`)."""
 
     what: str
     index_dir: Path
@@ -55,8 +55,8 @@ def ensure_current(
         if catalog.is_current(index_dir, stamps(corpus), overrides):
             return paragraphs
         changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
-    except IndexDamaged:
-        rebuild(corpus, index_dir, tell)
+    except IndexDamaged as exc:
+        rebuild(corpus, index_dir, tell, exc)
         return engine.check(index)
     if not changes.stale:
         return paragraphs
@@ -68,9 +68,14 @@ def ensure_current(
     return engine.check(index)
 
 
-def rebuild(corpus: Path, index_dir: Path, tell: Callable[[Freshness], None]) -> None:
-    """Rebuild a damaged index from the corpus."""
-    tell(Freshness("rebuilding", index_dir))
+def rebuild(
+    corpus: Path,
+    index_dir: Path,
+    tell: Callable[[Freshness], None],
+    cause: IndexDamaged | None = None,
+) -> None:
+    """Rebuild a damaged (or unsealed: `cause`) index from the corpus."""
+    tell(Freshness("rebuilding", index_dir, error=cause))
     _indexed(update(corpus, index_dir, rebuild=True), index_dir, tell)
 
 
