@@ -289,10 +289,13 @@ class Library:
     def add(
         self, paths: Sequence[Path], options: "AddOptions | None" = None, dry_run: bool = False
     ) -> "AddResult":
-        """Add files to the corpus and index them at once (see `corpus.ingest.add`)."""
+        """Add files to the corpus and index them at once (see `corpus.ingest.add`); a
+        corpus folder that does not exist yet is made."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
+        if not dry_run:
+            self.corpus.mkdir(parents=True, exist_ok=True)
         report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
         if report.added and not dry_run:
             return replace(report, indexed=self._reindex())

@@ -53,8 +53,11 @@ def add(
 
     limits = Limits(file_mb=max_size)
     options = AddOptions(doc_id, title, date, kind, encoding, limits)
+    new = not settings.corpus.exists()
     report = settings.library.add(paths, options, dry_run=dry_run)
     out = settings.out
+    if new and not dry_run:
+        out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
         out.json(report)
     verb = "would add" if dry_run else "added"
