@@ -26,3 +26,26 @@ def test_folders_are_absolute_and_without_dot_segments(tmp_path, monkeypatch):
     assert index_dir("./i/", tmp_path / "b") == tmp_path / "i"
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert corpus_dir("~/c") == tmp_path / "home" / "c"
+
+
+def test_a_file_as_the_corpus_is_refused_in_one_line(tmp_path):
+    afile = tmp_path / "statement.txt"
+    afile.write_text("A statement\n\nText.\n")
+    result = run("--corpus", str(afile), "docs")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: the corpus {afile} is a file, not a folder; --corpus must name a folder"
+        " (udocs add makes a new one)\n"
+    )
+
+
+def test_add_makes_a_new_corpus_folder_and_says_so(tmp_path):
+    afile = tmp_path / "statement.txt"
+    afile.write_text("A statement\n\n1 May 2023\n\nText about Karakax.\n")
+    new = tmp_path / "mine" / "corpus"
+    result = run("--corpus", str(new), "add", str(afile))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"made the corpus folder {new}"
+    assert sorted(p.name for p in new.iterdir()) == ["2023-05-01-a-statement.txt", "sources.json"]
+    found = run("--corpus", str(new), "search", "Karakax", "-l")
+    assert found.stdout == "2023-05-01-a-statement\n"

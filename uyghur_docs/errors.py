@@ -25,6 +25,12 @@ class NoCorpus(CorpusError):
         self.corpus_dir = corpus_dir
 
 
+class CorpusNotAFolder(CorpusError):
+    def __init__(self, corpus_dir: Path):
+        super().__init__(f"the corpus {corpus_dir} is a file, not a folder")
+        self.corpus_dir = corpus_dir
+
+
 class CorpusNotCopied(CorpusError):
     """The installed statements could not be copied to make the user's corpus."""
 

@@ -66,7 +66,10 @@ def add(
     limits = Limits(file_mb=max_size)
     options = AddOptions(doc_id, title, date, kind, encoding, limits)
     out = settings.out
+    new = not settings.corpus.exists()
     report = settings.library.add(paths, options, dry_run=dry_run, tell=unsealed_told(out))
+    if new and not dry_run:
+        out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
         out.json(report)
     verb = "would add" if dry_run else "added"

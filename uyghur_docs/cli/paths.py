@@ -14,7 +14,7 @@ import site
 import sys
 from pathlib import Path
 
-from uyghur_docs.errors import CorpusNotCopied, IndexNotAFolder, UdocsError
+from uyghur_docs.errors import CorpusNotAFolder, CorpusNotCopied, IndexNotAFolder, UdocsError
 
 CORPUS_ENV = "UDOCS_CORPUS"
 INDEX_ENV = "UDOCS_INDEX"
@@ -82,7 +82,10 @@ def _copy_seed(seed: Path, corpus: Path) -> None:
 def corpus_dir(flag: str | None) -> Path:
     """The corpus folder to read."""
     value = flag or os.environ.get(CORPUS_ENV)
-    return _absolute(value) if value else default_corpus()
+    corpus = _absolute(value) if value else default_corpus()
+    if corpus.exists() and not corpus.is_dir():
+        raise CorpusNotAFolder(corpus)
+    return corpus
 
 
 def index_dir(flag: str | None, corpus: Path) -> Path:
