@@ -3,8 +3,8 @@
 A block is one paragraph as a reader sees it: a heading, a paragraph, a list item, a table
 row or preformatted lines. `paragraphs` writes blocks as the corpus text contract says:
 list items start with their marker (`• `, `N. `), table cells are joined by ` | ` (an
-empty cell stays empty between its separators: `A | | B`), hard
-line breaks stay newlines inside the paragraph, whitespace inside a line is collapsed, and
+empty cell stays empty between its separators: `A | | B`), the
+source's line breaks stay newlines inside the paragraph, whitespace inside a line is collapsed, and
 a preformatted block splits at its blank lines.
 """
 

@@ -54,6 +54,7 @@ class Block:
         self._seen: set[tuple[str | None, str]] = set()
         self._section_paragraph = 0
         self.empty_sections: list[int] = []
+        self._last_line = -2
 
     def collect(self, lines: list[tuple[int, str]], start: int, end: int | None = None) -> int:
         """Read entries from lines[start:end]; the index the block ended at."""
@@ -61,7 +62,8 @@ class Block:
         while index < stop:
             paragraph, line = lines[index]
             listed = is_table_row(line) or strip_marker(line) != line
-            if cues.is_footer(line) or (is_contact(line) and not listed):
+            # A salutation opens a letter's body: a heading before it headed no list.
+            if cues.is_footer(line) or cues.is_salutation(line) or self._contact(line, listed):
                 break
             kind = cues.section_kind(line)
             heading = not listed and cues.is_heading(line)
@@ -73,11 +75,18 @@ class Block:
             elif self.closing and self._signature(lines, index, stop):
                 index = self._signature_end
                 continue
-            elif not self.add(paragraph, line) and not self._lead_in(lines, index):
+            elif self.add(paragraph, line, run=self._in_run(lines, index, stop)):
+                self._last_line = index
+            elif not self._lead_in(lines, index):
                 break
             index += 1
         self._close_section()
         return index
+
+    @staticmethod
+    def _contact(line: str, listed: bool) -> bool:
+        """An address line that ends a block, not a sentence that leads into its list."""
+        return is_contact(line) and not listed and not line.rstrip().endswith((":", "："))
 
     def _close_section(self) -> None:
         # A section heading with no names under it (a list a script fills in): say so.
@@ -93,8 +102,23 @@ class Block:
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         return cues.section_kind(following) is not None
 
-    def add(self, paragraph: int, line: str, inline: bool = False) -> bool:
-        """Add a line's entries; False when the line is prose."""
+    def _in_run(self, lines: list[tuple[int, str]], index: int, stop: int) -> bool:
+        """Whether a line is one of a run of name lines: then the line, not its commas,
+        separates entries ("Jane Roe, Professor of Law, University X, Chile")."""
+        if self.raws and self._last_line == index - 1:
+            return True
+        if index + 1 >= stop:
+            return False
+        following = lines[index + 1][1]
+        if cues.is_footer(following) or cues.is_heading(following) or is_table_row(following):
+            return False
+        if cues.section_kind(following) is not None:
+            return False
+        return bool(_parse(following, False, self.section == cues.PERSON, True))
+
+    def add(self, paragraph: int, line: str, inline: bool = False, run: bool = False) -> bool:
+        """Add a line's entries; False when the line is prose. A line of a run is one
+        entry; a line alone may be a comma list."""
         if line.rstrip().endswith((":", "：")):
             return False
         last = self.raws[-1] if self.raws else None
@@ -102,7 +126,7 @@ class Block:
             # "Jane Roe" then "Executive Director, X" in one paragraph: a person's signature.
             self.raws[-1] = Raw(last.entry, paragraph, cues.PERSON, (*last.signature, line))
             return True
-        entries = _parse(line, inline, self.section == cues.PERSON)
+        entries = _parse(line, inline, self.section == cues.PERSON, run)
         return entries is not None and self._append(list(entries), paragraph)
 
     def _append(self, entries: list[Entry], paragraph: int) -> bool:
@@ -139,7 +163,7 @@ class Block:
 
 
 @lru_cache(maxsize=1 << 12)
-def _parse(line: str, inline: bool, people: bool) -> tuple[Entry, ...] | None:
+def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[Entry, ...] | None:
     """The entries of a line of a block; None when the line is prose, not names."""
     entries = row_entries(line)
     if entries is not None:
@@ -150,6 +174,10 @@ def _parse(line: str, inline: bool, people: bool) -> tuple[Entry, ...] | None:
     if not cjk_list and ((listed and people) or person_mark(text)):
         name = re.split(r"\s*[,(]", text, maxsplit=1)[0]
         return None if _is_prose(name, True) else (Entry(text),)
+    if run and not inline and not cjk_list and ";" not in text:
+        name, comma, rest = text.partition(", ")
+        prose = _is_prose(name, listed) or len(rest.split()) > MAX_NAME_WORDS
+        return None if prose or (comma and _is_prose(rest, True)) else (Entry(text),)
     entries = line_entries(text, inline)
     if any(_is_prose(e.text, listed) for e in entries):
         return None

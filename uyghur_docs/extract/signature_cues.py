@@ -9,6 +9,7 @@ site furniture, notes, contacts and recipients end it.
 import re
 from functools import lru_cache
 
+from uyghur_docs.extract.vocabulary import words
 from uyghur_docs.text.names import CONNECTORS
 from uyghur_docs.text.normalise import fold
 
@@ -26,12 +27,6 @@ _CUE = re.compile(
 _CJK_CUE = re.compile(
     r"签名|簽名|签署|簽署|联署|聯署|连署|連署|倡议人|倡議人|发起|發起|署名|具名|联名|聯名"
 )
-_CLOSING = re.compile(
-    r"^(?:yours (?:faithfully|sincerely|truly)|sincerely(?: yours)?|respectfully(?: yours)?"
-    r"|(?:with )?(?:kind|best|warm) regards|regards|cordialement|bien cordialement"
-    r"|salutations|atentamente|saludos|cordialmente|mit freundlichen gr(?:u|ü)(?:ss|ß)en"
-    r"|hochachtungsvoll|distinti saluti)[,.!]?$"
-)
 _SOFT_CLOSING = re.compile(
     r"(?:thank you for your (?:time|attention|consideration)|look forward to (?:hearing from"
     r" you|your (?:reply|response)))[^.!?]{0,40}[;,.!]?$"
@@ -41,7 +36,10 @@ _SECTION_WORDS = {
     " experts scholars researchers signers 个人 個人 人士 学者 學者",
     ORGANISATION: "organisations organizations organisation organization groups ngos ngo"
     " institutions companies businesses networks associations 团体 團體 组织 組織 机构 機構",
-    "": "global regional national international local and & other supporting signing initial",
+    "": "global regional national international local and & other supporting signing initial"
+    # A table's header row names its columns: "Organisation Name", "Name | Affiliation".
+    " name names nom noms nombre nombres profession affiliation affiliations designation"
+    " 姓名 名称 名稱 单位 單位",
 }
 _SECTION = {kind: frozenset(ws.split()) for kind, ws in _SECTION_WORDS.items()}
 # Lines after which a signature block never continues: site furniture, notes, recipients.
@@ -84,7 +82,31 @@ def is_heading(line: str) -> bool:
 # Each line is tested as a closing and a footer again as each block reader passes it.
 @lru_cache(maxsize=1 << 14)
 def is_closing(line: str) -> bool:
-    return bool(_CLOSING.match(fold(line.strip())))
+    """A letter's closing, in any declared language: "Sincerely,", "_Sincerely,_",
+    "> Yours faithfully,", "Mit freundlichen Grüßen", "此致敬礼".
+
+    >>> is_closing("> _Sincerely,_"), is_closing("Signed,"), is_closing("Signed by the groups:")
+    (True, True, False)
+    """
+    bare = re.sub(r"[*_>\s]+", " ", fold(line)).strip().rstrip(",.!:，。：")
+    return bare in words("closings")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_salutation(line: str) -> bool:
+    """A letter's salutation ("Dear Mr. Zheng,", "Sehr geehrte Damen und Herren,",
+    "尊敬的…："): the addressee, who does not sign.
+
+    >>> is_salutation("Dear Mr.Zheng Zeguang, the Ambassador,"), is_salutation("Dear friends")
+    (True, False)
+    """
+    text = fold(line.strip().lstrip("*_> "))
+    if not re.search(r"[,:，：]$", text) and len(text.split()) > 1:
+        return False
+    return any(
+        text.startswith(cue) and (not cue.isascii() or text[len(cue) : len(cue) + 1] in " ,:")
+        for cue in words("salutations")
+    )
 
 
 def is_soft_closing(paragraph: str) -> bool:

@@ -24,6 +24,7 @@ from uyghur_docs.extract.kinds import (
     has_cjk,
     personal_name,
 )
+from uyghur_docs.extract.source_lines import source_lines
 from uyghur_docs.extract.unheaded import (
     closing_lines,
     prose_signers,
@@ -93,32 +94,12 @@ def extract_signatories(paragraphs: Sequence[str]) -> tuple[Signatory, ...]:
 
 def read_signatures(paragraphs: Sequence[str]) -> Signatures:
     """The signatories of a document and the signature headings that gave no names."""
-    lines = _lines(paragraphs)
+    lines = source_lines(paragraphs)
     raws, unread = _after_anchor(lines, paragraphs)
     if not raws:
         raws = unheaded_run(lines) or closing_lines(lines) or prose_signers(paragraphs)
         unread = () if raws else unread
     return Signatures(_signatories(raws), unread)
-
-
-def _lines(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
-    """(paragraph number, line) pairs; a wrapped comma list becomes one line, and a name
-    followed by its postal address and site keeps only the name."""
-    lines = []
-    for number, paragraph in enumerate(paragraphs, 1):
-        parts = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if len(parts) > 1 and len(line_entries(parts[0])) >= 3:
-            parts = [" ".join(parts)]
-        elif len(parts) > 1 and _is_address(parts[-1]) and not _is_address(parts[0]):
-            parts = parts[:1]
-        lines.extend((number, line) for line in parts)
-    return lines
-
-
-def _is_address(line: str) -> bool:
-    bare_link = re.fullmatch(r"(?:https?://|www\.)\S+", line)
-    postal = re.search(r"\b[A-Z]{0,2}-?\d{4,5}\s+[A-ZÀ-Ý]\w", line)
-    return bool(bare_link or postal)
 
 
 def _after_anchor(
