@@ -18,7 +18,15 @@ from uyghur_docs.extract.entries import (
     strip_marker,
 )
 from uyghur_docs.extract.issuers import is_contact
-from uyghur_docs.extract.kinds import BEHALF, first_word, has_cjk, organisation_like, person_mark
+from uyghur_docs.extract.kinds import (
+    BEHALF,
+    TITLE,
+    first_word,
+    has_cjk,
+    organisation_like,
+    person_mark,
+    personal_name,
+)
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import CONNECTORS, title_case
 from uyghur_docs.text.normalise import fold
@@ -122,7 +130,8 @@ class Block:
         if line.rstrip().endswith((":", "：")):
             return False
         last = self.raws[-1] if self.raws else None
-        if last and last.paragraph == paragraph and is_role_line(line):
+        bare = last is not None and not re.search(r"[,(]", last.entry.text)
+        if last and bare and last.paragraph == paragraph and is_role_line(line):
             # "Jane Roe" then "Executive Director, X" in one paragraph: a person's signature.
             self.raws[-1] = Raw(last.entry, paragraph, cues.PERSON, (*last.signature, line))
             return True
@@ -209,5 +218,8 @@ def _connectors(text: str) -> bool:
 
 
 def is_role_line(line: str) -> bool:
-    """A line that gives a signer's role ("Executive Director")."""
+    """A line that gives a signer's role ("Executive Director"), not a titled name
+    ("Professor Ariadne Vromen")."""
+    if TITLE.match(line) and personal_name(TITLE.sub("", line).split(",")[0]):
+        return False
     return first_word(line) in words("person_roles")

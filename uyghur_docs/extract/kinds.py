@@ -12,16 +12,16 @@ import re
 from functools import lru_cache
 
 from uyghur_docs.extract.entries import is_person_context
-from uyghur_docs.extract.vocabulary import words
+from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import has_head, is_acronym, word_set
 from uyghur_docs.text.normalise import fold
 
 PERSON = "person"
 ORGANISATION = "organisation"
 PEOPLE_SHARE = 0.5
-_TITLE = re.compile(
+TITLE = re.compile(
     r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|revd|reverend|sir|dame|hon|rabbi|imam|pastor"
-    r"|senator|mp|mep)\.?\s+\S",
+    r"|senator|mp|mep|mme|mlle|herr|frau|sr|sra|dott|dott\.ssa|drs|ir)(?:\.\s*|\s+)(?=[A-Z]\w)",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?:^|[\s,(])@\w")
@@ -45,7 +45,7 @@ def person_mark(text: str, context: str = "") -> bool:
     if spelt_acronym(text):
         return False
     name, comma, rest = text.partition(",")
-    if _TITLE.match(name) and not _organisation_words(name):
+    if TITLE.match(name) and not _organisation_words(name):
         return True
     if _HANDLE.search(text) or BEHALF.search(text):
         return True
@@ -59,10 +59,18 @@ def person_mark(text: str, context: str = "") -> bool:
         return _cjk_person(text)
     if comma and first_word(rest) in words("person_roles"):
         return True
-    if comma and "," not in rest and personal_name(name) and has_head(rest):
+    if comma and personal_name(name) and _describes_person(rest):
         return True
     base, bracket, _ = text.partition(" (")
     return bool(bracket) and personal_name(base)
+
+
+def _describes_person(rest: str) -> bool:
+    """What follows a personal name and a comma says who she is ("IP Lawyer", "PhD
+    Candidate, University of Leeds", "Digital Rights Watch"), unless it is only a place."""
+    first = rest.split(",")[0]
+    roles = {w.strip(".()") for w in fold(first).split()} & words("person_roles")
+    return bool(roles) or (has_head(rest) and not is_place(first))
 
 
 def spelt_acronym(text: str) -> bool:
