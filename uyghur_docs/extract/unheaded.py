@@ -6,16 +6,21 @@ from collections.abc import Sequence
 
 from uyghur_docs.extract import signature_cues as cues
 from uyghur_docs.extract.blocks import Block, Raw
-from uyghur_docs.extract.entries import MARKER, Entry, strip_marker
+from uyghur_docs.extract.entries import MARKER, Entry, is_table_row, strip_marker
 from uyghur_docs.extract.issuers import is_contact
 from uyghur_docs.extract.kinds import has_cjk, organisation_like
 from uyghur_docs.extract.vocabulary import is_place
+from uyghur_docs.text.dates import find_date
 from uyghur_docs.text.names import split_outside_parens, title_case
 
 MIN_LIST = 3
-MAX_NAME_WORDS = 8
+MAX_NAME_WORDS = 12
+# Lines after a closing list that are no run of names: a date, a credit, site furniture.
+MAX_TAIL = 6
 TITLE_CASE_SHARE = 0.8
 PAIRED_SHARE = 0.6
+# A byline that opens a list ("By Department of Journalism, ..."): the word is no name.
+_BY = re.compile(r"^(?:by|from|par|von|por|da|door)\s+(?=[A-Z])")
 _SIGNS = re.compile(
     r"(?:^|[,;]\s+|\bthe\s+)(?P<name>(?:[A-Z][\w.&'’-]*\s+){0,8}[A-Z][\w.&'’-]*(?:\s+\([^()]+\))?)"
     r"\s+(?:has|have)\s+(?:(?:decided|chosen|agreed)\s+to\s+)?(?:also\s+)?"
@@ -45,34 +50,41 @@ def unheaded_run(lines: list[tuple[int, str]]) -> list[Raw]:
 
 
 def closing_lines(lines: list[tuple[int, str]]) -> list[Raw]:
-    """A run of one-name paragraphs that ends the text (site furniture aside), when most
-    of them are shaped like organisations and nothing introduces them as another list."""
-    end = len(lines)
-    while end and (cues.is_footer(lines[end - 1][1]) or is_contact(lines[end - 1][1])):
-        end -= 1
-    start = end
-    while start and _alone(lines, start - 1) and not cues.is_heading(lines[start - 1][1]):
-        start -= 1
-    run = [line for _, line in lines[start:end]]
+    """The last run of name lines of the text, when most of them are shaped like
+    organisations and nothing introduces them as another list. Only site furniture, a
+    date or a credit line may follow it: a few lines that are no run of names."""
+    for end in range(len(lines), max(len(lines) - MAX_TAIL, 0) - 1, -1):
+        start = end
+        while start and _name_line(lines[start - 1][1]):
+            start -= 1
+        if end - start >= MIN_LIST:
+            return _closing_run(lines, start, end)
+    return []
+
+
+def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw]:
+    run = [_BY.sub("", lines[start][1], count=1)] + [line for _, line in lines[start + 1 : end]]
     before = lines[start - 1][1] if start else ""
-    if len(run) < MIN_LIST or before.rstrip().endswith((":", "：")) or not _names(run):
+    if before.rstrip().endswith((":", "：")) or not _names(run):
         return []
     if sum(map(organisation_like, run)) < TITLE_CASE_SHARE * len(run):
         return []
     block = Block()
-    for paragraph, line in lines[start:end]:
-        block.add(paragraph, line)
+    for (paragraph, _), line in zip(lines[start:end], run, strict=True):
+        block.add(paragraph, line, run=True)
     return block.raws
 
 
-def _alone(lines: list[tuple[int, str]], index: int) -> bool:
-    """Whether a line is its paragraph's only line, short and no sentence."""
-    paragraph, line = lines[index]
-    neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+def _name_line(line: str) -> bool:
+    """A line that may be one name of a list: short, no sentence, no furniture."""
     return (
-        all(lines[i][0] != paragraph for i in neighbours)
-        and len(line.split()) <= MAX_NAME_WORDS
-        and not re.search(r"[.!?:;,。：]$", line)
+        len(line.split()) <= MAX_NAME_WORDS
+        and not re.search(r"[.!?:;,。：！？；]$", line)
+        and not cues.is_footer(line)
+        and not cues.is_heading(line)
+        and not is_contact(line)
+        and not is_table_row(line)
+        and find_date(line) is None
     )
 
 
