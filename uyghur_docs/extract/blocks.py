@@ -48,6 +48,8 @@ class Raw:
     paragraph: int
     section: str | None
     signature: tuple[str, ...] = ()
+    # Written as a list item or a table row: a translation never is one on its own.
+    listed: bool = False
 
 
 class Block:
@@ -136,15 +138,16 @@ class Block:
             self.raws[-1] = Raw(last.entry, paragraph, cues.PERSON, (*last.signature, line))
             return True
         entries = _parse(line, inline, self.section == cues.PERSON, run)
-        return entries is not None and self._append(list(entries), paragraph)
+        listed = is_table_row(line) or strip_marker(line) != line
+        return entries is not None and self._append(list(entries), paragraph, listed)
 
-    def _append(self, entries: list[Entry], paragraph: int) -> bool:
+    def _append(self, entries: list[Entry], paragraph: int, listed: bool) -> bool:
         # Each name once: a list that repeats an entry signs it once.
         for entry in entries:
             key = (self.section, entry.text)
             if key not in self._seen:
                 self._seen.add(key)
-                self.raws.append(Raw(entry, paragraph, self.section))
+                self.raws.append(Raw(entry, paragraph, self.section, listed=listed))
         return True
 
     def _signature(self, lines: list[tuple[int, str]], index: int, stop: int) -> bool:
@@ -158,8 +161,10 @@ class Block:
             if end - index > MAX_SIGNATURE_LINES:
                 return False
         rest = [line for _, line in lines[index + 1 : end]]
+        # Under a name, a signature gives a role; a run of names gives more names.
         if (
             not rest
+            or not any(map(_gives_role, (first, *rest)))
             or any(BEHALF.search(line) for line in (first, *rest))
             or organisation_like(first)
             or _is_prose(first)
@@ -217,9 +222,17 @@ def _connectors(text: str) -> bool:
     return all(fold(w) in CONNECTORS for w in text.split())
 
 
+def _gives_role(line: str) -> bool:
+    """A line that says what a person is ("Founder and Coordinator", "Director, HRW"),
+    not an organisation named with a role word ("Citizen Lab")."""
+    part = line.split(",")[0]
+    found = {w.strip(".,;:()") for w in fold(part).split()} & words("person_roles")
+    return bool(found) and not organisation_like(part)
+
+
 def is_role_line(line: str) -> bool:
     """A line that gives a signer's role ("Executive Director"), not a titled name
     ("Professor Ariadne Vromen")."""
     if TITLE.match(line) and personal_name(TITLE.sub("", line).split(",")[0]):
         return False
-    return first_word(line) in words("person_roles")
+    return first_word(line) in words("person_roles") and not organisation_like(line.split(",")[0])

@@ -61,8 +61,9 @@ def person_mark(text: str, context: str = "") -> bool:
         return True
     if comma and personal_name(name) and _describes_person(rest):
         return True
-    base, bracket, _ = text.partition(" (")
-    return bool(bracket) and personal_name(base)
+    base, bracket, inner = text.partition(" (")
+    # "Reporters Without Borders (RSF)": an acronym in brackets names an organisation.
+    return bool(bracket) and personal_name(base) and not is_acronym(inner.rstrip(")"))
 
 
 def _describes_person(rest: str) -> bool:

@@ -33,10 +33,13 @@ _SOFT_CLOSING = re.compile(
 )
 _SECTION_WORDS = {
     PERSON: "individuals individual persons person people personal personalities academics"
-    " experts scholars researchers signers 个人 個人 人士 学者 學者",
+    " experts scholars researchers signers personnes particuliers personnalités einzelpersonen"
+    " personen personas individuos persone individui 个人 個人 人士 学者 學者 개인 個人",
     ORGANISATION: "organisations organizations organisation organization groups ngos ngo"
-    " institutions companies businesses networks associations 团体 團體 组织 組織 机构 機構",
+    " institutions companies businesses networks associations organismes organisationen"
+    " verbände organizaciones organizzazioni organisaties 团体 團體 组织 組織 机构 機構 단체 団体",
     "": "global regional national international local and & other supporting signing initial"
+    " et und y e en 和 与 與"
     # A table's header row names its columns: "Organisation Name", "Name | Affiliation".
     " name names nom noms nombre nombres profession affiliation affiliations designation"
     " 姓名 名称 名稱 单位 單位",

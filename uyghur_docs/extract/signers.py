@@ -14,14 +14,14 @@ from dataclasses import dataclass, replace
 
 from uyghur_docs.extract import signature_cues as cues
 from uyghur_docs.extract.blocks import Block, Raw, is_role_line
-from uyghur_docs.extract.entries import line_entries, split_place
+from uyghur_docs.extract.entries import split_place
+from uyghur_docs.extract.inline import inline_names
 from uyghur_docs.extract.issuers import Issuer, extract_issuers
 from uyghur_docs.extract.kinds import (
     BEHALF,
     ORGANISATION,
     PERSON,
     block_kinds,
-    has_cjk,
     personal_name,
 )
 from uyghur_docs.extract.source_lines import source_lines
@@ -31,17 +31,11 @@ from uyghur_docs.extract.unheaded import (
     translation_pairs,
     unheaded_run,
 )
-from uyghur_docs.text.names import split_and, split_name, title_case
+from uyghur_docs.text.names import split_name
 from uyghur_docs.text.normalise import fold
 
 __all__ = ["ORGANISATION", "PERSON", "DocumentSigners", "Signatory", "extract_issuers"]
-_INLINE_BY = re.compile(
-    r"\b(?:co-?signed|signed|endorsed|supported)\s+by\s*:?\s+(?P<rest>[^.!?]+)[.!?]?$", re.I
-)
 _FOR = re.compile(r"^(?P<person>[^,()]+?) for (?P<org>\S+(?: \S+){0,2})$")
-_CJK_INLINE = re.compile(
-    r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$"
-)
 
 
 @dataclass(frozen=True)
@@ -99,7 +93,25 @@ def read_signatures(paragraphs: Sequence[str]) -> Signatures:
     if not raws:
         raws = unheaded_run(lines) or closing_lines(lines) or prose_signers(paragraphs)
         unread = () if raws else unread
-    return Signatures(_signatories(raws), unread)
+    return Signatures(as_written_in(_signatories(raws), paragraphs), unread)
+
+
+def as_written_in(
+    signatories: tuple[Signatory, ...], paragraphs: Sequence[str]
+) -> tuple[Signatory, ...]:
+    """The signatories whose `as_written` the document writes, up to whitespace and line
+    breaks: udocs never reports a name the document does not contain.
+
+    >>> [s.as_written for s in as_written_in((Signatory("A B", "A B", "person", 1),
+    ...     Signatory("B A", "B A", "person", 1)), ["A\\nB"])]
+    ['A B']
+    """
+    text = _spaced("\n".join(paragraphs))
+    return tuple(s for s in signatories if _spaced(s.as_written) in text)
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _after_anchor(
@@ -142,20 +154,8 @@ def _open(line: str, paragraph: str, index: int, lines: list[tuple[int, str]]):
 
 
 def _inline_list(line: str) -> str | None:
-    """The names of "signed by A, B and C" or "签名的还包括：A、B和C" inside a sentence."""
-    match = _CJK_INLINE.search(line) or _INLINE_BY.search(line)
-    if not match:
-        return None
-    names = []
-    pieces = [
-        p for e in line_entries(match["rest"].strip(), inline=True) for p in split_and(e.text)
-    ]
-    for piece in pieces:
-        if not (title_case(piece) or has_cjk(piece)):
-            break
-        names.append(re.sub(r"^the\s+", "", piece))
-    # "The letter, signed by A, B and C, calls for ..." ends at the first word that is no name.
-    return "; ".join(names) if len(names) >= 2 else None
+    names = inline_names(line)
+    return "; ".join(names) if names else None
 
 
 def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:

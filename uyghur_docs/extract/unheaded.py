@@ -18,7 +18,7 @@ MAX_NAME_WORDS = 12
 # Lines after a closing list that are no run of names: a date, a credit, site furniture.
 MAX_TAIL = 6
 TITLE_CASE_SHARE = 0.8
-PAIRED_SHARE = 0.6
+PAIRED_SHARE = 0.9
 # A byline that opens a list ("By Department of Journalism, ..."): the word is no name.
 _BY = re.compile(r"^(?:by|from|par|von|por|da|door)\s+(?=[A-Z])")
 _SIGNS = re.compile(
@@ -119,7 +119,9 @@ def translation_pairs(raws: list[Raw]) -> list[Raw]:
         if raws[i].paragraph != raws[i - 1].paragraph
         and _script(raws[i].entry.text) != _script(raws[i - 1].entry.text)
         and _script(raws[i].entry.text) == "cjk"
+        and not raws[i].listed
     ]
+    # Each name and its translation: nearly every other entry is one, or it is a mixed list.
     if len(raws) < 4 or len(pairs) < PAIRED_SHARE * len(raws) / 2:
         return raws
     dropped = set(pairs)

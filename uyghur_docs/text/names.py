@@ -26,6 +26,7 @@ HEADS = word_set(
 CONNECTORS = word_set(
     "of for and the in on at to by with without against a an de des du la le les el al del"
     " y e et pour contre und für van von der den di da do dos das & - – —"
+    " por los las lo il della delle dei degli het een voor op zu zur zum die das"
 )
 # Transliterations and British/American spellings that name the same word.
 _SPELLINGS = {

@@ -1,0 +1,221 @@
+"""Letters composed from signature-block layouts, name pools and languages, for the
+generated tests of signatory reading: each letter knows the exact lists it must give.
+
+A letter is a body, a signature block in one layout family and a footer, written as
+plain text, Markdown or HTML and read by udocs' own reader, as `udocs add` reads it.
+The pools are small, varied and written for these tests.
+"""
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from uyghur_docs.corpus import formats
+
+ORGANISATIONS = [
+    "Amnesty International",
+    "World Uyghur Congress",
+    "Access Now",
+    "Article 19",
+    "Front Line Defenders",
+    "Open Rights Network",
+    "Uyghur Human Rights Project",
+    "Ligue des droits de l'Homme",
+    "Gesellschaft für bedrohte Völker",
+    "Asociación por los Derechos Civiles",
+    "Associazione Antigone",
+    "Stichting Vrije Media",
+    "Coalition for Digital Freedom",
+    "Tibet Action Institute",
+    "Campaign for Uyghurs",
+    "Freedom House",
+    "PEN America",
+    "Citizen Lab",
+    "香港人權監察",
+    "中国人权捍卫者",
+    "新疆受害者基金会",
+]
+# Acronyms that follow a name: "International Service for Human Rights (ISHR)".
+ACRONYMS = [
+    ("International Service for Human Rights", "ISHR"),
+    ("Reporters Without Borders", "RSF"),
+    ("Centre for Democracy and Development", "CDD"),
+    ("Electronic Frontier Foundation", "EFF"),
+    ("Asian Forum for Human Rights and Development", "FORUM-ASIA"),
+    ("Fédération internationale pour les droits humains", "FIDH"),
+]
+PLACES = ["Ukraine", "France", "Germany", "Kenya", "Chile", "Hong Kong", "Brazil", "Italy"]
+# People and who they are: a role, an organisation, or both.
+PEOPLE = [
+    ("Jane Roe", "Professor of Law, University of Leeds"),
+    ("Maria Okafor", "Director, Open Rights Network"),
+    ("Tomás Herrera", "Journalist"),
+    ("Anna Müller", "Researcher, Freie Universität Berlin"),
+    ("Jean Dupont", "chercheur, Université de Lyon"),
+    ("Giulia Bianchi", "PhD Candidate, University of Bologna"),
+    ("Pieter de Vries", "Lawyer"),
+    ("Dr. Amira Hassan", "Senior Fellow, Centre for Asian Studies"),
+    ("Prof. Kenji Sato", "Waseda University"),
+    ("Sarah O'Neill", "human rights lawyer"),
+]
+HEADINGS = [
+    "Signatories:",
+    "Signed by:",
+    "Endorsed by:",
+    "Signataires :",
+    "Unterzeichner:",
+    "Firmantes:",
+    "Firmatari:",
+    "Ondertekenaars:",
+    "签名团体：",
+    "聯署團體：",
+    "Sincerely,",
+    "Yours faithfully,",
+    "Cordialement,",
+    "Mit freundlichen Grüßen,",
+    "Atentamente,",
+    "In solidarity,",
+]
+BODY = (
+    "We, the undersigned, urge the Human Rights Council to act on the findings of the"
+    " assessment and to establish an independent investigation."
+)
+FOOTERS = ["", "Contact: press@example.org", "Share this:", "© 2024 Example Network"]
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter's text and format, and the signatories it must give, as written."""
+
+    text: str
+    format: str
+    organisations: tuple[str, ...]
+    people: tuple[str, ...]
+
+    def paragraphs(self) -> tuple[str, ...]:
+        path = Path(f"letter.{self.format}")
+        return formats.read(path, self.text.encode("utf-8")).paragraphs
+
+
+def _text(heading: str, lines: list[str], footer: str, together: bool) -> str:
+    block = "\n".join(lines) if together else "\n\n".join(lines)
+    parts = [BODY, heading, block, footer]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _html(heading: str, inner: str, footer: str) -> str:
+    parts = [f"<p>{escape(BODY)}</p>", f"<p>{escape(heading)}</p>" if heading else "", inner]
+    parts.append(f"<p>{escape(footer)}</p>" if footer else "")
+    body = "\n".join(p for p in parts if p)
+    return (
+        f"<html><head><title>Letter</title></head><body><article>\n{body}\n</article></body></html>"
+    )
+
+
+def organisations_as(layout: str, names: list[str], heading: str, footer: str) -> Letter:
+    """A block of organisations, in one layout family."""
+    if layout == "lines":
+        return Letter(_text(heading, names, footer, True), "md", tuple(names), ())
+    if layout == "paragraphs":
+        return Letter(_text(heading, names, footer, False), "txt", tuple(names), ())
+    if layout == "bullets":
+        return Letter(
+            _text(heading, [f"- {n}" for n in names], footer, True), "md", tuple(names), ()
+        )
+    if layout == "numbered":
+        items = [f"{i}. {n}" for i, n in enumerate(names, 1)]
+        return Letter(_text(heading, items, footer, True), "md", tuple(names), ())
+    if layout == "table":
+        rows = ["| Organisation |", "|---|"] + [f"| {n} |" for n in names]
+        return Letter(_text(heading, rows, footer, True), "md", tuple(names), ())
+    if layout == "html-list":
+        items = "".join(f"<li>{escape(n)}</li>" for n in names)
+        return Letter(_html(heading, f"<ul>{items}</ul>", footer), "html", tuple(names), ())
+    if layout == "html-table":
+        rows = "".join(f"<tr><td>{escape(n)}</td></tr>" for n in names)
+        inner = f"<table><tr><th>Organisation</th></tr>{rows}</table>"
+        return Letter(_html(heading, inner, footer), "html", tuple(names), ())
+    if layout == "html-br":
+        inner = "<p>" + "<br>\n".join(escape(n) for n in names) + "</p>"
+        return Letter(_html(heading, inner, footer), "html", tuple(names), ())
+    raise ValueError(layout)
+
+
+ORGANISATION_LAYOUTS = [
+    "lines",
+    "paragraphs",
+    "bullets",
+    "numbered",
+    "table",
+    "html-list",
+    "html-table",
+    "html-br",
+]
+
+
+@st.composite
+def organisation_letters(draw, layouts=tuple(ORGANISATION_LAYOUTS)) -> Letter:
+    layout = draw(st.sampled_from(layouts))
+    names = draw(st.lists(st.sampled_from(ORGANISATIONS), min_size=3, max_size=8, unique=True))
+    heading = draw(st.sampled_from(HEADINGS))
+    footer = draw(st.sampled_from(FOOTERS))
+    return organisations_as(layout, names, heading, footer)
+
+
+@st.composite
+def placed_letters(draw) -> Letter:
+    """ "Name, Country" and "Name (ACR)" lines: the entry is kept whole, as written."""
+    plain = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=2, max_size=5, unique=True))
+    places = draw(st.lists(st.sampled_from(PLACES), min_size=len(plain), max_size=len(plain)))
+    acronyms = draw(st.lists(st.sampled_from(ACRONYMS), min_size=1, max_size=3, unique=True))
+    names = [f"{n}, {p}" for n, p in zip(plain, places, strict=True)]
+    names += [f"{n} ({a})" for n, a in acronyms]
+    names = draw(st.permutations(names))
+    layout = draw(st.sampled_from(["lines", "paragraphs", "bullets", "html-br"]))
+    return organisations_as(layout, list(names), draw(st.sampled_from(HEADINGS)), "")
+
+
+@st.composite
+def people_letters(draw) -> Letter:
+    """People with their affiliations under a heading of individuals, after a section of
+    organisations or alone."""
+    people = draw(st.lists(st.sampled_from(PEOPLE), min_size=3, max_size=6, unique=True))
+    lines = [f"{name}, {who}" for name, who in people]
+    orgs = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), max_size=5, unique=True))
+    sections = []
+    if len(orgs) >= 2:
+        sections += ["Organisations:", "\n".join(orgs)]
+    sections += [draw(st.sampled_from(["Individuals:", "Individual signatories:", "Personnes :"]))]
+    sections += ["\n".join(lines)]
+    text = "\n\n".join([BODY, "Signatories", *sections]) + "\n"
+    return Letter(text, "md", tuple(orgs if len(orgs) >= 2 else ()), tuple(lines))
+
+
+INLINE = [
+    ("This statement is signed by {} and {}.", "en"),
+    ("The letter was endorsed by {} and {}.", "en"),
+]
+
+
+@st.composite
+def inline_letters(draw) -> Letter:
+    names = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=3, max_size=6, unique=True))
+    sentence, _ = draw(st.sampled_from(INLINE))
+    text = BODY + "\n\n" + sentence.format(", ".join(names[:-1]), names[-1]) + "\n"
+    return Letter(text, "txt", tuple(names), ())
+
+
+NEGATIVES = [
+    # An addressee block: recipients never sign.
+    "Dear High Commissioner,\n\n" + BODY,
+    "To:\nH.E. Volker Türk\nUnited Nations High Commissioner for Human Rights\n\n" + BODY,
+    # A board listed on an organisation's own page.
+    BODY
+    + "\n\nOur board of directors\n\nJane Roe, Chair\nMaria Okafor, Treasurer\nPieter de Vries,"
+    " Secretary",
+    # Organisations named in the prose.
+    BODY + "\n\nAmnesty International and Human Rights Watch have documented these abuses, as"
+    " has the Uyghur Human Rights Project in its reports.",
+]

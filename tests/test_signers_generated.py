@@ -1,0 +1,76 @@
+"""Letters composed from layout families, name pools and languages (tests/letters.py):
+the exact organisations and people come back, and negatives give none. Every name
+reported occurs in the letter's text."""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.letters import (
+    NEGATIVES,
+    ORGANISATION_LAYOUTS,
+    Letter,
+    inline_letters,
+    organisation_letters,
+    people_letters,
+    placed_letters,
+)
+from uyghur_docs.extract.signers import ORGANISATION, PERSON, read_signatures
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read(letter: Letter) -> tuple[list[str], list[str]]:
+    found = read_signatures(letter.paragraphs()).signatories
+    orgs = [s.as_written for s in found if s.kind == ORGANISATION]
+    people = [s.as_written for s in found if s.kind == PERSON]
+    return orgs, people
+
+
+def _assert_exact(letter: Letter) -> None:
+    orgs, people = _read(letter)
+    assert (orgs, people) == (list(letter.organisations), list(letter.people)), letter.text
+
+
+@pytest.mark.parametrize("layout", ORGANISATION_LAYOUTS)
+@SETTINGS
+@given(data=st.data())
+def test_organisations_in_every_layout_and_language(layout, data):
+    _assert_exact(data.draw(organisation_letters(layouts=(layout,))))
+
+
+@SETTINGS
+@given(placed_letters())
+def test_places_and_acronyms_stay_in_the_entry_as_written(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(people_letters())
+def test_people_keep_their_affiliations_and_are_no_organisations(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(inline_letters())
+def test_a_list_inside_one_sentence(letter):
+    _assert_exact(letter)
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_addressees_boards_and_prose_mentions_sign_nothing(text):
+    assert _read(Letter(text, "txt", (), ())) == ([], [])
+
+
+TEXT = st.text(st.sampled_from("Ab c,.;:\n-•1()&、和 "), max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=6))
+def test_every_name_reported_is_written_in_the_document(paragraphs):
+    written = " ".join(" ".join(paragraphs).split())
+    for signatory in read_signatures(paragraphs).signatories:
+        assert " ".join(signatory.as_written.split()) in written
+        assert re.search(r"\w", signatory.as_written)

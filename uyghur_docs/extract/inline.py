@@ -1,0 +1,84 @@
+"""A list of signers inside one sentence: "signed by A, B and C", "unterzeichnet von A, B
+und C", "签名的还包括：A、B和C". The list ends with the sentence, or at the first piece that
+is no name ("The letter, signed by A, B and C, calls for ...")."""
+
+import re
+
+from uyghur_docs.extract.entries import line_entries
+from uyghur_docs.extract.kinds import has_cjk
+from uyghur_docs.text.names import CONNECTORS, split_and
+from uyghur_docs.text.normalise import fold
+
+_BY = re.compile(
+    r"\b(?:co-?signed|signed|endorsed|supported|sign[ée]e?s?|soutenue?s?|appuy[ée]e?s?"
+    r"|unterzeichnet|unterst[üu]tzt|firmad[oa]s?|respaldad[oa]s?|apoyad[oa]s?|firmat[oa]"
+    r"|sottoscritt[oa]|ondertekend|gesteund)\s+(?:by|par|von|por|da|door)\s*:?\s+"
+    r"(?P<rest>[^.!?]+)[.!?]?$",
+    re.I,
+)
+_CJK = re.compile(r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$")
+# The conjunction before a list's last name, in the languages letters come in.
+_LAST = re.compile(r"\s+(?:and|und|et|y|e|en|og|och)\s+(?=\S)")
+# A name may hold a few lower-case words ("Ligue des droits de l'Homme"); a clause more.
+MAX_LOWER_WORDS = 2
+MAX_PIECE_WORDS = 10
+
+
+def inline_names(line: str) -> list[str]:
+    """The names of an inline list in a line; [] when it has none (or only one).
+
+    >>> inline_names("Endorsed by Access Now, Article 19 and Ligue des droits de l'Homme.")
+    ['Access Now', 'Article 19', "Ligue des droits de l'Homme"]
+    >>> inline_names("Unterzeichnet von Amnesty International und PEN Deutschland")
+    ['Amnesty International', 'PEN Deutschland']
+    """
+    match = _CJK.search(line) or _BY.search(line)
+    if not match:
+        return []
+    names = []
+    entries = [re.sub(r"^the\s+", "", e.text) for e in line_entries(match["rest"].strip(), True)]
+    for index, entry in enumerate(entries):
+        # The list's own conjunction stands in its last name: the last entry, or the
+        # last before the sentence goes on.
+        last = index + 1 == len(entries) or not _name_piece(entries[index + 1])
+        for piece in last_pieces(entry) if last else split_and(entry):
+            piece = re.sub(r"^the\s+", "", piece)
+            if not _name_piece(piece):
+                return names if len(names) >= 2 else []
+            names.append(piece)
+    return names if len(names) >= 2 else []
+
+
+def last_pieces(text: str) -> list[str]:
+    """The last part of a list split at its conjunction: "B and C" is two names, unless
+    what follows the conjunction is one bare word ("Rights and Development").
+
+    >>> last_pieces("Gesellschaft für bedrohte Völker and Front Line Defenders")
+    ['Gesellschaft für bedrohte Völker', 'Front Line Defenders']
+    >>> last_pieces("Asian Forum for Human Rights and Development")
+    ['Asian Forum for Human Rights and Development']
+    """
+    pieces = split_and(text)
+    if len(pieces) > 1:
+        return pieces
+    found = list(_LAST.finditer(text))
+    if not found:
+        return [text]
+    left, right = text[: found[-1].start()], text[found[-1].end() :]
+    if len(right.split()) < 2 and not any(c.isdigit() or c.isupper() for c in right[1:]):
+        return [text]
+    return [left, right]
+
+
+def _name_piece(piece: str) -> bool:
+    if has_cjk(piece):
+        return True
+    words = piece.split()
+    if (
+        not words
+        or len(words) > MAX_PIECE_WORDS
+        or not (words[0][0].isupper() or words[0][0].isdigit())
+    ):
+        return False
+    lower = [w for w in words if w[0].islower() and fold(w) not in CONNECTORS]
+    return len(lower) <= MAX_LOWER_WORDS
