@@ -63,7 +63,7 @@ def person_mark(text: str, context: str = "") -> bool:
         return True
     base, bracket, inner = text.partition(" (")
     # "Reporters Without Borders (RSF)": an acronym in brackets names an organisation.
-    return bool(bracket) and personal_name(base) and not is_acronym(inner.rstrip(")"))
+    return bool(bracket) and personal_name(base) and not is_acronym(inner.split(")")[0])
 
 
 def _describes_person(rest: str) -> bool:

@@ -195,7 +195,14 @@ def _make(raw: Raw, kind: str) -> list[Signatory]:
         person = Signatory(
             text, text[: behalf.start()], PERSON, paragraph, affiliation=text[behalf.end() :]
         )
-        return [person, _organisation(text[behalf.end() :], paragraph)]
+        # "on behalf of the Third World Network": the article is no part of the name.
+        organisation = re.sub(
+            r"^(?:the|la|le|les|l'|el|los|las|die|der|das|il|het|de)\s*",
+            "",
+            text[behalf.end() :],
+            flags=re.I,
+        )
+        return [person, _organisation(organisation, paragraph)]
     signs_for = _FOR.match(text) if raw.entry.context else None
     if signs_for and personal_name(signs_for["person"]):
         # A table row "Jane Roe for Project": the person, and the project she signs for.
