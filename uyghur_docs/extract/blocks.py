@@ -36,6 +36,8 @@ MAX_CJK_NAME = 40
 MAX_LEAD_IN = 3
 LISTED_NAME_WORDS = 6
 MAX_SIGNATURE_LINES = 6
+# Lower-case words (connectors aside) in a line that make it a clause, not a list of names.
+MAX_CLAUSE_LOWER = 4
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*$")
 _ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.\s?v)\.)$", re.I)
 
@@ -192,12 +194,23 @@ def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[En
         name, comma, rest = text.partition(", ")
         prose = _is_prose(name, listed) or len(rest.split()) > MAX_NAME_WORDS
         return None if prose or (comma and _is_prose(rest, True)) else (Entry(text),)
+    if not inline and _clause(text):
+        return None
     entries = line_entries(text, inline)
     if any(_is_prose(e.text, listed) for e in entries):
         return None
     if entries and all(is_place(e.text) or _connectors(e.text) for e in entries):
         return None
     return tuple(entries)
+
+
+def _clause(text: str) -> bool:
+    """A sentence whose commas part clauses, not names: it ends with a full stop and runs
+    on in lower-case words ("In total, 14,918 people have written to ...")."""
+    if has_cjk(text) or not _SENTENCE_END.search(text):
+        return False
+    lower = [w for w in text.split() if w[0].islower() and fold(w) not in CONNECTORS]
+    return len(lower) >= MAX_CLAUSE_LOWER
 
 
 def _is_prose(text: str, listed: bool = False) -> bool:

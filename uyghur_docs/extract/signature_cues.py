@@ -47,13 +47,16 @@ _SECTION_WORDS = {
 _SECTION = {kind: frozenset(ws.split()) for kind, ws in _SECTION_WORDS.items()}
 # Lines after which a signature block never continues: site furniture, notes, recipients.
 FOOTER = re.compile(
-    r"^(?:leave a (?:reply|comment)|your email address|required fields|share\b"
+    r"^(?:leave a (?:reply|comment)|your email address|required fields"
+    # A site's buttons and prompts, not an organisation whose name starts so ("SHARE Foundation").
+    r"|(?:share|print|download|tweet|update|subscribe|donate|newsletter)"
+    r"(?:\s+(?:this|on|via|it|now|the|our|article|page|post|story|to|with)\b|\s*[:|!]|$)"
     r"|related(?: posts| articles)?$|tags?:|posted in|filed under|categories|©|copyright"
     r"|all rights reserved|(?:end|foot)?notes?$|references$|annex\b|for (?:more|further) info"
     r"|media contact|press contact|contacts?:?$|photo credit|photo:|image:|read more|click here"
-    r"|subscribe|follow us|cc:|addressed to|to:|recipients?:|read the (?:full|whole|original)"
-    r"|add your (?:name|signature)|download|print|tweet|update\b|\{%|\$date|sign up|newsletter"
-    r"|join our|donate|support our work|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)"
+    r"|follow us|cc:|addressed to|to:|recipients?:|read the (?:full|whole|original)"
+    r"|add your (?:name|signature)|\{%|\$date|sign up|join our|support our work"
+    r"|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)"
     r"|important (?:documents|links)|see also|further reading|external links|more information"
     r"|(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|mastodon|bluesky)$"
     r"|-?ends?-?$|###|\[\^?\d+\]|\^?\d{1,3}\s+\S|\[[^\]]*\]$|附件|附录|附錄|来源|來源|注释|註釋)"

@@ -20,7 +20,7 @@ MAX_TAIL = 6
 TITLE_CASE_SHARE = 0.8
 PAIRED_SHARE = 0.9
 # A byline that opens a list ("By Department of Journalism, ..."): the word is no name.
-_BY = re.compile(r"^(?:by|from|par|von|por|da|door)\s+(?=[A-Z])")
+_BY = re.compile(r"^(?:[Bb]y|[Ff]rom|[Pp]ar|[Vv]on|[Pp]or|[Dd]a|[Dd]oor)\s+(?=[A-Z])")
 _SIGNS = re.compile(
     r"(?:^|[,;]\s+|\bthe\s+)(?P<name>(?:[A-Z][\w.&'’-]*\s+){0,8}[A-Z][\w.&'’-]*(?:\s+\([^()]+\))?)"
     r"\s+(?:has|have)\s+(?:(?:decided|chosen|agreed)\s+to\s+)?(?:also\s+)?"
