@@ -36,6 +36,10 @@ ORGANISATIONS = [
     "香港人權監察",
     "中国人权捍卫者",
     "新疆受害者基金会",
+    "참여연대",
+    "민주사회를 위한 변호사모임",
+    "日本ウイグル協会",
+    "ヒューマンライツ・ナウ",
 ]
 # Acronyms that follow a name: "International Service for Human Rights (ISHR)".
 ACRONYMS = [
@@ -71,6 +75,8 @@ HEADINGS = [
     "Ondertekenaars:",
     "签名团体：",
     "聯署團體：",
+    "서명 단체:",
+    "賛同団体：",
     "Sincerely,",
     "Yours faithfully,",
     "Cordialement,",
@@ -155,10 +161,22 @@ ORGANISATION_LAYOUTS = [
 ]
 
 
+def _name_and_translation(names: list[str]) -> bool:
+    """A list of three or more pairs, each a Latin name then a name in Han or Hangul, reads
+    as each name with its translation (a bilingual letter): the one layout a reader cannot
+    tell from a mixed list, so the generator does not write it."""
+    latin = [n.isascii() or any(c.isascii() and c.isalpha() for c in n) for n in names]
+    return len(names) >= 6 and all(latin[i] != latin[i + 1] for i in range(len(names) - 1))
+
+
 @st.composite
 def organisation_letters(draw, layouts=tuple(ORGANISATION_LAYOUTS)) -> Letter:
     layout = draw(st.sampled_from(layouts))
-    names = draw(st.lists(st.sampled_from(ORGANISATIONS), min_size=3, max_size=8, unique=True))
+    names = draw(
+        st.lists(st.sampled_from(ORGANISATIONS), min_size=3, max_size=8, unique=True).filter(
+            lambda names: not _name_and_translation(names)
+        )
+    )
     heading = draw(st.sampled_from(HEADINGS))
     footer = draw(st.sampled_from(FOOTERS))
     return organisations_as(layout, names, heading, footer)
@@ -193,17 +211,41 @@ def people_letters(draw) -> Letter:
     return Letter(text, "md", tuple(orgs if len(orgs) >= 2 else ()), tuple(lines))
 
 
+@st.composite
+def behalf_letters(draw) -> Letter:
+    """ "Person, on behalf of Organisation" lines after a closing: the person signs, and
+    the organisation she signs for."""
+    people = draw(st.lists(st.sampled_from(PEOPLE), min_size=2, max_size=4, unique=True))
+    orgs = draw(
+        st.lists(
+            st.sampled_from(ORGANISATIONS[:18]),
+            min_size=len(people),
+            max_size=len(people),
+            unique=True,
+        )
+    )
+    names = [name for name, _ in people]
+    lines = [f"{name}, on behalf of {org}" for name, org in zip(names, orgs, strict=True)]
+    heading = draw(st.sampled_from(["Sincerely,", "Yours faithfully,", "Signed by:"]))
+    text = "\n\n".join([BODY, heading, "\n".join(lines)]) + "\n"
+    return Letter(text, "md", tuple(orgs), tuple(lines))
+
+
 INLINE = [
-    ("This statement is signed by {} and {}.", "en"),
-    ("The letter was endorsed by {} and {}.", "en"),
+    ("This statement is signed by {} and {}.", ", "),
+    ("The letter was endorsed by {} and {}.", ", "),
+    ("Der Brief wurde unterzeichnet von {} und {}.", ", "),
+    ("La lettre est signée par {} et {}.", ", "),
+    ("La carta fue firmada por {} y {}.", ", "),
+    ("签署这封公开信的团体包括：{}和{}。", "、"),
 ]
 
 
 @st.composite
 def inline_letters(draw) -> Letter:
     names = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=3, max_size=6, unique=True))
-    sentence, _ = draw(st.sampled_from(INLINE))
-    text = BODY + "\n\n" + sentence.format(", ".join(names[:-1]), names[-1]) + "\n"
+    sentence, comma = draw(st.sampled_from(INLINE))
+    text = BODY + "\n\n" + sentence.format(comma.join(names[:-1]), names[-1]) + "\n"
     return Letter(text, "txt", tuple(names), ())
 
 

@@ -12,6 +12,7 @@ from tests.letters import (
     NEGATIVES,
     ORGANISATION_LAYOUTS,
     Letter,
+    behalf_letters,
     inline_letters,
     organisation_letters,
     people_letters,
@@ -50,6 +51,12 @@ def test_places_and_acronyms_stay_in_the_entry_as_written(letter):
 @SETTINGS
 @given(people_letters())
 def test_people_keep_their_affiliations_and_are_no_organisations(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(behalf_letters())
+def test_a_person_on_behalf_of_an_organisation_signs_with_it(letter):
     _assert_exact(letter)
 
 

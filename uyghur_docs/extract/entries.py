@@ -11,12 +11,17 @@ from dataclasses import dataclass
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import split_and, split_outside_parens, word_set
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import EAST_ASIAN
 
 MARKER = re.compile(r"^(?:[-–—•*·▪◦‣]|\(?\d{1,4}[.)、．]|\([a-z]\)|[a-z]\))\s*(?=\S)")
 CELL = " | "
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{EAST_ASIAN}]")
 _CJK_SEPARATORS = "、，,；;"
-_CJK_AND = re.compile(r"(?<=[)）])\s*(?:和|及|与|與)\s*")
+# "和" between two names, where a name's edge shows: a bracket or a Latin letter beside it
+# ("人权观察(HRW)和…", "Citizen Lab和PEN"); inside Han text it may be a word ("和平").
+_CJK_AND = re.compile(
+    r"(?:(?<=[)）A-Za-z0-9.])\s*(?:和|及|与|與)\s*|\s*(?:和|及|与|與)\s*(?=[A-Za-z]))"
+)
 _ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.v)\.)$", re.I)
 _COUNT_NOTE = re.compile(r"[（(]\s*(?:共|total|in all)?\s*\d+\s*(?:人|名|个|個|位)?\s*[)）]\s*$")
 _HEADER_WORDS = word_set(

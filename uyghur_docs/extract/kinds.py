@@ -15,6 +15,7 @@ from uyghur_docs.extract.entries import is_person_context
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import has_head, is_acronym, word_set
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import EAST_ASIAN
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -31,8 +32,9 @@ _PERSON_TYPES = word_set(
     "individual individuals person personal individuel individuelle persona privat private"
     " 个人 個人"
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,3}$")
+_CJK = re.compile(f"[{EAST_ASIAN}]")
+# A personal name: two to four Han characters or Hangul syllables.
+_CJK_NAME = re.compile(r"^(?:[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,3}|[\uac00-\ud7af]{2,4})$")
 
 
 def has_cjk(text: str) -> bool:
@@ -93,11 +95,17 @@ def _cjk_person(text: str) -> bool:
     latin = " ".join(w for w in text.split() if not has_cjk(w))
     if latin and organisation_like(latin):
         return False
-    roles = words("cjk_person_roles")
     head = text.split()[0] if text.split() else text
-    if any(role in text for role in roles):
-        return not any(mark in head for mark in words("cjk_organisation_marks")) or " " in text
+    if _holds(text, "cjk_person_roles"):
+        return not _holds(head, "cjk_organisation_marks") or " " in text
     return False
+
+
+def _holds(text: str, vocabulary: str) -> bool:
+    """Whether text holds a word of a declared list; both sides folded alike, so Hangul
+    (which folding decomposes) matches too."""
+    folded = fold(text)
+    return any(mark in folded for mark in words(vocabulary))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -106,7 +114,7 @@ def personal_name(text: str) -> bool:
     word, or two to four Chinese characters without an organisation mark."""
     text = text.strip()
     if _CJK_NAME.match(text):
-        return not any(mark in text for mark in words("cjk_organisation_marks"))
+        return not _holds(text, "cjk_organisation_marks")
     parts = text.split()
     return (
         2 <= len(parts) <= 4
@@ -132,7 +140,7 @@ def _organisation_words(text: str) -> bool:
 def organisation_like(text: str) -> bool:
     """Shaped like an organisation: a head noun, an organisation word, an acronym or digits."""
     if has_cjk(text):
-        return any(mark in text for mark in words("cjk_organisation_marks"))
+        return _holds(text, "cjk_organisation_marks")
     return _organisation_words(text) or any(
         is_acronym(w.strip("()")) or any(c.isdigit() for c in w) for w in text.split()
     )

@@ -22,10 +22,13 @@ MAX_CJK_HEADING = 16
 _CUE = re.compile(
     r"\b(?:co-?)?(?:signator(?:y|ies)|signatures?|signed|signing|signers?|endorse(?:d|ments?|rs)|endorsing"
     r"|supporting (?:parties|organi[sz]ations|groups)|signataires?|firmantes?"
-    r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|firmatari)\b"
+    r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|firmatari|cosignataires"
+    r"|co-?firmantes|adhesiones|adh[ée]sions|sottoscrittori|aderenti|adesioni"
+    r"|unterst[üu]tzer\w*|erstunterzeichner\w*|ondertekend)\b"
 )
 _CJK_CUE = re.compile(
     r"签名|簽名|签署|簽署|联署|聯署|连署|連署|倡议人|倡議人|发起|發起|署名|具名|联名|聯名"
+    r"|賛同|呼びかけ|서명|연명|참여\s?단체|공동\s?제안|賛同団体|呼びかけ団体"
 )
 _SOFT_CLOSING = re.compile(
     r"(?:thank you for your (?:time|attention|consideration)|look forward to (?:hearing from"

@@ -193,7 +193,11 @@ def _make(raw: Raw, kind: str) -> list[Signatory]:
     behalf = BEHALF.search(text.split("(")[0])
     if behalf:
         person = Signatory(
-            text, text[: behalf.start()], PERSON, paragraph, affiliation=text[behalf.end() :]
+            text,
+            text[: behalf.start()].rstrip(" ,"),
+            PERSON,
+            paragraph,
+            affiliation=text[behalf.end() :],
         )
         # "on behalf of the Third World Network": the article is no part of the name.
         organisation = re.sub(

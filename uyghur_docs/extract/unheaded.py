@@ -19,6 +19,7 @@ MAX_NAME_WORDS = 12
 MAX_TAIL = 6
 TITLE_CASE_SHARE = 0.8
 PAIRED_SHARE = 0.9
+MIN_PAIRS = 3
 # A byline that opens a list ("By Department of Journalism, ..."): the word is no name.
 _BY = re.compile(r"^(?:[Bb]y|[Ff]rom|[Pp]ar|[Vv]on|[Pp]or|[Dd]a|[Dd]oor)\s+(?=[A-Z])")
 _SIGNS = re.compile(
@@ -121,8 +122,9 @@ def translation_pairs(raws: list[Raw]) -> list[Raw]:
         and _script(raws[i].entry.text) == "cjk"
         and not raws[i].listed
     ]
-    # Each name and its translation: nearly every other entry is one, or it is a mixed list.
-    if len(raws) < 4 or len(pairs) < PAIRED_SHARE * len(raws) / 2:
+    # Each name and its translation: nearly every other entry is one, over enough pairs
+    # that a mixed list of a few names in two scripts does not read as one.
+    if len(pairs) < MIN_PAIRS or len(pairs) < PAIRED_SHARE * len(raws) / 2:
         return raws
     dropped = set(pairs)
     return [r for i, r in enumerate(raws) if i not in dropped]
