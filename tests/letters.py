@@ -102,7 +102,8 @@ class Letter:
 
     def paragraphs(self) -> tuple[str, ...]:
         path = Path(f"letter.{self.format}")
-        return formats.read(path, self.text.encode("utf-8")).paragraphs
+        data = self.text.encode("latin-1" if self.format == "pdf" else "utf-8")
+        return formats.read(path, data).paragraphs
 
 
 def _text(heading: str, lines: list[str], footer: str, together: bool) -> str:
@@ -257,7 +258,42 @@ NEGATIVES = [
     BODY
     + "\n\nOur board of directors\n\nJane Roe, Chair\nMaria Okafor, Treasurer\nPieter de Vries,"
     " Secretary",
+    # A press release speaks for its issuer, and its contacts are staff.
+    "GENEVA (12 May 2023) – Human Rights Watch said today that the Council must act on the"
+    " assessment.\n\n" + BODY + "\n\nFor more information, please contact:\nJane Roe,"
+    " Human Rights Watch, +41 22 000 00 00\nMaria Okafor, Human Rights Watch, press@example.org",
+    # A list of the organisations the letter is addressed to.
+    "To the members of the Human Rights Council:\n\nPermanent Mission of France\nPermanent"
+    " Mission of Germany\nPermanent Mission of Kenya\n\n" + BODY,
     # Organisations named in the prose.
     BODY + "\n\nAmnesty International and Human Rights Watch have documented these abuses, as"
     " has the Uyghur Human Rights Project in its reports.",
 ]
+
+
+def pdf_letter(path: Path, sections: list[tuple[str, list[str]]], numbered: bool) -> Letter:
+    """A PDF letter: a title, the body, "Signatories:", then each section's heading (a
+    region, or none) and its names one per line, numbered or not, and a contact line."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=16)
+    pdf.multi_cell(0, 8, "Joint letter on the assessment", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, BODY, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Signatories:", new_x="LMARGIN", new_y="NEXT")
+    names, number = [], 1
+    for heading, section in sections:
+        if heading:
+            pdf.multi_cell(0, 6, heading, new_x="LMARGIN", new_y="NEXT")
+        for name in section:
+            line = f"{number}. {name}" if numbered else name
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+            names.append(name)
+            number += 1
+    pdf.ln(6)
+    pdf.multi_cell(0, 6, "Contact: Jane Roe, press@example.org", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return Letter(path.read_bytes().decode("latin-1"), "pdf", tuple(names), ())

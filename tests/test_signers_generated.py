@@ -11,10 +11,12 @@ from hypothesis import strategies as st
 from tests.letters import (
     NEGATIVES,
     ORGANISATION_LAYOUTS,
+    ORGANISATIONS,
     Letter,
     behalf_letters,
     inline_letters,
     organisation_letters,
+    pdf_letter,
     people_letters,
     placed_letters,
 )
@@ -64,6 +66,37 @@ def test_a_person_on_behalf_of_an_organisation_signs_with_it(letter):
 @given(inline_letters())
 def test_a_list_inside_one_sentence(letter):
     _assert_exact(letter)
+
+
+# Latin-1 names: the PDF core fonts write no other characters.
+PDF_NAMES = [n for n in ORGANISATIONS if n.isascii()]
+REGIONS = ["Global", "Asia", "Europe", "Africa", "Latin America", "Middle East"]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(REGIONS), st.lists(st.sampled_from(PDF_NAMES), min_size=1, max_size=4)
+        ),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda section: section[0],
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_pdf_lists_under_region_headings(tmp_path_factory, sections, headed, numbered):
+    seen: set[str] = set()
+    sections = [
+        (r if headed else "", [n for n in names if not (n in seen or seen.add(n))])
+        for r, names in sections
+    ]
+    sections = [(r, names) for r, names in sections if names]
+    if sum(len(names) for _, names in sections) < 2:
+        return
+    path = tmp_path_factory.mktemp("pdf") / "letter.pdf"
+    _assert_exact(pdf_letter(path, sections, numbered))
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

@@ -43,6 +43,9 @@ _SECTION_WORDS = {
     " verbände organizaciones organizzazioni organisaties 团体 團體 组织 組織 机构 機構 단체 団体",
     "": "global regional national international local and & other supporting signing initial"
     " et und y e en 和 与 與"
+    # Regions that divide a list ("Asia", "Latin America and the Caribbean").
+    " africa asia europe americas america latin caribbean pacific oceania middle east north"
+    " south central eastern western southern northern mena the arab world"
     # A table's header row names its columns: "Organisation Name", "Name | Affiliation".
     " name names nom noms nombre nombres profession affiliation affiliations designation"
     " 姓名 名称 名稱 单位 單位",
