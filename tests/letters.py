@@ -65,6 +65,8 @@ PEOPLE = [
     ("Sarah O'Neill", "human rights lawyer"),
 ]
 HEADINGS = [
+    # No cue at all: a list that ends the letter.
+    "",
     "Signatories:",
     "Signed by:",
     "Endorsed by:",
@@ -83,6 +85,15 @@ HEADINGS = [
     "Mit freundlichen Grüßen,",
     "Atentamente,",
     "In solidarity,",
+    "_Sincerely,_",
+    "> Sincerely,",
+    "**Signed by:**",
+    "Les organisations signataires :",
+    "Unterzeichnende Organisationen:",
+    "Organizaciones firmantes:",
+    "발기 단체 및 서명 단체:",
+    "呼びかけ団体：",
+    "發起團體/人包括：",
 ]
 BODY = (
     "We, the undersigned, urge the Human Rights Council to act on the findings of the"

@@ -6,8 +6,7 @@ import re
 
 from uyghur_docs.extract.entries import line_entries
 from uyghur_docs.extract.kinds import has_cjk
-from uyghur_docs.text.names import CONNECTORS, split_and
-from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.names import name_shaped, split_and
 
 _BY = re.compile(
     r"\b(?:co-?signed|signed|endorsed|supported|sign[ée]e?s?|soutenue?s?|appuy[ée]e?s?"
@@ -19,9 +18,6 @@ _BY = re.compile(
 _CJK = re.compile(r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$")
 # The conjunction before a list's last name, in the languages letters come in.
 _LAST = re.compile(r"\s+(?:and|und|et|y|e|en|og|och)\s+(?=\S)")
-# A name may hold a few lower-case words ("Ligue des droits de l'Homme"); a clause more.
-MAX_LOWER_WORDS = 2
-MAX_PIECE_WORDS = 10
 
 
 def inline_names(line: str) -> list[str]:
@@ -71,14 +67,4 @@ def last_pieces(text: str) -> list[str]:
 
 
 def _name_piece(piece: str) -> bool:
-    if has_cjk(piece):
-        return True
-    words = piece.split()
-    if (
-        not words
-        or len(words) > MAX_PIECE_WORDS
-        or not (words[0][0].isupper() or words[0][0].isdigit())
-    ):
-        return False
-    lower = [w for w in words if w[0].islower() and fold(w) not in CONNECTORS]
-    return len(lower) <= MAX_LOWER_WORDS
+    return has_cjk(piece) or name_shaped(piece)

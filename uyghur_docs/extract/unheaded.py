@@ -6,18 +6,19 @@ from collections.abc import Sequence
 
 from uyghur_docs.extract import signature_cues as cues
 from uyghur_docs.extract.blocks import Block, Raw
-from uyghur_docs.extract.entries import MARKER, Entry, is_table_row, strip_marker
+from uyghur_docs.extract.entries import MARKER, Entry, is_table_row, row_entries, strip_marker
 from uyghur_docs.extract.issuers import is_contact
 from uyghur_docs.extract.kinds import has_cjk, organisation_like
 from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.dates import find_date
-from uyghur_docs.text.names import split_outside_parens, title_case
+from uyghur_docs.text.names import name_shaped, split_outside_parens, title_case
 
 MIN_LIST = 3
 MAX_NAME_WORDS = 12
 # Lines after a closing list that are no run of names: a date, a credit, site furniture.
 MAX_TAIL = 6
 TITLE_CASE_SHARE = 0.8
+ORGANISATION_SHARE = 0.5
 PAIRED_SHARE = 0.9
 MIN_PAIRS = 3
 # A byline that opens a list ("By Department of Journalism, ..."): the word is no name.
@@ -65,10 +66,14 @@ def closing_lines(lines: list[tuple[int, str]]) -> list[Raw]:
 
 def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw]:
     run = [_BY.sub("", lines[start][1], count=1)] + [line for _, line in lines[start + 1 : end]]
+    names = [_name_of(line) for line in run]
+    names = [n for n in names if n]
     before = lines[start - 1][1] if start else ""
-    if before.rstrip().endswith((":", "：")) or not _names(run):
+    if before.rstrip().endswith((":", "：")) or len(names) < MIN_LIST or not _names(names):
         return []
-    if sum(map(organisation_like, run)) < TITLE_CASE_SHARE * len(run):
+    # A run of bare personal names may be the people a letter speaks of; signers'
+    # lists are mostly organisations.
+    if sum(map(organisation_like, names)) < ORGANISATION_SHARE * len(names):
         return []
     block = Block()
     for (paragraph, _), line in zip(lines[start:end], run, strict=True):
@@ -76,15 +81,26 @@ def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw
     return block.raws
 
 
+def _name_of(line: str) -> str:
+    """The name a line of a closing run gives: a table row's name cell, or the line."""
+    if not is_table_row(line):
+        return line
+    entries = row_entries(line) or []
+    return entries[0].text if entries else ""
+
+
 def _name_line(line: str) -> bool:
-    """A line that may be one name of a list: short, no sentence, no furniture."""
+    """A line that may be one name of a list: short, no sentence, no furniture; a table
+    row whose name cell is such a name, or its header."""
+    if is_table_row(line):
+        entries = row_entries(line)
+        return not entries or _name_line(entries[0].text)
     return (
         len(line.split()) <= MAX_NAME_WORDS
         and not re.search(r"[.!?:;,。：！？；]$", line)
         and not cues.is_footer(line)
         and not cues.is_heading(line)
         and not is_contact(line)
-        and not is_table_row(line)
         and find_date(line) is None
     )
 
@@ -94,7 +110,7 @@ def _names(items: list[str]) -> bool:
         return False
     if any(len(item.split()) > 15 or len(split_outside_parens(item, ",")) > 3 for item in items):
         return False
-    return sum(title_case(i) or has_cjk(i) for i in items) >= TITLE_CASE_SHARE * len(items)
+    return sum(name_shaped(i) or has_cjk(i) for i in items) >= TITLE_CASE_SHARE * len(items)
 
 
 def _short(item: str) -> bool:

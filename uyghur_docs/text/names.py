@@ -114,6 +114,31 @@ def title_case(text: str) -> bool:
     )
 
 
+# A name may hold a few lower-case words ("Ligue des droits de l'Homme", "Gesellschaft für
+# bedrohte Völker"); a clause holds more.
+MAX_LOWER_WORDS = 2
+MAX_NAME_WORDS = 12
+
+
+def name_shaped(text: str) -> bool:
+    """Shaped like a name in a language that capitalises names: it starts with a capital
+    or a digit, and few of its words (connectors aside) are in lower case.
+
+    >>> name_shaped("Gesellschaft für bedrohte Völker"), name_shaped("calls for an inquiry")
+    (True, False)
+    """
+    words = [w.strip("\"'“”‘’()[],.;:") for w in text.split()]
+    words = [w for w in words if w]
+    if (
+        not words
+        or len(words) > MAX_NAME_WORDS
+        or not (words[0][0].isupper() or words[0][0].isdigit())
+    ):
+        return False
+    lower = [w for w in words if w[0].islower() and fold(w) not in CONNECTORS]
+    return len(lower) <= MAX_LOWER_WORDS
+
+
 def is_acronym(token: str, strict: bool = True) -> bool:
     """ISHR, FORUM-ASIA, SoSNoL; only when not strict, CamelCase short names like PhilRights.
 
