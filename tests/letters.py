@@ -207,20 +207,50 @@ def placed_letters(draw) -> Letter:
     return organisations_as(layout, list(names), draw(st.sampled_from(HEADINGS)), "")
 
 
+# How a person's line says who she is.
+PERSON_FORMS = ["{name}, {who}", "{name} – {who}", "{name} ({who})"]
+PEOPLE_HEADINGS = [
+    "Individuals:",
+    "Individual signatories:",
+    "Personnes :",
+    "Einzelpersonen:",
+    "Personas firmantes:",
+    "个人联署：",
+]
+# Chinese signers: a name, then a department and a class year, or a title.
+CJK_PEOPLE = [
+    "王丽华 北京大学法学院 2015级",
+    "陈志明 香港中文大学 教授",
+    "李文 清华大学新闻学院 2018级",
+]
+
+
 @st.composite
 def people_letters(draw) -> Letter:
     """People with their affiliations under a heading of individuals, after a section of
-    organisations or alone."""
+    organisations or alone, as Markdown lines or an HTML list."""
     people = draw(st.lists(st.sampled_from(PEOPLE), min_size=3, max_size=6, unique=True))
-    lines = [f"{name}, {who}" for name, who in people]
+    form = draw(st.sampled_from(PERSON_FORMS))
+    lines = [form.format(name=name, who=who) for name, who in people]
+    lines += draw(st.lists(st.sampled_from(CJK_PEOPLE), max_size=2, unique=True))
     orgs = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), max_size=5, unique=True))
-    sections = []
-    if len(orgs) >= 2:
-        sections += ["Organisations:", "\n".join(orgs)]
-    sections += [draw(st.sampled_from(["Individuals:", "Individual signatories:", "Personnes :"]))]
-    sections += ["\n".join(lines)]
+    orgs = orgs if len(orgs) >= 2 else []
+    heading = draw(st.sampled_from(PEOPLE_HEADINGS))
+    if draw(st.booleans()):
+        html = ["<h2>Signatories</h2>"]
+        if orgs:
+            html += ["<h3>Organisations</h3>", _ul(orgs)]
+        html += [f"<h3>{escape(heading)}</h3>", _ul(lines)]
+        text = _html("", "\n".join(html), "")
+        return Letter(text, "html", tuple(orgs), tuple(lines))
+    sections = ["Organisations:", "\n".join(orgs)] if orgs else []
+    sections += [heading, "\n".join(lines)]
     text = "\n\n".join([BODY, "Signatories", *sections]) + "\n"
-    return Letter(text, "md", tuple(orgs if len(orgs) >= 2 else ()), tuple(lines))
+    return Letter(text, "md", tuple(orgs), tuple(lines))
+
+
+def _ul(names: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in names) + "</ul>"
 
 
 @st.composite

@@ -196,6 +196,8 @@ def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[En
         return None if prose or (comma and _is_prose(rest, True)) else (Entry(text),)
     if not inline and _clause(text):
         return None
+    if has_cjk(text) and re.search(r"[。！？]\s*[^\s（(]{6}", text):
+        return None  # two sentences: prose, however its commas part it
     entries = line_entries(text, inline)
     if any(_is_prose(e.text, listed) for e in entries):
         return None

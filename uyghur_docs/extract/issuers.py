@@ -33,6 +33,8 @@ MAX_SPAN_WORDS = 8
 MAX_DOMAINS = 5
 MAX_SUBJECT = 400
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+# A link written without its scheme: "hkcnews.com/aboutus".
+_BARE_LINK = re.compile(r"\b[\w-]+\.[a-z]{2,}/\S")
 # "dated 01.05.2020" is a date, not a phone number.
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w|\[at\]")
@@ -244,5 +246,6 @@ def is_contact(line: str) -> bool:
         bool(_EMAIL.search(line))
         or "http" in line
         or "www." in line
+        or bool(_BARE_LINK.search(line))
         or bool(_PHONE.search(_NUMERIC_DATE.sub("", line)))
     )

@@ -46,7 +46,8 @@ def person_mark(text: str, context: str = "") -> bool:
     """Whether an entry is marked as a person's signature."""
     if spelt_acronym(text):
         return False
-    name, comma, rest = text.partition(",")
+    # "Name, role", and as often "Name – role": a dash between spaces parts them alike.
+    name, comma, rest = re.sub(r"\s+[–—-]\s+", ", ", text, count=1).partition(",")
     if TITLE.match(name) and not _organisation_words(name):
         return True
     if _HANDLE.search(text) or BEHALF.search(text):
@@ -98,7 +99,16 @@ def _cjk_person(text: str) -> bool:
     head = text.split()[0] if text.split() else text
     if _holds(text, "cjk_person_roles"):
         return not _holds(head, "cjk_organisation_marks") or " " in text
-    return False
+    # "王丽华 北京大学法学院 2015级": a personal name, then where she studies or works (not
+    # a translation of the name: "勞動力 Worker Empowerment").
+    rest = text[len(head) :].strip()
+    return (
+        bool(_CJK_NAME.match(head))
+        and not _holds(head, "cjk_organisation_marks")
+        and has_cjk(rest)
+        and not latin
+        and (_holds(rest, "cjk_organisation_marks") or any(c.isdigit() for c in rest))
+    )
 
 
 def _holds(text: str, vocabulary: str) -> bool:

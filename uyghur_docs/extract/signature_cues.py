@@ -36,7 +36,8 @@ _SOFT_CLOSING = re.compile(
 )
 _SECTION_WORDS = {
     PERSON: "individuals individual persons person people personal personalities academics"
-    " experts scholars researchers signers personnes particuliers personnalités einzelpersonen"
+    " experts scholars researchers signers /人 /個人 /个人 及個人 及个人 personnes particuliers"
+    " personnalités einzelpersonen"
     " personen personas individuos persone individui 个人 個人 人士 学者 學者 개인 個人",
     ORGANISATION: "organisations organizations organisation organization groups ngos ngo"
     " institutions companies businesses networks associations organismes organisationen"
@@ -153,10 +154,16 @@ def heading_kind(line: str) -> str | None:
     if kind:
         return kind
     found = set(_words(line))
-    for kind in (PERSON, ORGANISATION):
-        if found & _SECTION[kind] or any(w.rstrip("s") in _SECTION[kind] for w in found):
-            return kind
-    return None
+    # Chinese, Japanese and Korean write a heading's words together ("个人联署").
+    named = {
+        kind
+        for kind in (PERSON, ORGANISATION)
+        if found & _SECTION[kind]
+        or any(w.rstrip("s") in _SECTION[kind] for w in found)
+        or any(not w.isascii() and w in line for w in _SECTION[kind])
+    }
+    # "Organisations and individuals", "團體/人": each entry decides for itself.
+    return named.pop() if len(named) == 1 else None
 
 
 @lru_cache(maxsize=1 << 14)

@@ -114,9 +114,9 @@ def title_case(text: str) -> bool:
     )
 
 
-# A name may hold a few lower-case words ("Ligue des droits de l'Homme", "Gesellschaft für
-# bedrohte Völker"); a clause holds more.
-MAX_LOWER_WORDS = 2
+# A name may hold a few lower-case words ("Ligue des droits de l'Homme", "Fédération
+# internationale pour les droits humains"); a clause holds more.
+MAX_LOWER_WORDS = 3
 MAX_NAME_WORDS = 12
 
 
