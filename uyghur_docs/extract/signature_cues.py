@@ -60,13 +60,16 @@ FOOTER = re.compile(
     r"(?:\s+(?:this|on|via|it|now|the|our|article|page|post|story|to|with)\b|\s*[:|!]|$)"
     r"|related(?: posts| articles)?$|tags?:|posted in|filed under|categories|©|copyright"
     r"|all rights reserved|(?:end|foot)?notes?$|references$|annex\b|for (?:more|further) info"
-    r"|media contact|press contact|contacts?:?$|photo credit|photo:|image:|read more|click here"
+    r"|media contact|press contact|contacts?\s*(?:[:：]|$)|photo credit|photo:|image:"
+    r"|read more|click here"
     r"|follow us|cc:|addressed to|to:|recipients?:|read the (?:full|whole|original)"
     r"|add your (?:name|signature)|\{%|\$date|sign up|join our|support our work"
     r"|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)"
     r"|important (?:documents|links)|see also|further reading|external links|more information"
     r"|(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|mastodon|bluesky)$"
-    r"|-?ends?-?$|###|\[\^?\d+\]|\^?\d{1,3}\s+\S|\[[^\]]*\]$|附件|附录|附錄|来源|來源|注释|註釋)"
+    r"|-?ends?-?$|###|\[\^?\d+\]|\^?\d{1,3}\s+\S|\[[^\]]*\]$|附件|附录|附錄|来源|來源|注释|註釋"
+    r"|kontakt\s*:|contacto\s*:|contatto\s*:|pour (?:plus d'|toute )information|联系人|聯絡人"
+    r"|媒体联络|傳媒查詢|연락처|문의|お問い合わせ)"
 )
 
 
