@@ -136,6 +136,10 @@ def organisations_as(layout: str, names: list[str], heading: str, footer: str) -
     """A block of organisations, in one layout family."""
     if layout == "lines":
         return Letter(_text(heading, names, footer, True), "md", tuple(names), ())
+    if layout == "hard-breaks":
+        # Markdown hard breaks: two trailing spaces or a backslash.
+        lines = [n + ("  " if i % 2 else "\\") for i, n in enumerate(names[:-1])] + names[-1:]
+        return Letter(_text(heading, lines, footer, True), "md", tuple(names), ())
     if layout == "paragraphs":
         return Letter(_text(heading, names, footer, False), "txt", tuple(names), ())
     if layout == "bullets":
@@ -163,6 +167,7 @@ def organisations_as(layout: str, names: list[str], heading: str, footer: str) -
 
 ORGANISATION_LAYOUTS = [
     "lines",
+    "hard-breaks",
     "paragraphs",
     "bullets",
     "numbered",
@@ -196,11 +201,13 @@ def organisation_letters(draw, layouts=tuple(ORGANISATION_LAYOUTS)) -> Letter:
 
 @st.composite
 def placed_letters(draw) -> Letter:
-    """ "Name, Country" and "Name (ACR)" lines: the entry is kept whole, as written."""
+    """ "Name, Country", "Name (Country)", "Name – Country" and "Name (ACR)" lines: the
+    entry is kept whole, as written."""
     plain = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=2, max_size=5, unique=True))
     places = draw(st.lists(st.sampled_from(PLACES), min_size=len(plain), max_size=len(plain)))
     acronyms = draw(st.lists(st.sampled_from(ACRONYMS), min_size=1, max_size=3, unique=True))
-    names = [f"{n}, {p}" for n, p in zip(plain, places, strict=True)]
+    form = draw(st.sampled_from(["{}, {}", "{} ({})", "{} – {}", "{} - {}"]))
+    names = [form.format(n, p) for n, p in zip(plain, places, strict=True)]
     names += [f"{n} ({a})" for n, a in acronyms]
     names = draw(st.permutations(names))
     layout = draw(st.sampled_from(["lines", "paragraphs", "bullets", "html-br"]))

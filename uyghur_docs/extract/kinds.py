@@ -65,8 +65,10 @@ def person_mark(text: str, context: str = "") -> bool:
     if comma and personal_name(name) and _describes_person(rest):
         return True
     base, bracket, inner = text.partition(" (")
-    # "Reporters Without Borders (RSF)": an acronym in brackets names an organisation.
-    return bool(bracket) and personal_name(base) and not is_acronym(inner.split(")")[0])
+    inner = inner.split(")")[0]
+    # "Reporters Without Borders (RSF)": an acronym in brackets names an organisation, and
+    # "Access Now (Italy)" a place, whoever else it might name: the block decides.
+    return bool(bracket) and personal_name(base) and not is_acronym(inner) and not is_place(inner)
 
 
 def _describes_person(rest: str) -> bool:
@@ -126,6 +128,10 @@ def personal_name(text: str) -> bool:
     if _CJK_NAME.match(text):
         return not _holds(text, "cjk_organisation_marks")
     parts = text.split()
+    # Honours and degrees after a name ("Julian Burnside AO QC") are no part of its shape.
+    while len(parts) > 2 and fold(parts[-1].strip(",.")) in _POSTNOMINALS:
+        parts.pop()
+    text = " ".join(parts)
     return (
         2 <= len(parts) <= 4
         and not _organisation_words(text)
@@ -139,6 +145,9 @@ def _name_word(word: str) -> bool:
     return bool(bare) and bare.isalpha() and (word[0].isupper() or fold(word) in _PARTICLES)
 
 
+_POSTNOMINALS = word_set(
+    "ao ac am qc kc sc obe mbe cbe kbe dbe frs phd md jr sr ii iii esq mp mep msp"
+)
 _PARTICLES = word_set("de da di van von der den del la le al bin ibn")
 
 
@@ -151,6 +160,8 @@ def organisation_like(text: str) -> bool:
     """Shaped like an organisation: a head noun, an organisation word, an acronym or digits."""
     if has_cjk(text):
         return _holds(text, "cjk_organisation_marks")
+    if personal_name(text):
+        return False  # "Julian Burnside AO QC": honours, not an acronym
     return _organisation_words(text) or any(
         is_acronym(w.strip("()")) or any(c.isdigit() for c in w) for w in text.split()
     )
