@@ -99,6 +99,19 @@ BODY = (
     "We, the undersigned, urge the Human Rights Council to act on the findings of the"
     " assessment and to establish an independent investigation."
 )
+# The body of a letter in the languages of its heading, wrapped as its writer wrapped it.
+BODIES = [
+    BODY,
+    "We, the undersigned organisations, urge the Human Rights Council to act on the\n"
+    "findings of the assessment and to establish an independent investigation.",
+    "Nous, organisations soussignées, appelons le Conseil des droits de l'homme à agir\n"
+    "sur les conclusions de l'évaluation.",
+    "Wir, die unterzeichnenden Organisationen, fordern den Menschenrechtsrat auf, auf die\n"
+    "Ergebnisse der Bewertung zu reagieren.",
+    "我们，以下签署的团体，敦促人权理事会根据评估报告的结论采取行动。",
+    "우리 서명 단체들은 유엔 인권이사회가 평가 보고서의 결론에 따라 행동할 것을 촉구한다.",
+    "私たち賛同団体は、国連人権理事会が評価報告書の結論に基づいて行動することを求めます。",
+]
 FOOTERS = ["", "Contact: press@example.org", "Share this:", "© 2024 Example Network"]
 
 
@@ -117,9 +130,9 @@ class Letter:
         return formats.read(path, data).paragraphs
 
 
-def _text(heading: str, lines: list[str], footer: str, together: bool) -> str:
+def _text(heading: str, lines: list[str], footer: str, together: bool, body: str = BODY) -> str:
     block = "\n".join(lines) if together else "\n\n".join(lines)
-    parts = [BODY, heading, block, footer]
+    parts = [body, heading, block, footer]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -132,26 +145,28 @@ def _html(heading: str, inner: str, footer: str) -> str:
     )
 
 
-def organisations_as(layout: str, names: list[str], heading: str, footer: str) -> Letter:
-    """A block of organisations, in one layout family."""
+def organisations_as(
+    layout: str, names: list[str], heading: str, footer: str, body: str = BODY
+) -> Letter:
+    """A block of organisations, in one layout family, after a body of prose."""
     if layout == "lines":
-        return Letter(_text(heading, names, footer, True), "md", tuple(names), ())
+        return Letter(_text(heading, names, footer, True, body), "md", tuple(names), ())
     if layout == "hard-breaks":
         # Markdown hard breaks: two trailing spaces or a backslash.
         lines = [n + ("  " if i % 2 else "\\") for i, n in enumerate(names[:-1])] + names[-1:]
-        return Letter(_text(heading, lines, footer, True), "md", tuple(names), ())
+        return Letter(_text(heading, lines, footer, True, body), "md", tuple(names), ())
     if layout == "paragraphs":
-        return Letter(_text(heading, names, footer, False), "txt", tuple(names), ())
+        return Letter(_text(heading, names, footer, False, body), "txt", tuple(names), ())
     if layout == "bullets":
         return Letter(
-            _text(heading, [f"- {n}" for n in names], footer, True), "md", tuple(names), ()
+            _text(heading, [f"- {n}" for n in names], footer, True, body), "md", tuple(names), ()
         )
     if layout == "numbered":
         items = [f"{i}. {n}" for i, n in enumerate(names, 1)]
-        return Letter(_text(heading, items, footer, True), "md", tuple(names), ())
+        return Letter(_text(heading, items, footer, True, body), "md", tuple(names), ())
     if layout == "table":
         rows = ["| Organisation |", "|---|"] + [f"| {n} |" for n in names]
-        return Letter(_text(heading, rows, footer, True), "md", tuple(names), ())
+        return Letter(_text(heading, rows, footer, True, body), "md", tuple(names), ())
     if layout == "html-list":
         items = "".join(f"<li>{escape(n)}</li>" for n in names)
         return Letter(_html(heading, f"<ul>{items}</ul>", footer), "html", tuple(names), ())
@@ -196,7 +211,7 @@ def organisation_letters(draw, layouts=tuple(ORGANISATION_LAYOUTS)) -> Letter:
     )
     heading = draw(st.sampled_from(HEADINGS))
     footer = draw(st.sampled_from(FOOTERS))
-    return organisations_as(layout, names, heading, footer)
+    return organisations_as(layout, names, heading, footer, draw(st.sampled_from(BODIES)))
 
 
 @st.composite
@@ -258,6 +273,36 @@ def people_letters(draw) -> Letter:
 
 def _ul(names: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(n)}</li>" for n in names) + "</ul>"
+
+
+# Organisations whose names say so, as one may sign among people ("Electronic Frontier
+# Foundation" in a list of individuals); a bare "Access Now" there reads as a person.
+MARKED_ORGANISATIONS = [
+    "Electronic Frontier Foundation",
+    "Open Rights Network",
+    "Tibet Action Institute",
+    "Uyghur Human Rights Project",
+    "Coalition for Digital Freedom",
+]
+
+
+@st.composite
+def mixed_letters(draw) -> Letter:
+    """People with their affiliations and an organisation or two among them, under one
+    heading that names neither kind."""
+    people = draw(st.lists(st.sampled_from(PEOPLE), min_size=3, max_size=6, unique=True))
+    lines = [f"{name}, {who}" for name, who in people]
+    orgs = draw(
+        st.lists(st.sampled_from(MARKED_ORGANISATIONS), min_size=1, max_size=2, unique=True)
+    )
+    at = draw(st.lists(st.integers(1, len(lines)), min_size=len(orgs), max_size=len(orgs)))
+    entries = list(lines)
+    for org, index in zip(orgs, sorted(at, reverse=True), strict=True):
+        entries.insert(index, org)
+    heading = draw(st.sampled_from(["Signed by:", "Signatories:", "Sincerely,"]))
+    text = "\n\n".join([BODY, heading, "\n".join(entries)]) + "\n"
+    in_order = [e for e in entries if e in orgs]
+    return Letter(text, "md", tuple(in_order), tuple(lines))
 
 
 @st.composite

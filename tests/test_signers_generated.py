@@ -15,6 +15,7 @@ from tests.letters import (
     Letter,
     behalf_letters,
     inline_letters,
+    mixed_letters,
     organisation_letters,
     pdf_letter,
     people_letters,
@@ -53,6 +54,12 @@ def test_places_and_acronyms_stay_in_the_entry_as_written(letter):
 @SETTINGS
 @given(people_letters())
 def test_people_keep_their_affiliations_and_are_no_organisations(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(mixed_letters())
+def test_an_organisation_among_people_stays_an_organisation(letter):
     _assert_exact(letter)
 
 

@@ -219,11 +219,12 @@ def _is_prose(text: str, listed: bool = False) -> bool:
     """Whether text reads as a sentence rather than a name; a list item may end with a
     full stop ("Jane Roe et al.") and still be a name."""
     if has_cjk(text):
-        han = sum("\u3400" <= c <= "\u9fff" for c in text)
+        # Korean ends its sentences with a full stop ("…촉구한다."), as Latin scripts do.
+        hangul = any("\uac00" <= c <= "\ud7af" for c in text)
         return (
-            han > MAX_CJK_NAME
+            sum(map(has_cjk, text)) > MAX_CJK_NAME
             or len(text.split()) > MAX_NAME_WORDS
-            or bool(re.search(r"[。！？：:]$", text))
+            or bool(re.search(r"[。！？：:]$" if not hangul else r"[。！？：:.]$", text))
         )
     found = text.split()
     if len(found) > MAX_NAME_WORDS or text.endswith(("!", "?")):

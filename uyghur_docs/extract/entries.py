@@ -59,7 +59,7 @@ def row_entries(line: str) -> list[Entry] | None:
     if not is_table_row(line):
         return None
     cells = [c.strip() for c in f" {line} ".split("|")]
-    if all(_is_header_cell(c) for c in cells if c):
+    if all(is_header_cell(c) for c in cells if c):
         return []
     filled = [c for c in cells if c]
     if not filled:
@@ -71,7 +71,7 @@ def row_entries(line: str) -> list[Entry] | None:
     return [Entry(name, context, place)]
 
 
-def _is_header_cell(cell: str) -> bool:
+def is_header_cell(cell: str) -> bool:
     return set(fold(cell).replace("/", " ").split()) <= _HEADER_WORDS
 
 

@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from uyghur_docs.extract import signature_cues as cues
 from uyghur_docs.extract.blocks import Block, Raw
-from uyghur_docs.extract.entries import MARKER, Entry, is_table_row, row_entries, strip_marker
+from uyghur_docs.extract.entries import (
+    MARKER,
+    Entry,
+    is_header_cell,
+    is_table_row,
+    row_entries,
+    strip_marker,
+)
 from uyghur_docs.extract.issuers import is_contact
 from uyghur_docs.extract.kinds import has_cjk, organisation_like
 from uyghur_docs.extract.vocabulary import is_place
@@ -66,8 +73,12 @@ def closing_lines(lines: list[tuple[int, str]]) -> list[Raw]:
 
 def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw]:
     run = [_BY.sub("", lines[start][1], count=1)] + [line for _, line in lines[start + 1 : end]]
-    names = [_name_of(line) for line in run]
-    names = [n for n in names if n]
+    kept = [
+        (paragraph, line)
+        for (paragraph, _), line in zip(lines[start:end], run, strict=True)
+        if _names_one(line)
+    ]
+    names = [_name_of(line) for _, line in kept]
     before = lines[start - 1][1] if start else ""
     if before.rstrip().endswith((":", "：")) or len(names) < MIN_LIST or not _names(names):
         return []
@@ -76,9 +87,16 @@ def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw
     if sum(map(organisation_like, names)) < ORGANISATION_SHARE * len(names):
         return []
     block = Block()
-    for (paragraph, _), line in zip(lines[start:end], run, strict=True):
+    for paragraph, line in kept:
         block.add(paragraph, line, run=True)
     return block.raws
+
+
+def _names_one(line: str) -> bool:
+    """A line of a run that names someone: not a column header ("Organisation",
+    "Country") nor a place alone ("United States")."""
+    name = _name_of(line)
+    return bool(name) and not is_header_cell(name) and not is_place(name)
 
 
 def _name_of(line: str) -> str:
