@@ -24,7 +24,8 @@ _CUE = re.compile(
     r"|supporting (?:parties|organi[sz]ations|groups)|signataires?|firmantes?"
     r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|firmatari|cosignataires"
     r"|co-?firmantes|adhesiones|adh[ée]sions|sottoscrittori|aderenti|adesioni"
-    r"|unterst[üu]tzer\w*|erstunterzeichner\w*|ondertekend)\b"
+    r"|unterst[üu]tzer\w*|erstunterzeichner\w*|ondertekend|supported by|undersigned|soussign[ée]e?s"
+    r"|firman|suscriben|signent|firmano|ondertekenen|unterzeichnen|firmato)\b"
 )
 _CJK_CUE = re.compile(
     r"签名|簽名|签署|簽署|联署|聯署|连署|連署|倡议人|倡議人|发起|發起|署名|具名|联名|聯名"
