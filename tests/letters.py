@@ -358,6 +358,9 @@ NEGATIVES = [
     # A list of the organisations the letter is addressed to.
     "To the members of the Human Rights Council:\n\nPermanent Mission of France\nPermanent"
     " Mission of Germany\nPermanent Mission of Kenya\n\n" + BODY,
+    # A list of members or partners under a title of its own.
+    BODY + "\n\nOur members\n\n- Amnesty International\n- Access Now\n- Article 19\n",
+    BODY + "\n\n## Partner organisations\n\nFreedom House\nCitizen Lab\nPEN America\n",
     # Organisations named in the prose.
     BODY + "\n\nAmnesty International and Human Rights Watch have documented these abuses, as"
     " has the Uyghur Human Rights Project in its reports.",

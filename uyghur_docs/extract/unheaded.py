@@ -50,7 +50,7 @@ def unheaded_run(lines: list[tuple[int, str]]) -> list[Raw]:
     for run in reversed(runs):
         items = [strip_marker(lines[i][1]) for i in run]
         before = lines[run[0] - 1][1] if run[0] else ""
-        if len(items) >= MIN_LIST and not before.rstrip().endswith((":", "：")) and _names(items):
+        if len(items) >= MIN_LIST and _may_precede(before) and _names(items):
             block = Block()
             for i in run:
                 block.add(*lines[i])
@@ -80,7 +80,7 @@ def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw
     ]
     names = [_name_of(line) for _, line in kept]
     before = lines[start - 1][1] if start else ""
-    if before.rstrip().endswith((":", "：")) or len(names) < MIN_LIST or not _names(names):
+    if not _may_precede(before) or len(names) < MIN_LIST or not _names(names):
         return []
     # A run of bare personal names may be the people a letter speaks of; signers'
     # lists are mostly organisations.
@@ -90,6 +90,18 @@ def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw
     for paragraph, line in kept:
         block.add(paragraph, line, run=True)
     return block.raws
+
+
+def _may_precede(line: str) -> bool:
+    """Whether a list of signers may follow this line: the letter's last sentence, or a
+    closing; not a lead-in ("…the following:") nor a title of another list ("Our members",
+    "Board of Directors")."""
+    text = line.strip().strip("*_ ")
+    if not text or cues.is_closing(text) or find_date(text) is not None:
+        return True
+    if text.endswith((":", "：")):
+        return False
+    return bool(re.search(r"[.!?。！？)”\"]$", text)) or len(text.split()) > MAX_NAME_WORDS
 
 
 def _names_one(line: str) -> bool:
