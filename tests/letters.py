@@ -306,6 +306,25 @@ def mixed_letters(draw) -> Letter:
 
 
 @st.composite
+def section_line_letters(draw) -> Letter:
+    """Sections that give their names on their own line: "Organisations: A, B and C",
+    "Individuals: Jane Roe, Professor of Law, University of Leeds; Li Wei"."""
+    orgs = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=2, max_size=5, unique=True))
+    people = draw(st.lists(st.sampled_from(PEOPLE), min_size=2, max_size=4, unique=True))
+    lines = [f"{name}, {who}" for name, who in people]
+    conjunction = draw(st.sampled_from([" and ", ", "]))
+    text = "\n\n".join(
+        [
+            BODY,
+            draw(st.sampled_from(["Signatories", "Signed by:", "Signataires :"])),
+            "Organisations: " + ", ".join(orgs[:-1]) + conjunction + orgs[-1],
+            "Individuals: " + "; ".join(lines),
+        ]
+    )
+    return Letter(text + "\n", "md", tuple(orgs), tuple(lines))
+
+
+@st.composite
 def behalf_letters(draw) -> Letter:
     """ "Person, on behalf of Organisation" lines after a closing: the person signs, and
     the organisation she signs for."""

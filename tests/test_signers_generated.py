@@ -20,6 +20,7 @@ from tests.letters import (
     pdf_letter,
     people_letters,
     placed_letters,
+    section_line_letters,
 )
 from uyghur_docs.extract.signers import ORGANISATION, PERSON, read_signatures
 
@@ -60,6 +61,12 @@ def test_people_keep_their_affiliations_and_are_no_organisations(letter):
 @SETTINGS
 @given(mixed_letters())
 def test_an_organisation_among_people_stays_an_organisation(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(section_line_letters())
+def test_sections_that_give_their_names_on_their_own_line(letter):
     _assert_exact(letter)
 
 

@@ -28,7 +28,7 @@ from uyghur_docs.extract.kinds import (
     personal_name,
 )
 from uyghur_docs.extract.vocabulary import is_place, words
-from uyghur_docs.text.names import CONNECTORS, title_case
+from uyghur_docs.text.names import CONNECTORS, split_outside_parens, title_case
 from uyghur_docs.text.normalise import fold
 
 MAX_NAME_WORDS = 15
@@ -36,6 +36,8 @@ MAX_CJK_NAME = 40
 MAX_LEAD_IN = 3
 LISTED_NAME_WORDS = 6
 MAX_SIGNATURE_LINES = 6
+# "Organisations: A, B and C", "Individual signatories: …": a section named before a colon.
+MAX_SECTION_WORDS = 3
 # Lower-case words (connectors aside) in a line that make it a clause, not a list of names.
 MAX_CLAUSE_LOWER = 4
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*$")
@@ -79,11 +81,12 @@ class Block:
                 break
             kind = cues.section_kind(line)
             heading = not listed and cues.is_heading(line)
-            if kind is not None or heading:
+            head, names = _section_and_names(line)
+            if kind is not None or heading or head is not None:
                 section = cues.heading_kind(line) if heading else kind or None
-                self._close_section()
-                self.section, self.lead_in, self.opened = section, 0, len(self.raws)
-                self._section_paragraph = paragraph
+                self._open_section(head or section, paragraph)
+                if names:
+                    self.add(paragraph, names, inline=True)
             elif self.closing and self._signature(lines, index, stop):
                 index = self._signature_end
                 continue
@@ -94,6 +97,11 @@ class Block:
             index += 1
         self._close_section()
         return index
+
+    def _open_section(self, section: str | None, paragraph: int) -> None:
+        self._close_section()
+        self.section, self.lead_in, self.opened = section, 0, len(self.raws)
+        self._section_paragraph = paragraph
 
     @staticmethod
     def _contact(line: str, listed: bool) -> bool:
@@ -178,6 +186,25 @@ class Block:
         return True
 
 
+def _section_and_names(line: str) -> tuple[str | None, str]:
+    """ "Organisations: A, B and C": the kind a section heading names and the names it
+    gives on its own line; (None, "") when the line is no such heading.
+
+    >>> _section_and_names("Individuals: Jane Roe, Li Wei")
+    ('person', 'Jane Roe, Li Wei')
+    """
+    head, colon, names = line.replace("：", ":").partition(":")
+    if (
+        not colon
+        or not names.strip()
+        or is_table_row(line)
+        or len(head.split()) > MAX_SECTION_WORDS
+    ):
+        return None, ""
+    kind = cues.section_kind(head + ":")
+    return (kind, names.strip()) if kind else (None, "")
+
+
 @lru_cache(maxsize=1 << 12)
 def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[Entry, ...] | None:
     """The entries of a line of a block; None when the line is prose, not names."""
@@ -187,7 +214,15 @@ def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[En
     text = strip_marker(line)
     listed = text != line
     cjk_list = has_cjk(text) and any(sep in text for sep in "、，")
-    if not cjk_list and ((listed and people) or person_mark(text)):
+    if inline and ";" in text and not cjk_list:
+        # "Jane Roe, Professor, University X; Li Wei": semicolons part people with commas.
+        pieces = [p.strip() for p in split_outside_parens(text, ";") if p.strip()]
+        return (
+            None
+            if any(_is_prose(p.split(",")[0], True) for p in pieces)
+            else tuple(map(Entry, pieces))
+        )
+    if not cjk_list and not inline and ((listed and people) or person_mark(text)):
         name = re.split(r"\s*[,(]", text, maxsplit=1)[0]
         return None if _is_prose(name, True) else (Entry(text),)
     if run and not inline and not cjk_list and ";" not in text:

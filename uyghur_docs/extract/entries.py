@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from uyghur_docs.extract.vocabulary import is_place, words
-from uyghur_docs.text.names import split_and, split_outside_parens, word_set
+from uyghur_docs.text.names import last_pieces, split_and, split_outside_parens, word_set
 from uyghur_docs.text.normalise import fold
 from uyghur_docs.text.scripts import EAST_ASIAN
 
@@ -86,7 +86,8 @@ def line_entries(text: str, inline: bool = False) -> list[Entry]:
         if len(commas) >= 3 or (inline and len(commas) == 2):
             parts = commas
     if len(parts) > 1 or inline:
-        parts = parts[:-1] + split_and(parts[-1])
+        # The list's own conjunction stands before its last name: "A, B and C", "A and B".
+        parts = parts[:-1] + (last_pieces(parts[-1]) if inline else split_and(parts[-1]))
         parts = [_strip_list_period(re.sub(r"^and\s+", "", p.strip())) for p in parts]
     return [Entry(p.strip(" ,;")) for p in parts if any(c.isalnum() for c in p)]
 

@@ -6,7 +6,7 @@ import re
 
 from uyghur_docs.extract.entries import line_entries
 from uyghur_docs.extract.kinds import has_cjk
-from uyghur_docs.text.names import name_shaped, split_and
+from uyghur_docs.text.names import last_pieces, name_shaped, split_and
 
 _BY = re.compile(
     r"\b(?:co-?signed|signed|endorsed|supported|sign[ée]e?s?|soutenue?s?|appuy[ée]e?s?"
@@ -16,8 +16,6 @@ _BY = re.compile(
     re.I,
 )
 _CJK = re.compile(r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$")
-# The conjunction before a list's last name, in the languages letters come in.
-_LAST = re.compile(r"\s+(?:and|und|et|y|e|en|og|och)\s+(?=\S)")
 
 
 def inline_names(line: str) -> list[str]:
@@ -43,27 +41,6 @@ def inline_names(line: str) -> list[str]:
                 return names if len(names) >= 2 else []
             names.append(piece)
     return names if len(names) >= 2 else []
-
-
-def last_pieces(text: str) -> list[str]:
-    """The last part of a list split at its conjunction: "B and C" is two names, unless
-    what follows the conjunction is one bare word ("Rights and Development").
-
-    >>> last_pieces("Gesellschaft für bedrohte Völker and Front Line Defenders")
-    ['Gesellschaft für bedrohte Völker', 'Front Line Defenders']
-    >>> last_pieces("Asian Forum for Human Rights and Development")
-    ['Asian Forum for Human Rights and Development']
-    """
-    pieces = split_and(text)
-    if len(pieces) > 1:
-        return pieces
-    found = list(_LAST.finditer(text))
-    if not found:
-        return [text]
-    left, right = text[: found[-1].start()], text[found[-1].end() :]
-    if len(right.split()) < 2 and not any(c.isdigit() or c.isupper() for c in right[1:]):
-        return [text]
-    return [left, right]
 
 
 def _name_piece(piece: str) -> bool:

@@ -28,6 +28,8 @@ CONNECTORS = word_set(
     " y e et pour contre und für van von der den di da do dos das & - – —"
     " por los las lo il della delle dei degli het een voor op zu zur zum die das"
 )
+# The conjunction before a list's last name, in the languages letters come in.
+_LAST = re.compile(r"\s+(?:and|und|et|y|e|en|og|och)\s+(?=\S)")
 # Transliterations and British/American spellings that name the same word.
 _SPELLINGS = {
     "uighur": "uyghur",
@@ -87,6 +89,27 @@ def split_and(text: str) -> list[str]:
     if right.startswith("the ") and has_head(right) and title_case(left):
         return [*split_and(left), right]
     return [text]
+
+
+def last_pieces(text: str) -> list[str]:
+    """The last part of a list split at its conjunction: "B and C" is two names, unless
+    what follows the conjunction is one bare word ("Rights and Development").
+
+    >>> last_pieces("Gesellschaft für bedrohte Völker and Front Line Defenders")
+    ['Gesellschaft für bedrohte Völker', 'Front Line Defenders']
+    >>> last_pieces("Asian Forum for Human Rights and Development")
+    ['Asian Forum for Human Rights and Development']
+    """
+    pieces = split_and(text)
+    if len(pieces) > 1:
+        return pieces
+    found = list(_LAST.finditer(text))
+    if not found:
+        return [text]
+    left, right = text[: found[-1].start()], text[found[-1].end() :]
+    if len(right.split()) < 2 and not any(c.isdigit() or c.isupper() for c in right[1:]):
+        return [text]
+    return [left, right]
 
 
 def split_name(text: str) -> tuple[str, tuple[str, ...], str | None]:
