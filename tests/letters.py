@@ -324,6 +324,29 @@ def section_line_letters(draw) -> Letter:
     return Letter(text + "\n", "md", tuple(orgs), tuple(lines))
 
 
+CJK_ORGANISATIONS = [
+    "中国人权捍卫者",
+    "香港人權監察",
+    "新疆受害者基金会",
+    "维吾尔人权项目",
+    "台灣人權促進會",
+]
+CJK_NAMES = ["王丽华", "陈志明", "李文", "張雅婷", "刘晓波", "黃之鋒"]
+
+
+@st.composite
+def cjk_mixed_letters(draw) -> Letter:
+    """A Chinese list of groups and people in one paragraph, parted by "、", under a heading
+    that names both kinds."""
+    orgs = draw(st.lists(st.sampled_from(CJK_ORGANISATIONS), min_size=1, max_size=4, unique=True))
+    people = draw(st.lists(st.sampled_from(CJK_NAMES), min_size=1, max_size=4, unique=True))
+    entries = draw(st.permutations(orgs + people))
+    heading = draw(st.sampled_from(["联署团体及个人：", "發起團體/人包括：", "签名团体和个人："]))
+    text = "\n\n".join([BODIES[4], heading, "、".join(entries) + "。"]) + "\n"
+    in_order = [e for e in entries if e in orgs], [e for e in entries if e in people]
+    return Letter(text, "md", tuple(in_order[0]), tuple(in_order[1]))
+
+
 @st.composite
 def behalf_letters(draw) -> Letter:
     """ "Person, on behalf of Organisation" lines after a closing: the person signs, and

@@ -14,6 +14,7 @@ from tests.letters import (
     ORGANISATIONS,
     Letter,
     behalf_letters,
+    cjk_mixed_letters,
     inline_letters,
     mixed_letters,
     organisation_letters,
@@ -67,6 +68,12 @@ def test_an_organisation_among_people_stays_an_organisation(letter):
 @SETTINGS
 @given(section_line_letters())
 def test_sections_that_give_their_names_on_their_own_line(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(cjk_mixed_letters())
+def test_a_chinese_list_of_groups_and_people(letter):
     _assert_exact(letter)
 
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from uyghur_docs.extract.entries import is_person_context
+from uyghur_docs.extract.signature_cues import MIXED
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import has_head, is_acronym, word_set
 from uyghur_docs.text.normalise import fold
@@ -20,6 +21,7 @@ from uyghur_docs.text.scripts import EAST_ASIAN
 PERSON = "person"
 ORGANISATION = "organisation"
 PEOPLE_SHARE = 0.5
+PEOPLE_ONLY_SHARE = 0.9
 TITLE = re.compile(
     r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|revd|reverend|sir|dame|hon|rabbi|imam|pastor"
     r"|senator|mp|mep|mme|mlle|herr|frau|sr|sra|dott|dott\.ssa|drs|ir)(?:\.\s*|\s+)(?=[A-Z]\w)",
@@ -113,6 +115,12 @@ def _cjk_person(text: str) -> bool:
     )
 
 
+def _family_name_first(text: str) -> bool:
+    """Whether a Han or Hangul name begins with a family name; a name written with a space
+    (Japanese "佐藤 太郎", a padded "于 清") is a personal name by that alone."""
+    return " " in text or fold(text[:1]) in words("cjk_surnames")
+
+
 def _holds(text: str, vocabulary: str) -> bool:
     """Whether text holds a word of a declared list; both sides folded alike, so Hangul
     (which folding decomposes) matches too."""
@@ -126,7 +134,7 @@ def personal_name(text: str) -> bool:
     word, or two to four Chinese characters without an organisation mark."""
     text = text.strip()
     if _CJK_NAME.match(text):
-        return not _holds(text, "cjk_organisation_marks")
+        return not _holds(text, "cjk_organisation_marks") and _family_name_first(text)
     parts = text.split()
     # Honours and degrees after a name ("Julian Burnside AO QC") are no part of its shape.
     while len(parts) > 2 and fold(parts[-1].strip(",.")) in _POSTNOMINALS:
@@ -178,10 +186,25 @@ def block_kinds(texts: list[tuple[str, str]], heading: str | None) -> list[str]:
         m or (not c and personal_name(_name_part(t)) and not organisation_like(t))
         for m, (t, c) in zip(marked, texts, strict=True)
     ]
-    people = heading is None and texts and sum(shaped) > PEOPLE_SHARE * len(texts)
+    people = heading in (None, MIXED) and texts and sum(shaped) > PEOPLE_SHARE * len(texts)
+    if heading == MIXED:
+        # Both kinds are announced: a Chinese name with its family name first is a person
+        # wherever it stands; a bare Latin name like "Access Now" goes with the majority.
+        return [
+            PERSON if m or (s and (people or has_cjk(t))) else ORGANISATION
+            for m, s, (t, _) in zip(marked, shaped, texts, strict=True)
+        ]
+    # In a list of people only, a name with a rare family name ("奚永顺") is one of them;
+    # in a mixed list a short name without one ("思言行") is a group's.
+    only = people and sum(shaped) >= PEOPLE_ONLY_SHARE * len(texts)
     return [
-        PERSON if m or (people and s) else ORGANISATION for m, s in zip(marked, shaped, strict=True)
+        PERSON if m or (people and s) or (only and _short_cjk_name(t)) else ORGANISATION
+        for m, s, (t, _) in zip(marked, shaped, texts, strict=True)
     ]
+
+
+def _short_cjk_name(text: str) -> bool:
+    return bool(_CJK_NAME.match(text)) and not _holds(text, "cjk_organisation_marks")
 
 
 def _name_part(text: str) -> str:

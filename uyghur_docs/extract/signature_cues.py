@@ -15,6 +15,8 @@ from uyghur_docs.text.normalise import fold
 
 ORGANISATION = "organisation"
 PERSON = "person"
+# A heading that names both kinds: each entry's own shape decides.
+MIXED = "mixed"
 MAX_HEADING_WORDS = 8
 MAX_HEADING_CHARS = 80
 MAX_CJK_HEADING = 16
@@ -167,7 +169,7 @@ def heading_kind(line: str) -> str | None:
         or any(not w.isascii() and w in line for w in _SECTION[kind])
     }
     # "Organisations and individuals", "團體/人": each entry decides for itself.
-    return named.pop() if len(named) == 1 else None
+    return named.pop() if len(named) == 1 else (MIXED if named else None)
 
 
 @lru_cache(maxsize=1 << 14)
