@@ -91,6 +91,8 @@ HEADINGS = [
     "Les organisations signataires :",
     "Unterzeichnende Organisationen:",
     "Organizaciones firmantes:",
+    "Le organizzazioni firmatarie:",
+    "Ondertekenende organisaties:",
     "발기 단체 및 서명 단체:",
     "呼びかけ団体：",
     "發起團體/人包括：",
@@ -373,6 +375,8 @@ INLINE = [
     ("Der Brief wurde unterzeichnet von {} und {}.", ", "),
     ("La lettre est signée par {} et {}.", ", "),
     ("La carta fue firmada por {} y {}.", ", "),
+    ("La lettera è firmata da {} e {}.", ", "),
+    ("De brief is ondertekend door {} en {}.", ", "),
     ("签署这封公开信的团体包括：{}和{}。", "、"),
 ]
 

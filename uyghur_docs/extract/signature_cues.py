@@ -24,7 +24,7 @@ MAX_CJK_HEADING = 16
 _CUE = re.compile(
     r"\b(?:co-?)?(?:signator(?:y|ies)|signatures?|signed|signing|signers?|endorse(?:d|ments?|rs)|endorsing"
     r"|supporting (?:parties|organi[sz]ations|groups)|signataires?|firmantes?"
-    r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|firmatari|cosignataires"
+    r"|firmas|unterzeichn\w*|unterschriften|ondertekenaars|ondertekenend\w*|firmatari[ae]?|cosignataires"
     r"|co-?firmantes|adhesiones|adh[ée]sions|sottoscrittori|aderenti|adesioni"
     r"|unterst[üu]tzer\w*|erstunterzeichner\w*|ondertekend|supported by|undersigned|soussign[ée]e?s"
     r"|firman|suscriben|signent|firmano|ondertekenen|unterzeichnen|firmato)\b"
@@ -40,7 +40,7 @@ _SOFT_CLOSING = re.compile(
 _SECTION_WORDS = {
     PERSON: "individuals individual persons person people personal personalities academics"
     " experts scholars researchers signers /人 /個人 /个人 及個人 及个人 personnes particuliers"
-    " personnalités einzelpersonen"
+    " personnalités einzelpersonen individuen particulieren singoli"
     " personen personas individuos persone individui 个人 個人 人士 学者 學者 개인 個人",
     ORGANISATION: "organisations organizations organisation organization groups ngos ngo"
     " institutions companies businesses networks associations organismes organisationen"
