@@ -167,8 +167,9 @@ def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
         for raw, kind in zip(section, kinds, strict=True):
             found += _make(raw, kind)
     seen, unique = set(), []
-    # A line that is only a place or a role (", Ukraine"), or a dash, names no one.
-    for signatory in (s for s in found if any(c.isalnum() for c in s.name)):
+    # A line that is only a place or a role (", Ukraine"), a dash or a number (a page's,
+    # a count's) names no one.
+    for signatory in (s for s in found if any(c.isalpha() for c in s.name)):
         key = (signatory.kind, fold(signatory.as_written))
         if key not in seen:
             seen.add(key)
