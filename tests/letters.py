@@ -50,6 +50,7 @@ ACRONYMS = [
     ("Asian Forum for Human Rights and Development", "FORUM-ASIA"),
     ("Fédération internationale pour les droits humains", "FIDH"),
 ]
+ACRONYM_NAMES = [f"{name} ({acronym})" for name, acronym in ACRONYMS]
 PLACES = ["Ukraine", "France", "Germany", "Kenya", "Chile", "Hong Kong", "Brazil", "Italy"]
 # People and who they are: a role, an organisation, or both.
 PEOPLE = [
@@ -176,6 +177,12 @@ def organisations_as(
         rows = "".join(f"<tr><td>{escape(n)}</td></tr>" for n in names)
         inner = f"<table><tr><th>Organisation</th></tr>{rows}</table>"
         return Letter(_html(heading, inner, footer), "html", tuple(names), ())
+    if layout == "html-layout":
+        # An e-mail newsletter: the letter sits in a layout table's cell.
+        lines = "<br>".join(escape(n) for n in names)
+        cell = f"<p>{escape(heading)}</p><p>{lines}</p>" if heading else f"<p>{lines}</p>"
+        inner = f"<table><tr><td><p>{escape(BODY)}</p>{cell}</td></tr></table>"
+        return Letter(_html("", inner, footer), "html", tuple(names), ())
     if layout == "html-br":
         inner = "<p>" + "<br>\n".join(escape(n) for n in names) + "</p>"
         return Letter(_html(heading, inner, footer), "html", tuple(names), ())
@@ -192,6 +199,7 @@ ORGANISATION_LAYOUTS = [
     "html-list",
     "html-table",
     "html-br",
+    "html-layout",
 ]
 
 
@@ -347,6 +355,32 @@ def cjk_mixed_letters(draw) -> Letter:
     text = "\n\n".join([BODIES[4], heading, "、".join(entries) + "。"]) + "\n"
     in_order = [e for e in entries if e in orgs], [e for e in entries if e in people]
     return Letter(text, "md", tuple(in_order[0]), tuple(in_order[1]))
+
+
+@st.composite
+def grid_letters(draw) -> Letter:
+    """A table of names two or three to a row, with no column of types or places; the
+    names say they are organisations (a bare "Access Now" in a grid is not told from a
+    person's name)."""
+    names = draw(
+        st.lists(
+            st.sampled_from(MARKED_ORGANISATIONS + ACRONYM_NAMES),
+            min_size=4,
+            max_size=9,
+            unique=True,
+        )
+    )
+    width = draw(st.sampled_from([2, 3]))
+    rows = [names[i : i + width] for i in range(0, len(names), width)]
+    heading = draw(st.sampled_from(["Signatories:", "Signed by:", "Unterzeichner:"]))
+    if draw(st.booleans()):
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{escape(n)}</td>" for n in row) + "</tr>" for row in rows
+        )
+        return Letter(_html(heading, f"<table>{cells}</table>", ""), "html", tuple(names), ())
+    lines = ["| " + " | ".join([""] * width) + " |", "|" + "---|" * width]
+    lines += ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    return Letter(_text(heading, lines, "", True), "md", tuple(names), ())
 
 
 @st.composite

@@ -15,6 +15,7 @@ from tests.letters import (
     Letter,
     behalf_letters,
     cjk_mixed_letters,
+    grid_letters,
     inline_letters,
     mixed_letters,
     organisation_letters,
@@ -74,6 +75,12 @@ def test_sections_that_give_their_names_on_their_own_line(letter):
 @SETTINGS
 @given(cjk_mixed_letters())
 def test_a_chinese_list_of_groups_and_people(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(grid_letters())
+def test_a_grid_of_names_gives_each_cell(letter):
     _assert_exact(letter)
 
 

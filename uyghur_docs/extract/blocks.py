@@ -14,6 +14,7 @@ from uyghur_docs.extract.entries import (
     Entry,
     is_table_row,
     line_entries,
+    row_cells,
     row_entries,
     strip_marker,
 )
@@ -41,6 +42,8 @@ MAX_SECTION_WORDS = 3
 # Lower-case words (connectors aside) in a line that make it a clause, not a list of names.
 MAX_CLAUSE_LOWER = 4
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)]*$")
+# A name that ends with its acronym: "Fédération internationale … (FIDH)".
+_ACRONYM_END = re.compile(r"\([A-Z][A-Z0-9+-]+\)$")
 _ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.\s?v)\.)$", re.I)
 
 
@@ -186,6 +189,20 @@ class Block:
         return True
 
 
+def _grid_name(cell: str) -> bool:
+    """A cell that is a name in a grid of names: an organisation's, written as a name (not
+    a type such as "Non-profit organisation", a place or a link)."""
+    return (
+        organisation_like(cell)
+        and not person_mark(cell)
+        and "," not in cell  # "Professor, Department of …": an affiliation, not a name
+        and not {w.strip(".()") for w in fold(cell).split()} & words("person_roles")
+        and (title_case(cell) or has_cjk(cell) or bool(_ACRONYM_END.search(cell)))
+        and not is_place(cell)
+        and not re.search(r"https?:|www\.", cell)
+    )
+
+
 def _section_and_names(line: str) -> tuple[str | None, str]:
     """ "Organisations: A, B and C": the kind a section heading names and the names it
     gives on its own line; (None, "") when the line is no such heading.
@@ -210,6 +227,10 @@ def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[En
     """The entries of a line of a block; None when the line is prose, not names."""
     entries = row_entries(line)
     if entries is not None:
+        # A grid of names ("A | B" on each row) has no column of types or places.
+        cells = row_cells(line) if entries else []
+        if len(cells) > 1 and all(map(_grid_name, cells)):
+            return tuple(map(Entry, cells))
         return tuple(entries)
     text = strip_marker(line)
     listed = text != line

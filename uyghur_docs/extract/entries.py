@@ -71,6 +71,12 @@ def row_entries(line: str) -> list[Entry] | None:
     return [Entry(name, context, place)]
 
 
+def row_cells(line: str) -> list[str]:
+    """The filled cells of a table row, a logo's repeated name once."""
+    filled = [c.strip() for c in f" {line} ".split("|") if c.strip()]
+    return [c for i, c in enumerate(filled) if not i or fold(c) != fold(filled[i - 1])]
+
+
 def is_header_cell(cell: str) -> bool:
     return set(fold(cell).replace("/", " ").split()) <= _HEADER_WORDS
 
