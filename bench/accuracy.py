@@ -8,7 +8,9 @@ FOLDER holds `<slug>.<ext>` texts (.txt, .md, .html, .xhtml, .pdf, .docx) each b
 (as `udocs add` reads it) and scored leniently, as the project's evaluation does: case,
 quotes, spacing and edge punctuation are ignored, and a trailing place may be dropped.
 The layout of a document is what the reader found its block to be made of (table rows, list
-items, lines, an inline list, prose, or nothing). Nothing here asserts anything.
+items, lines, an inline list, prose, or nothing). It also counts the names reported that
+their document does not write (the invariant every name must hold: it should print 0).
+Nothing here asserts anything.
 """
 
 import argparse
@@ -52,8 +54,13 @@ def layout_of(paragraphs: tuple[str, ...], numbers: list[int]) -> str:
     return "lines" if len(texts) > 1 else "prose"
 
 
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
 def score(path: Path, gold: dict) -> dict:
     paragraphs = paragraphs_of(path)
+    text = "\n".join(paragraphs)
     found = read_signatures(paragraphs).signatories
     orgs = {norm(s.as_written) for s in found if s.kind == "organisation"}
     people = {norm(s.as_written) for s in found if s.kind == "person"}
@@ -71,6 +78,8 @@ def score(path: Path, gold: dict) -> dict:
         "org": (min(len(hit), len(want)), len(orgs), len(want)),
         "person": (len(people & want_people), len(people), len(want_people)),
         "issuer": (issuer_hits, len(extract_issuers(paragraphs)), len(want_issuers)),
+        # The invariant: every name reported is written in the document.
+        "unwritten": [s.as_written for s in found if _spaced(s.as_written) not in _spaced(text)],
         "missed": [w for w in want if w not in orgs][:3],
         "extra": sorted(orgs - hit)[:3],
     }
@@ -115,6 +124,10 @@ def main() -> None:
     if not rows:
         sys.exit(f"no <slug>.gold.json beside a text in {args.folder}")
     table(rows)
+    unwritten = [(slug, name) for slug, row in rows.items() for name in row["unwritten"]]
+    print(f"\nnames reported that the document does not write: {len(unwritten)}")
+    for slug, name in unwritten[: args.show]:
+        print(f"  {slug[:44]:<44} {name!r}")
     worst = sorted(
         rows.items(),
         key=lambda kv: -sum(w - t + f - t for t, f, w in (kv[1]["org"], kv[1]["person"])),

@@ -62,7 +62,7 @@ Line four
 
 MARKDOWN_TEXT = [
     "Two years on",
-    "Geneva, 29 August 2024. We, the undersigned, call on the Council to act.",
+    "Geneva, 29 August 2024. We, the undersigned, call on the\nCouncil to act.",
     "The report found “serious human rights violations”.",
     "Signed by:",
     "• Uyghur Human Rights Project",

@@ -36,6 +36,13 @@ def test_seed_signatories_exactly_as_written_in_order(doc_id):
     assert [s.as_written for s in found] == SEEDS[doc_id]
 
 
+@pytest.mark.parametrize("doc_id", sorted(SEEDS))
+def test_every_seed_signatory_is_written_in_the_seed(doc_id):
+    text = " ".join(" ".join(DOCS[doc_id].paragraphs).split())
+    for signatory in extract_signatories(DOCS[doc_id].paragraphs):
+        assert " ".join(signatory.as_written.split()) in text
+
+
 def test_every_seed_signatory_is_an_organisation_including_the_bare_personal_name():
     # "Mamatjan Nayup" sits in a list of organisations with no title or affiliation; only
     # such a mark makes an entry a person, so it stays an organisation entry.

@@ -146,11 +146,15 @@ def test_a_signature_heading_without_names_warns_on_add_and_doc(tmp_path):
     )
     added = run("add", str(letter), "--id", "unsigned-letter")
     assert added.exit_code == 0
-    warning = "a signature block starts at ¶3 but no names were read"
+    warning = "a signature block starts at ¶3 (“Signatories:”) but no names were read"
     assert warning in added.stderr
     shown = run("signers", "--doc", "unsigned-letter", "--json")
     assert json.loads(shown.stdout)["unread"] == [3]
     assert warning in shown.stderr
+    plain = tmp_path / "plain.md"
+    plain.write_text("# A note\n\nWe urge the Council to act.\n", encoding="utf-8")
+    assert "warning" not in run("add", str(plain), "--id", "plain-note").stderr
+    assert "warning" not in run("signers", "--doc", "plain-note").stderr
 
 
 def test_repeated_signed_by_keeps_the_letters_signed_by_all():

@@ -7,6 +7,9 @@ import click
 from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
 from uyghur_docs.cli.types import document_ids
 
+# How much of a signature heading a warning quotes.
+SEEN_CHARS = 60
+
 
 @click.command()
 @click.argument("keyword", required=False)
@@ -151,10 +154,13 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
 def unread_signatures(settings: Settings, doc_id: str) -> tuple[int, ...]:
     """Warn of each signature heading or closing in the document that gave no names."""
     unread = settings.library.unread_signatures(doc_id)
+    paragraphs = settings.library.document(doc_id).paragraphs if unread else ()
     for number in unread:
+        seen = " ".join(paragraphs[number - 1].split())
+        seen = seen if len(seen) <= SEEN_CHARS else seen[: SEEN_CHARS - 1] + "…"
         settings.out.message(
-            f"warning: {doc_id}: a signature block starts at ¶{number} but no names were"
-            f" read; see `udocs show {doc_id}` for the text under it",
+            f"warning: {doc_id}: a signature block starts at ¶{number} (“{seen}”) but no names"
+            f" were read; see `udocs show {doc_id}` for the text under it",
             style="yellow",
         )
     return unread

@@ -3,9 +3,9 @@
 A block is one paragraph as a reader sees it: a heading, a paragraph, a list item, a table
 row or preformatted lines. `paragraphs` writes blocks as the corpus text contract says:
 list items start with their marker (`• `, `N. `), table cells are joined by ` | ` (an
-empty cell stays empty between its separators: `A | | B`), hard
-line breaks stay newlines inside the paragraph, whitespace inside a line is collapsed, and
-a preformatted block splits at its blank lines.
+empty cell stays empty between its separators: `A | | B`; a row of one cell keeps its
+edges: `| A |`), the source's line breaks stay newlines inside the paragraph, whitespace
+inside a line is collapsed, and a preformatted block splits at its blank lines.
 """
 
 from dataclasses import dataclass
@@ -59,12 +59,23 @@ def paragraphs(blocks: list[Block]) -> list[str]:
     for block in blocks:
         if block.kind == "row":
             if any(cell.strip() for cell in block.cells):
-                found.append(one_line(" | ".join(one_line(cell) for cell in block.cells)))
+                found.append(_row(block.cells))
         elif block.kind == "pre":
             found.extend(filter(None, map(lines, _chunks(block.text))))
         elif text := lines(block.text):
             found.append(block.marker + text if block.kind == "item" else text)
     return found
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    """A table row's cells joined by ` | `; a row of one cell keeps its edges (`| A |`),
+    so that it still reads as a row, not as a line of prose.
+
+    >>> _row(("A", "B")), _row(("A",))
+    ('A | B', '| A |')
+    """
+    text = one_line(" | ".join(one_line(cell) for cell in cells))
+    return f"| {text} |" if len(cells) == 1 else text
 
 
 def _chunks(text: str) -> list[str]:

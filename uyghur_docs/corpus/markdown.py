@@ -173,17 +173,21 @@ def _is_template_tag(text: str) -> bool:
 
 
 def inline_text(children) -> str:
-    """The words of an inline token's children: markup, link targets and images dropped.
+    """The words of an inline token's children: markup, link targets and images dropped,
+    inline code kept in its backticks.
 
-    A soft break is a space, a hard break (two spaces, a backslash or `<br>`) a newline.
+    Every line break, soft or hard (two spaces, a backslash or `<br>`), is a newline: a
+    paragraph of one name per source line is a list to its writer, whatever CommonMark
+    renders, and wrapped prose is joined again by whoever reads sentences.
     """
     parts = []
     for child in children:
-        if child.type in ("text", "code_inline"):
+        if child.type == "text":
             parts.append(child.content)
-        elif child.type == "softbreak":
-            parts.append(" ")
-        elif child.type == "hardbreak" or (
+        elif child.type == "code_inline":
+            # As written: a handle in backticks ("Jo Roe (`jroe`)") keeps them.
+            parts.append(f"`{child.content}`")
+        elif child.type in ("softbreak", "hardbreak") or (
             child.type == "html_inline" and child.content.lower().startswith(_BREAK_TAGS)
         ):
             parts.append("\n")

@@ -26,6 +26,9 @@ _BLOCKS = _HEADINGS | {
     "address", "figure", "figcaption", "dl", "dt", "dd", "ul", "ol", "table", "thead", "tbody",
     "tfoot", "caption", "fieldset", "details", "summary", "body", "html", "hr", "li",
 }  # fmt: skip
+# What a layout table's cell holds and a data table's does not.
+_CONTAINERS = {"table", "ul", "ol"}
+_PARAGRAPHS = _HEADINGS | {"p", "div", "blockquote", "section"}
 _SPACE = re.compile(r"\s+")
 _DATE_META = (
     "article:published_time",
@@ -275,6 +278,12 @@ class _Walk:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag == "br":
             self.buffer.append("\n")
+        elif tag == "tr" and _lays_out(el):
+            # A layout table (an e-mail newsletter's) holds paragraphs, not a row of data.
+            for cell in el:
+                self._flush()
+                self._children(cell)
+                self._flush(closing=True)
         elif tag in ("tr", "pre"):
             self._flush()
             self.blocks.append(_row(el) if tag == "tr" else Block("pre", "".join(el.itertext())))
@@ -318,6 +327,16 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+def _lays_out(tr) -> bool:
+    """Whether a table row is layout: a cell holds a list, a table, or several paragraphs
+    (a data cell may wrap its one value in a `<p>` or a `<div>`)."""
+    for cell in tr:
+        tags = [i.tag.lower() for i in cell.iterdescendants() if isinstance(i.tag, str)]
+        if any(t in _CONTAINERS for t in tags) or sum(t in _PARAGRAPHS for t in tags) > 1:
+            return True
+    return False
 
 
 def _row(tr) -> Block:

@@ -9,14 +9,19 @@ import re
 from dataclasses import dataclass
 
 from uyghur_docs.extract.vocabulary import is_place, words
-from uyghur_docs.text.names import split_and, split_outside_parens, word_set
+from uyghur_docs.text.names import last_pieces, split_and, split_outside_parens, word_set
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import EAST_ASIAN
 
 MARKER = re.compile(r"^(?:[-–—•*·▪◦‣]|\(?\d{1,4}[.)、．]|\([a-z]\)|[a-z]\))\s*(?=\S)")
 CELL = " | "
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(f"[{EAST_ASIAN}]")
 _CJK_SEPARATORS = "、，,；;"
-_CJK_AND = re.compile(r"(?<=[)）])\s*(?:和|及|与|與)\s*")
+# "和" between two names, where a name's edge shows: a bracket or a Latin letter beside it
+# ("人权观察(HRW)和…", "Citizen Lab和PEN"); inside Han text it may be a word ("和平").
+_CJK_AND = re.compile(
+    r"(?:(?<=[)）A-Za-z0-9.])\s*(?:和|及|与|與)\s*|\s*(?:和|及|与|與)\s*(?=[A-Za-z]))"
+)
 _ABBREVIATION = re.compile(r"(?:\b\w\.|\b(?:inc|ltd|co|corp|st|assn|intl|e\.v)\.)$", re.I)
 _COUNT_NOTE = re.compile(r"[（(]\s*(?:共|total|in all)?\s*\d+\s*(?:人|名|个|個|位)?\s*[)）]\s*$")
 _HEADER_WORDS = word_set(
@@ -54,7 +59,7 @@ def row_entries(line: str) -> list[Entry] | None:
     if not is_table_row(line):
         return None
     cells = [c.strip() for c in f" {line} ".split("|")]
-    if all(_is_header_cell(c) for c in cells if c):
+    if all(is_header_cell(c) for c in cells if c):
         return []
     filled = [c for c in cells if c]
     if not filled:
@@ -66,7 +71,13 @@ def row_entries(line: str) -> list[Entry] | None:
     return [Entry(name, context, place)]
 
 
-def _is_header_cell(cell: str) -> bool:
+def row_cells(line: str) -> list[str]:
+    """The filled cells of a table row, a logo's repeated name once."""
+    filled = [c.strip() for c in f" {line} ".split("|") if c.strip()]
+    return [c for i, c in enumerate(filled) if not i or fold(c) != fold(filled[i - 1])]
+
+
+def is_header_cell(cell: str) -> bool:
     return set(fold(cell).replace("/", " ").split()) <= _HEADER_WORDS
 
 
@@ -81,7 +92,8 @@ def line_entries(text: str, inline: bool = False) -> list[Entry]:
         if len(commas) >= 3 or (inline and len(commas) == 2):
             parts = commas
     if len(parts) > 1 or inline:
-        parts = parts[:-1] + split_and(parts[-1])
+        # The list's own conjunction stands before its last name: "A, B and C", "A and B".
+        parts = parts[:-1] + (last_pieces(parts[-1]) if inline else split_and(parts[-1]))
         parts = [_strip_list_period(re.sub(r"^and\s+", "", p.strip())) for p in parts]
     return [Entry(p.strip(" ,;")) for p in parts if any(c.isalnum() for c in p)]
 

@@ -33,6 +33,10 @@ MAX_SPAN_WORDS = 8
 MAX_DOMAINS = 5
 MAX_SUBJECT = 400
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+# A link written without its scheme: "hkcnews.com/aboutus".
+_BARE_LINK = re.compile(r"\b[\w-]+\.[a-z]{2,}/\S")
+# "dated 01.05.2020" is a date, not a phone number.
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w|\[at\]")
 _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _SAID_TODAY = re.compile(
@@ -239,5 +243,9 @@ def _initial(word: str) -> str:
 def is_contact(line: str) -> bool:
     """A line with an email address, a link or a phone number (a handle is not an address)."""
     return (
-        bool(_EMAIL.search(line)) or "http" in line or "www." in line or bool(_PHONE.search(line))
+        bool(_EMAIL.search(line))
+        or "http" in line
+        or "www." in line
+        or bool(_BARE_LINK.search(line))
+        or bool(_PHONE.search(_NUMERIC_DATE.sub("", line)))
     )

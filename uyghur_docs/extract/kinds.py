@@ -12,16 +12,19 @@ import re
 from functools import lru_cache
 
 from uyghur_docs.extract.entries import is_person_context
-from uyghur_docs.extract.vocabulary import words
+from uyghur_docs.extract.signature_cues import MIXED
+from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import has_head, is_acronym, word_set
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import EAST_ASIAN
 
 PERSON = "person"
 ORGANISATION = "organisation"
 PEOPLE_SHARE = 0.5
-_TITLE = re.compile(
+PEOPLE_ONLY_SHARE = 0.9
+TITLE = re.compile(
     r"^(?:dr|prof|professor|mr|mrs|ms|mx|rev|revd|reverend|sir|dame|hon|rabbi|imam|pastor"
-    r"|senator|mp|mep)\.?\s+\S",
+    r"|senator|mp|mep|mme|mlle|herr|frau|sr|sra|dott|dott\.ssa|drs|ir)(?:\.\s*|\s+)(?=[A-Z]\w)",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?:^|[\s,(])@\w")
@@ -31,8 +34,9 @@ _PERSON_TYPES = word_set(
     "individual individuals person personal individuel individuelle persona privat private"
     " 个人 個人"
 )
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,3}$")
+_CJK = re.compile(f"[{EAST_ASIAN}]")
+# A personal name: two to four Han characters or Hangul syllables.
+_CJK_NAME = re.compile(r"^(?:[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,3}|[\uac00-\ud7af]{2,4})$")
 
 
 def has_cjk(text: str) -> bool:
@@ -44,8 +48,9 @@ def person_mark(text: str, context: str = "") -> bool:
     """Whether an entry is marked as a person's signature."""
     if spelt_acronym(text):
         return False
-    name, comma, rest = text.partition(",")
-    if _TITLE.match(name) and not _organisation_words(name):
+    # "Name, role", and as often "Name – role": a dash between spaces parts them alike.
+    name, comma, rest = re.sub(r"\s+[–—-]\s+", ", ", text, count=1).partition(",")
+    if TITLE.match(name) and not _organisation_words(name):
         return True
     if _HANDLE.search(text) or BEHALF.search(text):
         return True
@@ -59,10 +64,21 @@ def person_mark(text: str, context: str = "") -> bool:
         return _cjk_person(text)
     if comma and first_word(rest) in words("person_roles"):
         return True
-    if comma and "," not in rest and personal_name(name) and has_head(rest):
+    if comma and personal_name(name) and _describes_person(rest):
         return True
-    base, bracket, _ = text.partition(" (")
-    return bool(bracket) and personal_name(base)
+    base, bracket, inner = text.partition(" (")
+    inner = inner.split(")")[0]
+    # "Reporters Without Borders (RSF)": an acronym in brackets names an organisation, and
+    # "Access Now (Italy)" a place, whoever else it might name: the block decides.
+    return bool(bracket) and personal_name(base) and not is_acronym(inner) and not is_place(inner)
+
+
+def _describes_person(rest: str) -> bool:
+    """What follows a personal name and a comma says who she is ("IP Lawyer", "PhD
+    Candidate, University of Leeds", "Digital Rights Watch"), unless it is only a place."""
+    first = rest.split(",")[0]
+    roles = {w.strip(".()") for w in fold(first).split()} & words("person_roles")
+    return bool(roles) or (has_head(rest) and not is_place(first))
 
 
 def spelt_acronym(text: str) -> bool:
@@ -84,11 +100,32 @@ def _cjk_person(text: str) -> bool:
     latin = " ".join(w for w in text.split() if not has_cjk(w))
     if latin and organisation_like(latin):
         return False
-    roles = words("cjk_person_roles")
     head = text.split()[0] if text.split() else text
-    if any(role in text for role in roles):
-        return not any(mark in head for mark in words("cjk_organisation_marks")) or " " in text
-    return False
+    if _holds(text, "cjk_person_roles"):
+        return not _holds(head, "cjk_organisation_marks") or " " in text
+    # "王丽华 北京大学法学院 2015级": a personal name, then where she studies or works (not
+    # a translation of the name: "勞動力 Worker Empowerment").
+    rest = text[len(head) :].strip()
+    return (
+        bool(_CJK_NAME.match(head))
+        and not _holds(head, "cjk_organisation_marks")
+        and has_cjk(rest)
+        and not latin
+        and (_holds(rest, "cjk_organisation_marks") or any(c.isdigit() for c in rest))
+    )
+
+
+def _family_name_first(text: str) -> bool:
+    """Whether a Han or Hangul name begins with a family name; a name written with a space
+    (Japanese "佐藤 太郎", a padded "于 清") is a personal name by that alone."""
+    return " " in text or fold(text[:1]) in words("cjk_surnames")
+
+
+def _holds(text: str, vocabulary: str) -> bool:
+    """Whether text holds a word of a declared list; both sides folded alike, so Hangul
+    (which folding decomposes) matches too."""
+    folded = fold(text)
+    return any(mark in folded for mark in words(vocabulary))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -97,8 +134,12 @@ def personal_name(text: str) -> bool:
     word, or two to four Chinese characters without an organisation mark."""
     text = text.strip()
     if _CJK_NAME.match(text):
-        return not any(mark in text for mark in words("cjk_organisation_marks"))
+        return not _holds(text, "cjk_organisation_marks") and _family_name_first(text)
     parts = text.split()
+    # Honours and degrees after a name ("Julian Burnside AO QC") are no part of its shape.
+    while len(parts) > 2 and fold(parts[-1].strip(",.")) in _POSTNOMINALS:
+        parts.pop()
+    text = " ".join(parts)
     return (
         2 <= len(parts) <= 4
         and not _organisation_words(text)
@@ -112,6 +153,9 @@ def _name_word(word: str) -> bool:
     return bool(bare) and bare.isalpha() and (word[0].isupper() or fold(word) in _PARTICLES)
 
 
+_POSTNOMINALS = word_set(
+    "ao ac am qc kc sc obe mbe cbe kbe dbe frs phd md jr sr ii iii esq mp mep msp"
+)
 _PARTICLES = word_set("de da di van von der den del la le al bin ibn")
 
 
@@ -123,7 +167,9 @@ def _organisation_words(text: str) -> bool:
 def organisation_like(text: str) -> bool:
     """Shaped like an organisation: a head noun, an organisation word, an acronym or digits."""
     if has_cjk(text):
-        return any(mark in text for mark in words("cjk_organisation_marks"))
+        return _holds(text, "cjk_organisation_marks")
+    if personal_name(text):
+        return False  # "Julian Burnside AO QC": honours, not an acronym
     return _organisation_words(text) or any(
         is_acronym(w.strip("()")) or any(c.isdigit() for c in w) for w in text.split()
     )
@@ -140,10 +186,25 @@ def block_kinds(texts: list[tuple[str, str]], heading: str | None) -> list[str]:
         m or (not c and personal_name(_name_part(t)) and not organisation_like(t))
         for m, (t, c) in zip(marked, texts, strict=True)
     ]
-    people = heading is None and texts and sum(shaped) > PEOPLE_SHARE * len(texts)
+    people = heading in (None, MIXED) and texts and sum(shaped) > PEOPLE_SHARE * len(texts)
+    if heading == MIXED:
+        # Both kinds are announced: a Chinese name with its family name first is a person
+        # wherever it stands; a bare Latin name like "Access Now" goes with the majority.
+        return [
+            PERSON if m or (s and (people or has_cjk(t))) else ORGANISATION
+            for m, s, (t, _) in zip(marked, shaped, texts, strict=True)
+        ]
+    # In a list of people only, a name with a rare family name ("奚永顺") is one of them;
+    # in a mixed list a short name without one ("思言行") is a group's.
+    only = people and sum(shaped) >= PEOPLE_ONLY_SHARE * len(texts)
     return [
-        PERSON if m or (people and s) else ORGANISATION for m, s in zip(marked, shaped, strict=True)
+        PERSON if m or (people and s) or (only and _short_cjk_name(t)) else ORGANISATION
+        for m, s, (t, _) in zip(marked, shaped, texts, strict=True)
     ]
+
+
+def _short_cjk_name(text: str) -> bool:
+    return bool(_CJK_NAME.match(text)) and not _holds(text, "cjk_organisation_marks")
 
 
 def _name_part(text: str) -> str:

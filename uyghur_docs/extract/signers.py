@@ -14,33 +14,28 @@ from dataclasses import dataclass, replace
 
 from uyghur_docs.extract import signature_cues as cues
 from uyghur_docs.extract.blocks import Block, Raw, is_role_line
-from uyghur_docs.extract.entries import line_entries, split_place
+from uyghur_docs.extract.entries import split_place
+from uyghur_docs.extract.inline import inline_names
 from uyghur_docs.extract.issuers import Issuer, extract_issuers
 from uyghur_docs.extract.kinds import (
     BEHALF,
     ORGANISATION,
     PERSON,
     block_kinds,
-    has_cjk,
     personal_name,
 )
+from uyghur_docs.extract.source_lines import source_lines
 from uyghur_docs.extract.unheaded import (
     closing_lines,
     prose_signers,
     translation_pairs,
     unheaded_run,
 )
-from uyghur_docs.text.names import split_and, split_name, title_case
+from uyghur_docs.text.names import split_name
 from uyghur_docs.text.normalise import fold
 
 __all__ = ["ORGANISATION", "PERSON", "DocumentSigners", "Signatory", "extract_issuers"]
-_INLINE_BY = re.compile(
-    r"\b(?:co-?signed|signed|endorsed|supported)\s+by\s*:?\s+(?P<rest>[^.!?]+)[.!?]?$", re.I
-)
 _FOR = re.compile(r"^(?P<person>[^,()]+?) for (?P<org>\S+(?: \S+){0,2})$")
-_CJK_INLINE = re.compile(
-    r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$"
-)
 
 
 @dataclass(frozen=True)
@@ -93,32 +88,30 @@ def extract_signatories(paragraphs: Sequence[str]) -> tuple[Signatory, ...]:
 
 def read_signatures(paragraphs: Sequence[str]) -> Signatures:
     """The signatories of a document and the signature headings that gave no names."""
-    lines = _lines(paragraphs)
+    lines = source_lines(paragraphs)
     raws, unread = _after_anchor(lines, paragraphs)
     if not raws:
         raws = unheaded_run(lines) or closing_lines(lines) or prose_signers(paragraphs)
         unread = () if raws else unread
-    return Signatures(_signatories(raws), unread)
+    return Signatures(as_written_in(_signatories(raws), paragraphs), unread)
 
 
-def _lines(paragraphs: Sequence[str]) -> list[tuple[int, str]]:
-    """(paragraph number, line) pairs; a wrapped comma list becomes one line, and a name
-    followed by its postal address and site keeps only the name."""
-    lines = []
-    for number, paragraph in enumerate(paragraphs, 1):
-        parts = [line.strip() for line in paragraph.split("\n") if line.strip()]
-        if len(parts) > 1 and len(line_entries(parts[0])) >= 3:
-            parts = [" ".join(parts)]
-        elif len(parts) > 1 and _is_address(parts[-1]) and not _is_address(parts[0]):
-            parts = parts[:1]
-        lines.extend((number, line) for line in parts)
-    return lines
+def as_written_in(
+    signatories: tuple[Signatory, ...], paragraphs: Sequence[str]
+) -> tuple[Signatory, ...]:
+    """The signatories whose `as_written` the document writes, up to whitespace and line
+    breaks: udocs never reports a name the document does not contain.
+
+    >>> [s.as_written for s in as_written_in((Signatory("A B", "A B", "person", 1),
+    ...     Signatory("B A", "B A", "person", 1)), ["A\\nB"])]
+    ['A B']
+    """
+    text = _spaced("\n".join(paragraphs))
+    return tuple(s for s in signatories if _spaced(s.as_written) in text)
 
 
-def _is_address(line: str) -> bool:
-    bare_link = re.fullmatch(r"(?:https?://|www\.)\S+", line)
-    postal = re.search(r"\b[A-Z]{0,2}-?\d{4,5}\s+[A-ZÀ-Ý]\w", line)
-    return bool(bare_link or postal)
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _after_anchor(
@@ -161,20 +154,8 @@ def _open(line: str, paragraph: str, index: int, lines: list[tuple[int, str]]):
 
 
 def _inline_list(line: str) -> str | None:
-    """The names of "signed by A, B and C" or "签名的还包括：A、B和C" inside a sentence."""
-    match = _CJK_INLINE.search(line) or _INLINE_BY.search(line)
-    if not match:
-        return None
-    names = []
-    pieces = [
-        p for e in line_entries(match["rest"].strip(), inline=True) for p in split_and(e.text)
-    ]
-    for piece in pieces:
-        if not (title_case(piece) or has_cjk(piece)):
-            break
-        names.append(re.sub(r"^the\s+", "", piece))
-    # "The letter, signed by A, B and C, calls for ..." ends at the first word that is no name.
-    return "; ".join(names) if len(names) >= 2 else None
+    names = inline_names(line)
+    return "; ".join(names) if names else None
 
 
 def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
@@ -186,8 +167,9 @@ def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
         for raw, kind in zip(section, kinds, strict=True):
             found += _make(raw, kind)
     seen, unique = set(), []
-    # A line that is only a place or a role (", Ukraine") names no one.
-    for signatory in (s for s in found if s.name.strip()):
+    # A line that is only a place or a role (", Ukraine"), a dash or a number (a page's,
+    # a count's) names no one.
+    for signatory in (s for s in found if any(c.isalpha() for c in s.name)):
         key = (signatory.kind, fold(signatory.as_written))
         if key not in seen:
             seen.add(key)
@@ -212,9 +194,20 @@ def _make(raw: Raw, kind: str) -> list[Signatory]:
     behalf = BEHALF.search(text.split("(")[0])
     if behalf:
         person = Signatory(
-            text, text[: behalf.start()], PERSON, paragraph, affiliation=text[behalf.end() :]
+            text,
+            text[: behalf.start()].rstrip(" ,"),
+            PERSON,
+            paragraph,
+            affiliation=text[behalf.end() :],
         )
-        return [person, _organisation(text[behalf.end() :], paragraph)]
+        # "on behalf of the Third World Network": the article is no part of the name.
+        organisation = re.sub(
+            r"^(?:the|la|le|les|l'|el|los|las|die|der|das|il|het|de)\s*",
+            "",
+            text[behalf.end() :],
+            flags=re.I,
+        )
+        return [person, _organisation(organisation, paragraph)]
     signs_for = _FOR.match(text) if raw.entry.context else None
     if signs_for and personal_name(signs_for["person"]):
         # A table row "Jane Roe for Project": the person, and the project she signs for.

@@ -27,7 +27,10 @@ HEADS = word_set(
 CONNECTORS = word_set(
     "of for and the in on at to by with without against a an de des du la le les el al del"
     " y e et pour contre und für van von der den di da do dos das & - – —"
+    " por los las lo il della delle dei degli het een voor op zu zur zum die das"
 )
+# The conjunction before a list's last name, in the languages letters come in.
+_LAST = re.compile(r"\s+(?:and|und|et|y|e|en|og|och)\s+(?=\S)")
 # Transliterations (`text.variants`) and British/American spellings that name the same word.
 _SPELLINGS = VARIANTS | {"centre": "center", "defence": "defense"}
 
@@ -81,6 +84,27 @@ def split_and(text: str) -> list[str]:
     return [text]
 
 
+def last_pieces(text: str) -> list[str]:
+    """The last part of a list split at its conjunction: "B and C" is two names, unless
+    what follows the conjunction is one bare word ("Rights and Development").
+
+    >>> last_pieces("Gesellschaft für bedrohte Völker and Front Line Defenders")
+    ['Gesellschaft für bedrohte Völker', 'Front Line Defenders']
+    >>> last_pieces("Asian Forum for Human Rights and Development")
+    ['Asian Forum for Human Rights and Development']
+    """
+    pieces = split_and(text)
+    if len(pieces) > 1:
+        return pieces
+    found = list(_LAST.finditer(text))
+    if not found:
+        return [text]
+    left, right = text[: found[-1].start()], text[found[-1].end() :]
+    if len(right.split()) < 2 and not any(c.isdigit() or c.isupper() for c in right[1:]):
+        return [text]
+    return [left, right]
+
+
 def split_name(text: str) -> tuple[str, tuple[str, ...], str | None]:
     """(name, acronyms and other names, place) of an organisation entry."""
     if text.endswith(")") and "(" in text:
@@ -104,6 +128,31 @@ def title_case(text: str) -> bool:
     return bool(words) and all(
         fold(w) in CONNECTORS or not w[0].islower() for w in words if w[0].isalpha()
     )
+
+
+# A name may hold a few lower-case words ("Ligue des droits de l'Homme", "Fédération
+# internationale pour les droits humains"); a clause holds more.
+MAX_LOWER_WORDS = 3
+MAX_NAME_WORDS = 12
+
+
+def name_shaped(text: str) -> bool:
+    """Shaped like a name in a language that capitalises names: it starts with a capital
+    or a digit, and few of its words (connectors aside) are in lower case.
+
+    >>> name_shaped("Gesellschaft für bedrohte Völker"), name_shaped("calls for an inquiry")
+    (True, False)
+    """
+    words = [w.strip("\"'“”‘’()[],.;:") for w in text.split()]
+    words = [w for w in words if w]
+    if (
+        not words
+        or len(words) > MAX_NAME_WORDS
+        or not (words[0][0].isupper() or words[0][0].isdigit())
+    ):
+        return False
+    lower = [w for w in words if w[0].islower() and fold(w) not in CONNECTORS]
+    return len(lower) <= MAX_LOWER_WORDS
 
 
 def is_acronym(token: str, strict: bool = True) -> bool:
