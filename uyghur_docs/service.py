@@ -96,6 +96,36 @@ class Library:
             tuple(NumberedParagraph(n, doc.paragraph(n)) for n in numbers),
         )
 
+    def copies(self, doc_id: str):
+        """The statement a document belongs to and what differs between its copies, as the
+        last indexing run found them (`findings.copy_differences.CopiesResult`)."""
+        from uyghur_docs.findings.copy_differences import differences
+        from uyghur_docs.store.copies import members, statements
+
+        document = self.document(doc_id)
+        found = statements(self.index_dir)
+        statement = found[doc_id].id if doc_id in found else doc_id
+        ids = members(found).get(statement, [doc_id])
+        copies = {i: self._copy(document if i == doc_id else self.document(i)) for i in ids}
+        canonical = copies.pop(statement)
+        return differences(doc_id, canonical, list(copies.values()))
+
+    def _copy(self, doc: Document):
+        """A document as the comparison of copies reads it."""
+        from uyghur_docs.extract.analysis import analyse
+        from uyghur_docs.findings.copy_differences import Copy
+        from uyghur_docs.store.roles import paragraph_roles
+
+        analysis = analyse(doc)
+        roles = paragraph_roles(doc, analysis)
+        kept = tuple(
+            (n, text)
+            for n, text in enumerate(doc.paragraphs, start=1)
+            if roles.get(n) != "signature"
+        )
+        names = tuple(s.name for s in analysis.signatories)
+        return Copy(doc.id, doc.title, doc.date, names, kept)
+
     # The index
 
     def update(self, rebuild: bool = False, progress=None, jobs: int | None = None):

@@ -138,10 +138,19 @@ def docs(settings: Settings, as_json: bool, as_csv: bool):
 @cli.command()
 @click.argument("doc_id", metavar="ID")
 @click.option("--para", "-p", type=click.IntRange(min=1), metavar="N", help="Only paragraph N.")
+@click.option(
+    "--copies",
+    is_flag=True,
+    help="The other copies of the statement and what differs: signatories, title, date,"
+    " paragraphs.",
+)
 @output_options(csv=False)
 @click.pass_obj
-def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
+def show(settings: Settings, doc_id: str, para: int | None, copies: bool, as_json: bool):
     """Show a document's text with its paragraph numbers."""
+    if copies:
+        show_copies(settings, doc_id, as_json)
+        return
     doc = settings.library.text(doc_id, para)
     if as_json:
         settings.out.json(doc)
@@ -150,6 +159,18 @@ def show(settings: Settings, doc_id: str, para: int | None, as_json: bool):
             f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
             [(p.paragraph, p.text) for p in doc.paragraphs],
         )
+
+
+def show_copies(settings: Settings, doc_id: str, as_json: bool) -> None:
+    """The copies of a document's statement, each compared with the canonical copy."""
+    result = settings.library.copies(doc_id)
+    if as_json:
+        settings.out.json(result)
+        return
+    columns = ["id", "date", "canonical", "title", "signatories_added", "signatories_missing"]
+    settings.out.table(result.copies, [*columns, "paragraphs_added", "paragraphs_missing"])
+    if len(result.copies) == 1:
+        settings.out.message(f"no copies of {doc_id} found")
 
 
 @cli.command("index")
