@@ -268,23 +268,30 @@ class Library:
 
     # Signatories
 
-    def signers(self, skip: Skip = None):
-        """The organisation index over every document's signatories and issuers."""
-        return self._signer_index(skip)[0]
+    def signers(self, skip: Skip = None, copies: bool = False):
+        """The organisation index over every document's signatories and issuers: the copies
+        of one statement count as that statement (`copies`: every copy counts)."""
+        return self._signer_index(skip, copies)[0]
 
-    def _signer_index(self, skip: Skip) -> tuple:
+    def _signer_index(self, skip: Skip, copies: bool = True) -> tuple:
         """The organisation index, and whether the index holds every document as it is now:
         then it reads the mentions stored by name key, else the documents' records (those
-        not current analysed now)."""
-        from uyghur_docs.findings.orgs import Signers, build_index
+        not current analysed now). Unless `copies`, the copies of a statement are one."""
+        from uyghur_docs.findings.orgs import RecordMentions, Signers
+        from uyghur_docs.findings.statements import StatementMentions
+        from uyghur_docs.store.copies import statements
         from uyghur_docs.store.documents import stored_mentions
 
         mentions = stored_mentions(self.corpus, self.index_dir, skip)
-        if mentions is not None:
-            return Signers(mentions, self._aliases), True
-        listed = self._listed(SIGNER_RECORDS, skip)
-        index = build_index(_signers_of([le.entry for le in listed]), self._aliases)
-        return index, all(le.status == "current" for le in listed)
+        current = mentions is not None
+        if mentions is None:
+            listed = self._listed(SIGNER_RECORDS, skip)
+            mentions = RecordMentions(_signers_of([le.entry for le in listed]))
+            current = all(le.status == "current" for le in listed)
+        found = {} if copies else statements(self.index_dir)
+        if found:
+            mentions = StatementMentions(mentions, found)
+        return Signers(mentions, self._aliases), current
 
     def unread_signatures(self, doc_id: str) -> tuple[int, ...]:
         """The paragraphs where a signature heading or closing gave no names."""

@@ -72,6 +72,12 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
 @click.option("--doc", "doc_id", metavar="ID", help="Who signed and issued this document.")
 @click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
 @click.option(
+    "--copies",
+    is_flag=True,
+    help="Count and list every copy of a statement (default: the copies of one statement"
+    " are one letter, its canonical copy).",
+)
+@click.option(
     "--limit",
     "-n",
     type=click.IntRange(min=1),
@@ -81,10 +87,11 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
 )
 @output_options()
 @click.pass_obj
-def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
+def signers(settings: Settings, orgs, doc_id, pairs, copies, limit, as_json, as_csv):
     """Who signed or issued which letter, one name per organisation.
 
-    With no option: every organisation and its number of letters, most first.
+    With no option: every organisation and its number of letters, most first. A statement
+    republished in several documents is one letter, unless --copies.
     """
     from uyghur_docs.findings import signer_results as results
 
@@ -93,7 +100,7 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
             "choose one of --org, --doc and --pairs (--pairs may take one --org)"
         )
     fmt = output_format(as_json, as_csv)
-    signed = settings.library.signers(skip=warn_skipped)
+    signed = settings.library.signers(skip=warn_skipped, copies=copies)
     if pairs:
         from uyghur_docs.findings.cosigning import cosigning_result
 
