@@ -168,3 +168,16 @@ def test_a_copy_added_later_joins_its_statement(corpus, tmp_path):
     assert run("index").exit_code == 0
     rows = {r["id"]: r["copy_of"] for r in run_json("docs")["documents"]}
     assert rows["2022-10-01-hrc51-copy"] == HRC51
+
+
+def test_quote_groups_count_statements(corpus):
+    write_copies(corpus, 2, edits=["header", "footer", "reorder"])
+    assert run("index").exit_code == 0
+    counted = {
+        g["text"][:30]: (g["documents"], len(g["citations"])) for g in run_json("quotes")["quotes"]
+    }
+    every = {g["text"][:30]: g["documents"] for g in run_json("quotes", "--copies")["quotes"]}
+    assert counted["may constitute international c"] == (3, 5)
+    assert every["may constitute international c"] == 5
+    assert counted["broad interpretations of ‘extr"] == (1, 3)
+    assert [g["documents"] for g in run_json("quotes", "--min-docs", "2")["quotes"]] == [3]

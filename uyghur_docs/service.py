@@ -233,11 +233,14 @@ class Library:
         include_all: bool = False,
         skip: Skip = None,
         report=None,
+        copies: bool = False,
     ):
         """The quotations of the OHCHR report (of every speaker with `include_all`), grouped.
         `report` (from `report()`) is the report's text as evidence of which are its own:
-        then every stored quotation is weighed again, not only those credited to it."""
+        then every stored quotation is weighed again, not only those credited to it. Groups
+        count statements: the copies of one are one, unless `copies`."""
         from uyghur_docs.findings.quote_groups import quotes_result
+        from uyghur_docs.store.copies import statements
 
         everything = include_all or report is not None
         analyses = ("quotes",) if everything else ("report_quotations",)
@@ -252,6 +255,7 @@ class Library:
             include_all=include_all,
             extracted={e.id: e.analysis.quotes for e in entries},
             report=report,
+            statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
         )
 
     def report(self, path: Path):

@@ -24,19 +24,27 @@ from uyghur_docs.cli.options import Settings, output_format, output_options, war
     help="Check each quotation against the report (PDF, HTML, DOCX or text): verbatim, altered"
     " or not found, with the report's paragraph.",
 )
+@click.option(
+    "--copies",
+    is_flag=True,
+    help="Count every copy of a statement (default: the copies of one statement count once).",
+)
 @output_options()
 @click.pass_obj
-def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, as_json, as_csv):
+def quotes(
+    settings: Settings, keyword, doc_id, min_docs, include_all, against, copies, as_json, as_csv
+):
     """What the statements quote from the OHCHR report, grouped, with citations.
 
     KEYWORD keeps the quotations whose words include it (folded like search). The same
     words quoted by several statements form one group, cited `id ¶N (date)` by date.
+    A statement republished in several documents counts once, unless --copies.
     """
     fmt = output_format(as_json, as_csv)
     library = settings.library
     evidence = library.report(Path(against)) if against else None
     result = library.quotes(
-        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence
+        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence, copies=copies
     )
     if evidence:
         result = library.verify(evidence, result)
