@@ -67,20 +67,20 @@ def detection(on: bool, clock: Clock):
 
 
 def add_once(base: Path, name: str, text: str, on: bool) -> tuple[float, float]:
-    """Seconds to add one document to a fresh copy of the indexed corpus, and of them the
-    seconds spent finding copies."""
-    with tempfile.TemporaryDirectory(dir=base) as scratch:
-        corpus, index = Path(scratch) / "corpus", Path(scratch) / "index"
-        shutil.copytree(base / "corpus", corpus)
-        shutil.copytree(base / "index", index)
-        (corpus / name).write_text(text, encoding="utf-8")
-        clock = Clock()
-        with detection(on, clock):
-            started = time.perf_counter()
-            result = build.update(corpus, index, jobs=1)
-            elapsed = time.perf_counter() - started
-        assert result.added == 1, result
-        return elapsed, clock.seconds
+    """Seconds to add one document to the indexed corpus as it was built, and of them the
+    seconds spent finding copies. The corpus and index are put back in the same folder
+    (the catalog records absolute paths) with their files' times."""
+    work = base / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(base / "built", work)
+    (work / "corpus" / name).write_text(text, encoding="utf-8")
+    clock = Clock()
+    with detection(on, clock):
+        started = time.perf_counter()
+        result = build.update(work / "corpus", work / "index", jobs=1)
+        elapsed = time.perf_counter() - started
+    assert (result.added, result.unchanged) == (1, len(list((base / "built" / "corpus").iterdir())))
+    return elapsed, clock.seconds
 
 
 def main() -> None:
@@ -92,12 +92,14 @@ def main() -> None:
     for size in map(int, args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             base = Path(folder)
-            generate(base / "corpus", size, seed=0, short=True)
+            work = base / "work"
+            generate(work / "corpus", size, seed=0, short=True)
             started = time.perf_counter()
-            build.update(base / "corpus", base / "index")
+            build.update(work / "corpus", work / "index")
             print(f"{size}: built in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            shutil.copytree(work, base / "built")
             name, text = Generator(1, short=True).document(size + 1)
-            existing = sorted((base / "corpus").iterdir())[size // 2]
+            existing = sorted((work / "corpus").iterdir())[size // 2]
             doc = read_document(existing)
             copy = republish(doc, analyse(doc), EDITS, random.Random(size))
             added = {"new statement": (name, text), "copy": (f"copy-{name}", text_of(copy))}
