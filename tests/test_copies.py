@@ -181,3 +181,14 @@ def test_quote_groups_count_statements(corpus):
     assert every["may constitute international c"] == 5
     assert counted["broad interpretations of ‘extr"] == (1, 3)
     assert [g["documents"] for g in run_json("quotes", "--min-docs", "2")["quotes"]] == [3]
+
+
+def test_copies_count_once_while_the_index_is_stale(corpus):
+    """A changed file sends signers to the records: the copies the index found still count once."""
+    write_copies(corpus, edits=["header", "footer", "add"])
+    assert run("index").exit_code == 0
+    omct = corpus / "2024-08-28-omct-second-anniversary-statement.txt"
+    omct.write_text(omct.read_text() + "\nA paragraph added later.\n")
+    letters = run_json("signers", "--org", UHRP)["letters"]
+    assert len(letters) == 4
+    assert len(run_json("signers", "--org", UHRP, "--copies")["letters"]) == 7

@@ -9,12 +9,10 @@ only the documents whose groups it may have changed.
 
 import json
 import sqlite3
-from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.findings import copies
 
 SCHEMA = (
@@ -108,8 +106,8 @@ class Statement:
 
 
 def statements(index_dir: Path) -> dict[str, Statement]:
-    """The statement of every document that has copies, by document id ({} without a
-    catalog)."""
+    """The statement of every document that has copies, by document id, as the last
+    indexing run found them ({} without a catalog, or with an older or damaged one)."""
     from uyghur_docs.store import catalog
 
     path = index_dir / catalog.CATALOG_FILE
@@ -122,8 +120,10 @@ def statements(index_dir: Path) -> dict[str, Statement]:
             if db.execute("PRAGMA user_version").fetchone()[0] != catalog.FORMAT:
                 return {}
             found = db.execute(sql).fetchall()
-    except sqlite3.Error as exc:
-        raise IndexDamaged(path, str(exc)) from exc
+    except sqlite3.Error:
+        # A damaged catalog knows no copies: each document counts alone until the index is
+        # rebuilt, and the listing says "damaged" (the search that meets it rebuilds it).
+        return {}
     return {doc: Statement(statement, title, date) for doc, statement, title, date in found}
 
 
@@ -133,8 +133,3 @@ def members(statements_of: dict[str, Statement]) -> dict[str, list[str]]:
     for doc, statement in sorted(statements_of.items()):
         found.setdefault(statement.id, []).append(doc)
     return found
-
-
-def copied_ids(found: Iterable[str], statements_of: dict[str, Statement]) -> list[str]:
-    """Ids as statements: each copy's statement, once."""
-    return list(dict.fromkeys(statements_of[i].id if i in statements_of else i for i in found))
