@@ -5,7 +5,8 @@ indexing run, so `udocs docs`, `quotes` and `signers` read stored analyses witho
 the search engine, and an indexing run learns what changed from file stamps alone.
 Analyses are JSON columns, read only by the commands that need them; the quotations of the
 OHCHR report have a column of their own, since they are what `udocs quotes` lists and a
-small part of all quotations.
+small part of all quotations. The copies of one statement are found as entries are taken
+in (`store.copies`).
 """
 
 import hashlib
