@@ -114,6 +114,36 @@ class Library:
             tuple(NumberedParagraph(n, doc.paragraph(n)) for n in numbers),
         )
 
+    def copies(self, doc_id: str):
+        """The statement a document belongs to and what differs between its copies, as the
+        last indexing run found them (`findings.copy_differences.CopiesResult`)."""
+        from uyghur_docs.findings.copy_differences import differences
+        from uyghur_docs.store.copies import members, statements
+
+        document = self.document(doc_id)
+        found = statements(self.index_dir)
+        statement = found[doc_id].id if doc_id in found else doc_id
+        ids = members(found).get(statement, [doc_id])
+        copies = {i: self._copy(document if i == doc_id else self.document(i)) for i in ids}
+        canonical = copies.pop(statement)
+        return differences(doc_id, canonical, list(copies.values()))
+
+    def _copy(self, doc: Document):
+        """A document as the comparison of copies reads it."""
+        from uyghur_docs.extract.analysis import analyse
+        from uyghur_docs.findings.copy_differences import Copy
+        from uyghur_docs.store.roles import paragraph_roles
+
+        analysis = analyse(doc)
+        roles = paragraph_roles(doc, analysis)
+        kept = tuple(
+            (n, text)
+            for n, text in enumerate(doc.paragraphs, start=1)
+            if roles.get(n) != "signature"
+        )
+        names = tuple(s.name for s in analysis.signatories)
+        return Copy(doc.id, doc.title, doc.date, names, kept)
+
     # The index
 
     def update(self, rebuild: bool = False, progress=None, jobs: int | None = None):
@@ -221,11 +251,14 @@ class Library:
         include_all: bool = False,
         skip: Skip = None,
         report=None,
+        copies: bool = False,
     ):
         """The quotations of the OHCHR report (of every speaker with `include_all`), grouped.
         `report` (from `report()`) is the report's text as evidence of which are its own:
-        then every stored quotation is weighed again, not only those credited to it."""
+        then every stored quotation is weighed again, not only those credited to it. Groups
+        count statements: the copies of one are one, unless `copies`."""
         from uyghur_docs.findings.quote_groups import quotes_result
+        from uyghur_docs.store.copies import statements
 
         everything = include_all or report is not None
         analyses = ("quotes",) if everything else ("report_quotations",)
@@ -240,6 +273,7 @@ class Library:
             include_all=include_all,
             extracted={e.id: e.analysis.quotes for e in entries},
             report=report,
+            statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
         )
 
     def report(self, path: Path):
@@ -256,23 +290,30 @@ class Library:
 
     # Signatories
 
-    def signers(self, skip: Skip = None):
-        """The organisation index over every document's signatories and issuers."""
-        return self._signer_index(skip)[0]
+    def signers(self, skip: Skip = None, copies: bool = False):
+        """The organisation index over every document's signatories and issuers: the copies
+        of one statement count as that statement (`copies`: every copy counts)."""
+        return self._signer_index(skip, copies)[0]
 
-    def _signer_index(self, skip: Skip) -> tuple:
+    def _signer_index(self, skip: Skip, copies: bool = True) -> tuple:
         """The organisation index, and whether the index holds every document as it is now:
         then it reads the mentions stored by name key, else the documents' records (those
-        not current analysed now)."""
-        from uyghur_docs.findings.orgs import Signers, build_index
+        not current analysed now). Unless `copies`, the copies of a statement are one."""
+        from uyghur_docs.findings.orgs import RecordMentions, Signers
+        from uyghur_docs.findings.statements import StatementMentions
+        from uyghur_docs.store.copies import statements
         from uyghur_docs.store.documents import stored_mentions
 
         mentions = stored_mentions(self.corpus, self.index_dir, skip)
-        if mentions is not None:
-            return Signers(mentions, self._aliases), True
-        listed = self._listed(SIGNER_RECORDS, skip)
-        index = build_index(_signers_of([le.entry for le in listed]), self._aliases)
-        return index, all(le.status == "current" for le in listed)
+        current = mentions is not None
+        if mentions is None:
+            listed = self._listed(SIGNER_RECORDS, skip)
+            mentions = RecordMentions(_signers_of([le.entry for le in listed]))
+            current = all(le.status == "current" for le in listed)
+        found = {} if copies else statements(self.index_dir)
+        if found:
+            mentions = StatementMentions(mentions, found)
+        return Signers(mentions, self._aliases), current
 
     def unread_signatures(self, doc_id: str) -> tuple[int, ...]:
         """The paragraphs where a signature heading or closing gave no names."""

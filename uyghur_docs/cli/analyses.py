@@ -34,19 +34,27 @@ SEEN_CHARS = 60
     help="Check each quotation against the report (PDF, HTML, DOCX or text): verbatim, altered"
     " or not found, with the report's paragraph.",
 )
+@click.option(
+    "--copies",
+    is_flag=True,
+    help="Count every copy of a statement (default: the copies of one statement count once).",
+)
 @output_options()
 @click.pass_obj
-def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, as_json, as_csv):
+def quotes(
+    settings: Settings, keyword, doc_id, min_docs, include_all, against, copies, as_json, as_csv
+):
     """What the statements quote from the OHCHR report, grouped, with citations.
 
     KEYWORD keeps the quotations whose words include it (folded like search). The same
     words quoted by several statements form one group, cited `id ¶N (date)` by date.
+    A statement republished in several documents counts once, unless --copies.
     """
     fmt = output_format(as_json, as_csv)
     library = settings.library
     evidence = library.report(Path(against)) if against else None
     result = library.quotes(
-        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence
+        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence, copies=copies
     )
     if evidence:
         result = library.verify(evidence, result)
@@ -91,6 +99,12 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
 )
 @click.option("--pairs", is_flag=True, help="Organisations that signed together most often.")
 @click.option(
+    "--copies",
+    is_flag=True,
+    help="Count and list every copy of a statement (default: the copies of one statement"
+    " are one letter, its canonical copy).",
+)
+@click.option(
     "--limit",
     "-n",
     type=click.IntRange(min=1),
@@ -100,10 +114,11 @@ def quotes(settings: Settings, keyword, doc_id, min_docs, include_all, against, 
 )
 @output_options()
 @click.pass_obj
-def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
+def signers(settings: Settings, orgs, doc_id, pairs, copies, limit, as_json, as_csv):
     """Who signed or issued which letter, one name per organisation.
 
-    With no option: every organisation and its number of letters, most first.
+    With no option: every organisation and its number of letters, most first. A statement
+    republished in several documents is one letter, unless --copies.
     """
     from uyghur_docs.findings import signer_results as results
 
@@ -112,7 +127,7 @@ def signers(settings: Settings, orgs, doc_id, pairs, limit, as_json, as_csv):
             "choose one of --org, --doc and --pairs (--pairs may take one --org)"
         )
     fmt = output_format(as_json, as_csv)
-    signed = settings.library.signers(skip=warn_skipped)
+    signed = settings.library.signers(skip=warn_skipped, copies=copies)
     if pairs:
         from uyghur_docs.findings.cosigning import cosigning_result
 

@@ -161,9 +161,15 @@ def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
 @click.option(
     "--para", "-p", type=Paragraphs(), metavar="N[-M]", help="Only paragraph N, or N to M."
 )
+@click.option(
+    "--copies",
+    is_flag=True,
+    help="The other copies of the statement and what differs: signatories, title, date,"
+    " paragraphs.",
+)
 @output_options(csv=False)
 @click.pass_obj
-def show(settings: Settings, citation: tuple[str, ...], para, as_json: bool):
+def show(settings: Settings, citation: tuple[str, ...], para, copies: bool, as_json: bool):
     """Show a document's text with its paragraph numbers.
 
     Takes the citations udocs prints: `udocs show ID`, `udocs show "ID ¶7"`,
@@ -173,6 +179,9 @@ def show(settings: Settings, citation: tuple[str, ...], para, as_json: bool):
     if not parts:
         raise click.UsageError("give a document id (`udocs docs` lists them)")
     doc_id, *rest = parts
+    if copies:
+        show_copies(settings, doc_id, as_json)
+        return
     if rest:
         if para is not None:
             raise click.UsageError("give the paragraphs once: after the id or with --para")
@@ -186,6 +195,18 @@ def show(settings: Settings, citation: tuple[str, ...], para, as_json: bool):
             f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
             [(p.paragraph, p.text) for p in doc.paragraphs],
         )
+
+
+def show_copies(settings: Settings, doc_id: str, as_json: bool) -> None:
+    """The copies of a document's statement, each compared with the canonical copy."""
+    result = settings.library.copies(doc_id)
+    if as_json:
+        settings.out.json(result)
+        return
+    columns = ["id", "date", "canonical", "title", "signatories_added", "signatories_missing"]
+    settings.out.table(result.copies, [*columns, "paragraphs_added", "paragraphs_missing"])
+    if len(result.copies) == 1:
+        settings.out.message(f"no copies of {doc_id} found")
 
 
 @cli.command("index")

@@ -6,7 +6,7 @@
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from uyghur_docs.corpus.folder import suggest
@@ -48,7 +48,8 @@ class Citation:
 class QuoteGroup:
     """Words quoted by one or more documents: the words every citation quotes, cited by date.
 
-    `documents` counts the documents citing them and `first_quoted` is the earliest date.
+    `documents` counts the statements citing them (the copies of one statement are one, see
+    `findings.copies`) and `first_quoted` is the earliest date.
     `cue` is the first citation's; each citation has its own.
     """
 
@@ -199,6 +200,7 @@ def quotes_result(
     include_all: bool = False,
     extracted: Mapping[str, Sequence[Quotation]] | None = None,
     report: "Report | None" = None,
+    statement_of: Mapping[str, str] | None = None,
 ) -> QuotesResult:
     """The report's quotations (every quotation if `include_all`) grouped across `docs`.
 
@@ -207,6 +209,8 @@ def quotes_result(
     keeps groups cited by at least that many documents. `extracted` maps document ids to
     quotations stored at index time; documents missing from it are extracted now. `report`,
     the report's text, weighs in as evidence of which quotations are the report's.
+    `statement_of` maps each document that has copies to its statement's id: `documents`
+    and `min_docs` count statements, while every copy's citation is listed.
     """
     if min_docs < 1:
         raise QuoteQueryError(f"min_docs must be 1 or more, not {min_docs}")
@@ -221,10 +225,15 @@ def quotes_result(
         weighed = ((doc, weigh(quote, report)) for doc, quote in weighed)
     cited = [(doc, quote) for doc, quote in weighed if include_all or is_report_quote(quote)]
     wanted = set(_TOKEN.findall(fold(keyword or "")))
+    statement_of = statement_of or {}
+    counted = [
+        replace(group, documents=len({statement_of.get(c.id, c.id) for c in group.citations}))
+        for group in group_quotes(cited)
+    ]
     kept = [
         group
-        for group in group_quotes(cited)
-        if len({c.id for c in group.citations}) >= min_docs
+        for group in counted
+        if group.documents >= min_docs
         and (doc_id is None or any(c.id == doc_id for c in group.citations))
         and wanted <= _words(group)
     ]
@@ -245,7 +254,7 @@ def _words(group: QuoteGroup) -> set[str]:
 def _most_cited_first(group: QuoteGroup):
     first = group.citations[0]
     return (
-        -len({c.id for c in group.citations}),
+        -group.documents,
         -len(group.citations),
         first.date or "9999",
         first.id,

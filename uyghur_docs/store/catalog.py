@@ -5,7 +5,8 @@ indexing run, so `udocs docs`, `quotes` and `signers` read stored analyses witho
 the search engine, and an indexing run learns what changed from file stamps alone.
 Analyses are JSON columns, read only by the commands that need them; the quotations of the
 OHCHR report have a column of their own, since they are what `udocs quotes` lists and a
-small part of all quotations.
+small part of all quotations. The copies of one statement are found as entries are taken
+in (`store.copies`).
 """
 
 import hashlib
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from uyghur_docs.errors import IndexDamaged
 from uyghur_docs.extract.analysis import Analysis
+from uyghur_docs.store import copies
 
 CATALOG_FILE = "catalog.sqlite"
 JOURNAL_FILE = f"{CATALOG_FILE}-journal"
@@ -57,7 +59,7 @@ _SCHEMA = (
 # The digests of every recorded file stamp and of every document's declared overrides, so
 # that the check before each search compares two values, not a row per document.
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
-_TABLES = ("documents", "analyses", "mentions", "forms")
+_TABLES = ("documents", "analyses", "mentions", "forms", *copies.TABLES)
 
 
 @dataclass(frozen=True)
@@ -255,11 +257,15 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
                 db.execute(f"PRAGMA main.user_version = {FORMAT}")
                 if not clear:
                     mentions.touch(db, sources, removed)
+                taken = _taken(db, sources)
+                affected = copies.touched(db, taken, removed)
+                copies.forget(db, [*removed, *taken])
                 gone = [(i,) for i in removed]
                 for table, column in (("documents", "id"), ("analyses", "id"), ("mentions", "doc")):
                     db.executemany(f"DELETE FROM main.{table} WHERE {column} = ?", gone)
                 for source in sources:
                     _take(db, "main", source)
+                copies.link(db, taken, affected - set(removed))
                 mentions.refresh_forms(db, every=clear)
                 _stamp(db)
     except sqlite3.Error as exc:
@@ -268,6 +274,10 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
         # A hot journal left by a killed run belongs to the old file, not to this one.
         (index_dir / JOURNAL_FILE).unlink(missing_ok=True)
         os.replace(target, path)
+
+
+def _taken(db: sqlite3.Connection, sources: list[str]) -> list[str]:
+    return [doc for s in sources for (doc,) in db.execute(f"SELECT id FROM {s}.documents")]
 
 
 def _stamp(db: sqlite3.Connection) -> None:
@@ -300,15 +310,17 @@ def _folded(parts: list[Path], most: int) -> list[Path]:
 def create(db: sqlite3.Connection) -> None:
     from uyghur_docs.store.mentions import SCHEMA
 
-    for statement in (*_SCHEMA, *SCHEMA):
+    for statement in (*_SCHEMA, *SCHEMA, *copies.SCHEMA):
         db.execute(statement)
 
 
 def _take(db: sqlite3.Connection, target: str, source: str) -> None:
-    """Copy the entries of one attached catalog into another, their mentions replaced."""
+    """Copy the entries of one attached catalog into another, their mentions and band keys
+    replaced."""
     taken = f"SELECT id FROM {source}.documents"
-    db.execute(f"DELETE FROM {target}.mentions WHERE doc IN ({taken})")
-    for table in ("documents", "analyses", "mentions"):
+    for table in ("mentions", "bands"):
+        db.execute(f"DELETE FROM {target}.{table} WHERE doc IN ({taken})")
+    for table in ("documents", "analyses", "mentions", "bodies", "bands"):
         db.execute(f"INSERT OR REPLACE INTO {target}.{table} SELECT * FROM {source}.{table}")
 
 

@@ -2,10 +2,11 @@
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from uyghur_docs.corpus import provenance
+from uyghur_docs.store.copies import statements
 from uyghur_docs.store.documents import Listed, analysed_documents, current_rows
 from uyghur_docs.text.dates import within
 
@@ -15,7 +16,9 @@ class DocumentRow:
     """A document as `udocs docs` lists it. `signatories` counts its signature block;
     `report_quotes` counts its quotations of the OHCHR report; `format` is the original
     file's (from its provenance, else the corpus file's own); `index` is "current",
-    "stale", "missing" or "damaged" (see `store.documents.Listed`)."""
+    "stale", "missing" or "damaged" (see `store.documents.Listed`); `copy_of` is the id of
+    the statement's canonical copy when the document is another copy of it (as the last
+    indexing run found)."""
 
     id: str
     date: str | None
@@ -26,6 +29,7 @@ class DocumentRow:
     report_quotes: int
     format: str
     index: str
+    copy_of: str | None = None
 
 
 def list_documents(
@@ -37,8 +41,16 @@ def list_documents(
     sources = provenance.load(corpus)
     stored = current_rows(corpus, index_dir, _COLUMNS, skip)
     if stored is not None:
-        return [_stored_row(*row, sources) for row in stored]
-    return [_row(listed, sources) for listed in analysed_documents(corpus, index_dir, skip)]
+        rows = [_stored_row(*row, sources) for row in stored]
+    else:
+        rows = [_row(listed, sources) for listed in analysed_documents(corpus, index_dir, skip)]
+    found = statements(index_dir)
+    return [
+        replace(row, copy_of=found[row.id].id)
+        if row.id in found and found[row.id].id != row.id
+        else row
+        for row in rows
+    ]
 
 
 def select(

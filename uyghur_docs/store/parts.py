@@ -4,7 +4,8 @@
 import sqlite3
 from pathlib import Path
 
-from uyghur_docs.store import catalog
+from uyghur_docs.findings.copies import Body
+from uyghur_docs.store import catalog, copies
 
 
 class Part:
@@ -16,15 +17,17 @@ class Part:
     def __init__(self, path: Path):
         path.unlink(missing_ok=True)
         self.path, self.count, self._pending, self._mentions = path, 0, [], []
+        self._bodies: list[tuple] = []
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode = OFF")
         catalog.create(self._db)
 
-    def add(self, entry: catalog.Entry) -> None:
+    def add(self, entry: catalog.Entry, body: Body) -> None:
         from uyghur_docs.store.mentions import rows
 
         self._pending.append(_rows(entry))
         self._mentions.append((entry.id, rows(entry)))
+        self._bodies.append(copies.rows(entry.id, body))
         self.count += 1
         if len(self._pending) >= self.BATCH:
             self._flush()
@@ -46,7 +49,14 @@ class Part:
                 f"INSERT OR REPLACE INTO mentions VALUES ({', '.join('?' * len(COLUMNS))})",
                 [row for _, rows in self._mentions for row in rows],
             )
-        self._pending, self._mentions = [], []
+            self._db.executemany(
+                "INSERT OR REPLACE INTO bodies VALUES (?, ?)", [row for row, _ in self._bodies]
+            )
+            ids = [(row[0],) for row, _ in self._bodies]
+            self._db.executemany("DELETE FROM bands WHERE doc = ?", ids)
+            bands = [band for _, rows in self._bodies for band in rows]
+            self._db.executemany("INSERT INTO bands VALUES (?, ?)", bands)
+        self._pending, self._mentions, self._bodies = [], [], []
 
     def close(self) -> None:
         self._flush()

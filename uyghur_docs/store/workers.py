@@ -16,6 +16,7 @@ from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document
 from uyghur_docs.errors import CorpusError, IndexingFailed
 from uyghur_docs.extract.analysis import Analysis
+from uyghur_docs.findings.copies import body
 from uyghur_docs.models import Document, ParagraphRecord
 from uyghur_docs.store import catalog, parts
 from uyghur_docs.store.documents import entry_of
@@ -41,9 +42,10 @@ class Part:
     segments: list = field(default_factory=list)
 
 
-def records(doc: Document, analysis: Analysis):
-    """A document's paragraphs as the engine indexes them, each with its role."""
-    roles = paragraph_roles(doc, analysis)
+def records(doc: Document, analysis: Analysis, roles: dict[int, str] | None = None):
+    """A document's paragraphs as the engine indexes them, each with its role (from
+    `paragraph_roles`, worked out here unless given)."""
+    roles = paragraph_roles(doc, analysis) if roles is None else roles
     for number, text in enumerate(doc.paragraphs, start=1):
         role = roles.get(number, "prose")
         yield ParagraphRecord(doc.id, number, doc.title, text, doc.date, doc.kind, role)
@@ -62,9 +64,10 @@ def index_share(index_dir, paths, overrides, progress, number=0) -> Part:
                 part.failed.append(path.stem)
             else:
                 entry = entry_of(path, doc, overrides.get(doc.id, {}))
-                for record in records(doc, entry.analysis):
+                roles = paragraph_roles(doc, entry.analysis)
+                for record in records(doc, entry.analysis, roles):
                     segments.add(record)
-                entries.add(entry)
+                entries.add(entry, body(doc.paragraphs, roles))
                 part.paragraphs += len(doc.paragraphs)
             if progress:
                 progress(done, len(paths))
