@@ -60,25 +60,29 @@ def overwrite(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+# The kinds of file an index of the seed corpus is made of, by the end of their names.
+SEED_KINDS = [
+    "._aside_exact_len.col",
+    "._aside_len.col",
+    "._body_len.col",
+    "._exact_len.col",
+    "._stored.col",
+    "._title_len.col",
+    ".date.col",
+    ".doc.col",
+    ".kind.col",
+    ".para.col",
+    ".pst",
+    ".role.col",
+    ".sqlite",
+    ".sums",
+    ".toc",
+    ".trm",
+]
+
+
 def test_the_seed_index_has_every_kind_of_file(corpus, tmp_path):
-    assert kinds(fresh(corpus, tmp_path)) == [
-        "._aside_exact_len.col",
-        "._aside_len.col",
-        "._body_len.col",
-        "._exact_len.col",
-        "._stored.col",
-        "._title_len.col",
-        ".date.col",
-        ".doc.col",
-        ".kind.col",
-        ".para.col",
-        ".pst",
-        ".role.col",
-        ".sqlite",
-        ".sums",
-        ".toc",
-        ".trm",
-    ]
+    assert kinds(fresh(corpus, tmp_path)) == SEED_KINDS
 
 
 def searched(result) -> set[str]:

@@ -21,7 +21,7 @@ from uyghur_docs.engine.schema import INDEX_NAME, schema
 from uyghur_docs.store.build import update
 
 from .conftest import REPO_CORPUS, run, run_json
-from .test_reliability import file_of, kinds
+from .test_reliability import SEED_KINDS, file_of, kinds
 
 KARAKAX = "2020-03-12-ishr-hrw-news-release ¶8\t"
 
@@ -175,26 +175,6 @@ def test_a_forged_stored_column_with_size_time_and_crc_kept_is_never_read(built,
     plant_stored(file_of(built, "._stored.col"), marker)
     lines = searched_anew(built, marker)
     assert lines[0] == f"the index in {built} is damaged; rebuilding it from the corpus"
-
-
-SEED_KINDS = [
-    "._aside_exact_len.col",
-    "._aside_len.col",
-    "._body_len.col",
-    "._exact_len.col",
-    "._stored.col",
-    "._title_len.col",
-    ".date.col",
-    ".doc.col",
-    ".kind.col",
-    ".para.col",
-    ".pst",
-    ".role.col",
-    ".sqlite",
-    ".sums",
-    ".toc",
-    ".trm",
-]
 
 
 def test_the_kinds_planted_are_every_kind_the_index_has(template):
