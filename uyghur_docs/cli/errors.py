@@ -24,6 +24,8 @@ def _advice(exc: e.UdocsError) -> str:
             return f"{exc} (`udocs docs` lists the ids)"
         case e.CorpusNotAFolder():
             return f"{exc}; --corpus must name a folder (udocs add makes a new one)"
+        case e.CorpusLocked():
+            return f"{exc}; try again when it is done"
         case e.NoCorpus() | e.CorpusNotCopied():
             return f"{exc}; pass --corpus DIR or set UDOCS_CORPUS"
         case e.IndexMissing():

@@ -1,0 +1,152 @@
+"""Commands run at once: nothing added is lost, nothing removed comes back, no id is shared.
+
+Each test starts its commands in forked processes released together by a barrier, so that
+they overlap as two terminals' commands would; what is left must equal one after the other.
+"""
+
+import json
+import multiprocessing
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from uyghur_docs.corpus import ingest
+from uyghur_docs.corpus.provenance import SOURCES_FILE
+
+FORK = multiprocessing.get_context("fork")
+TIMEOUT = 60
+ADDERS = 10
+# A kind the texts do not say, so that each add writes overrides.toml too.
+KIND = "news-release"
+
+
+def _statement(number: int) -> str:
+    return (
+        f"Statement {number} on the OHCHR assessment\n\n"
+        f"Organisation {number} welcomes the assessment and urges the Council to act on it.\n"
+    )
+
+
+def _files(folder: Path, texts: list[str]) -> list[Path]:
+    folder.mkdir()
+    paths = [folder / f"statement-{n}.txt" for n in range(len(texts))]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+def _add(barrier, corpus: Path, path: Path, date: str, results) -> None:
+    barrier.wait()
+    result = ingest.add(corpus, [path], ingest.AddOptions(date=date, kind=KIND))
+    results.put((path.name, [a.id for a in result.added], [r.error for r in result.refused]))
+
+
+def _remove(barrier, corpus: Path, doc_id: str, results) -> None:
+    barrier.wait()
+    results.put(("remove", [r.id for r in ingest.remove(corpus, [doc_id]).removed], []))
+
+
+def _at_once(jobs: list[tuple]) -> list[tuple]:
+    """Run (function, args) jobs in processes started together; what each reported."""
+    barrier, results = FORK.Barrier(len(jobs)), FORK.Queue()
+    procs = [FORK.Process(target=f, args=(barrier, *args, results)) for f, args in jobs]
+    for proc in procs:
+        proc.start()
+    reports = [results.get(timeout=TIMEOUT) for _ in procs]
+    for proc in procs:
+        proc.join(TIMEOUT)
+        assert proc.exitcode == 0
+    return reports
+
+
+def _state(corpus: Path) -> tuple[dict, dict, dict]:
+    """The corpus as a reader sees it: texts by id, provenance (without the time of adding)
+    and overrides."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))}
+    sources = json.loads((corpus / SOURCES_FILE).read_text(encoding="utf-8"))["documents"]
+    for entry in sources.values():
+        del entry["added"]
+    overrides = tomllib.loads((corpus / "overrides.toml").read_text(encoding="utf-8"))
+    return texts, sources, overrides
+
+
+def test_adds_at_once_end_as_one_after_the_other(corpus, tmp_path):
+    paths = _files(tmp_path / "new", [_statement(n) for n in range(ADDERS)])
+    dates = [f"2022-09-{n + 1:02d}" for n in range(ADDERS)]
+    sequential = tmp_path / "sequential"
+    shutil.copytree(corpus, sequential)
+    for path, date in zip(paths, dates, strict=True):
+        ingest.add(sequential, [path], ingest.AddOptions(date=date, kind=KIND))
+
+    reports = _at_once([(_add, (corpus, p, d)) for p, d in zip(paths, dates, strict=True)])
+
+    assert sorted(r[2] for r in reports) == [[]] * ADDERS
+    assert _state(corpus) == _state(sequential)
+    texts, sources, overrides = _state(corpus)
+    assert sorted(s["file"] for s in sources.values()) == sorted(p.name for p in paths)
+    assert sorted(overrides) == sorted(sources)
+    assert sorted(texts.values()).count(_statement(3)) == 1
+
+
+def test_files_of_one_id_added_at_once_get_ids_of_their_own(corpus, tmp_path):
+    same_title = [f"Joint statement\n\nGroup {n} calls for action.\n" for n in range(6)]
+    paths = _files(tmp_path / "new", same_title)
+
+    reports = _at_once([(_add, (corpus, p, "2022-09-01")) for p in paths])
+
+    ids = sorted(doc_id for _, added, _ in reports for doc_id in added)
+    base = "2022-09-01-joint-statement"
+    assert ids == sorted([base, *(f"{base}-{n}" for n in range(2, 7))])
+    texts, sources, _ = _state(corpus)
+    assert sorted(texts[i] for i in ids) == sorted(same_title)
+    assert {sources[i]["file"] for i in ids} == {p.name for p in paths}
+
+
+def test_one_file_added_at_once_twice_is_added_once(corpus, tmp_path):
+    text = "Joint statement\n\nOne text, sent by two people at once.\n"
+    paths = _files(tmp_path / "new", [text, text])
+
+    reports = _at_once([(_add, (corpus, p, "2022-09-01")) for p in paths])
+
+    added = [doc_id for _, ids, _ in reports for doc_id in ids]
+    assert added == ["2022-09-01-joint-statement"]
+    [(second, _, errors)] = [report for report in reports if not report[1]]
+    assert errors == [f"{paths[0].parent / second} is already in the corpus as {added[0]}"]
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_remove_during_adds_stays_removed(corpus, tmp_path, attempt):
+    gone = "2022-09-01-statement-0-on-the-ohchr-assessment"
+    first = _files(tmp_path / "first", [_statement(0)])
+    ingest.add(corpus, first, ingest.AddOptions(date="2022-09-01", kind=KIND))
+    paths = _files(tmp_path / "new", [_statement(n) for n in range(1, 6)])
+    jobs = [(_add, (corpus, p, f"2022-10-{n + 1:02d}")) for n, p in enumerate(paths)]
+
+    _at_once([*jobs[:2], (_remove, (corpus, gone)), *jobs[2:]])
+
+    texts, sources, overrides = _state(corpus)
+    assert gone not in texts and gone not in sources and gone not in overrides
+    assert sorted(s["file"] for s in sources.values()) == sorted(p.name for p in paths)
+    assert sorted(overrides) == sorted(sources)
+
+
+def test_an_id_taken_while_a_file_is_read_goes_to_the_next_number(corpus, tmp_path):
+    """A writer that does not take the lock (an older udocs) makes the id's file between
+    this add's reading of the corpus and its writing: neither file is lost."""
+    base = "2022-09-01-joint-statement"
+    theirs = "Joint statement\n\nWritten by hand meanwhile.\n"
+
+    def meanwhile(doc):
+        if not (corpus / f"{base}.txt").exists():
+            (corpus / f"{base}.txt").write_text(theirs, encoding="utf-8")
+        return 0, 0
+
+    paths = _files(tmp_path / "new", ["Joint statement\n\nAdded by udocs.\n"])
+    result = ingest.add(corpus, paths, ingest.AddOptions(date="2022-09-01", kind=KIND), meanwhile)
+
+    assert [a.id for a in result.added] == [f"{base}-2"]
+    texts, sources, overrides = _state(corpus)
+    assert texts[base] == theirs and texts[f"{base}-2"] == "Joint statement\n\nAdded by udocs.\n"
+    assert sorted(sources) == sorted(overrides) == [f"{base}-2"]
