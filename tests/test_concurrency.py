@@ -6,14 +6,21 @@ they overlap as two terminals' commands would; what is left must equal one after
 
 import json
 import multiprocessing
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from uyghur_docs.corpus import ingest
+from uyghur_docs.corpus.lock import folder_lock
 from uyghur_docs.corpus.provenance import SOURCES_FILE
+
+from .conftest import run
 
 FORK = multiprocessing.get_context("fork")
 TIMEOUT = 60
@@ -150,3 +157,65 @@ def test_an_id_taken_while_a_file_is_read_goes_to_the_next_number(corpus, tmp_pa
     texts, sources, overrides = _state(corpus)
     assert texts[base] == theirs and texts[f"{base}-2"] == "Joint statement\n\nAdded by udocs.\n"
     assert sorted(sources) == sorted(overrides) == [f"{base}-2"]
+
+
+def udocs(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "uyghur_docs", *args], capture_output=True, text=True, **kw
+    )
+
+
+def test_a_rebuild_while_another_run_holds_the_index_changes_nothing(corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    assert run("index").exit_code == 0
+    before = run("search", "camps", "--json").stdout
+    held = folder_lock(index_dir, 0)
+    try:
+        rebuild = udocs("index", "--rebuild")
+        searched = udocs("search", "camps", "--json")
+    finally:
+        os.close(held)
+
+    assert rebuild.returncode == 1
+    assert rebuild.stderr == _locked(index_dir)
+    assert (index_dir / "catalog.sqlite").is_file()
+    assert searched.returncode == 0 and searched.stdout == before
+
+
+def test_rebuilds_and_searches_at_once_answer_as_before(corpus, tmp_path):
+    """Two `index --rebuild` and searches started together: each rebuild succeeds or says
+    the other holds the index; each search answers as the index did before."""
+    index_dir = tmp_path / "index"
+    assert run("index").exit_code == 0
+    before = run("search", "camps", "--json").stdout
+    done = re.compile(
+        f"indexed {re.escape(str(index_dir))}: 5 added, 0 updated, 0 removed, 0 unchanged,"
+        r" 0 skipped \(188 paragraphs\) in [0-9.]+s\n"
+    )
+    for _ in range(2):
+        rebuilds = [_start("index", "--rebuild") for _ in range(2)]
+        searches = [_start("search", "camps", "--json") for _ in range(3)]
+        for proc in rebuilds:
+            out, err = proc.communicate(timeout=TIMEOUT)
+            assert (proc.returncode, err) == (1, _locked(index_dir)) or (
+                proc.returncode == 0 and done.fullmatch(err)
+            ), err
+        for proc in searches:
+            out, err = proc.communicate(timeout=TIMEOUT)
+            assert (proc.returncode, out) == (0, before), err
+        assert not list(index_dir.glob("catalog.*.sqlite"))
+
+
+def _locked(index_dir: Path) -> str:
+    return (
+        f"Error: another `udocs index` run holds the lock on {index_dir}; wait for it to finish\n"
+    )
+
+
+def _start(*args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "uyghur_docs", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -1,4 +1,5 @@
-"""One writer at a time for a corpus folder's own files.
+"""One writer at a time for a folder: the corpus while `add` or `remove` changes it, the
+index while a run builds it.
 
 `udocs add` and `udocs remove` read `sources.json`, `overrides.toml` and the documents, decide,
 then write them back. Two at once would each write what it read plus its own change, and the
@@ -27,25 +28,30 @@ def corpus_lock(corpus: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """Hold the corpus folder's exclusive lock, waited for `wait` seconds (CorpusLocked
     after that)."""
     try:
-        fd = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        fd = folder_lock(corpus, wait)
     except FileNotFoundError as exc:
         raise NoCorpus(corpus) from exc
     except NotADirectoryError as exc:
         raise CorpusNotAFolder(corpus) from exc
+    if fd is None:
+        raise CorpusLocked(corpus)
     try:
-        deadline = time.monotonic() + wait
-        while not _took(fd):
-            if time.monotonic() > deadline:
-                raise CorpusLocked(corpus)
-            time.sleep(0.05)
         yield
     finally:
         os.close(fd)  # closing the last descriptor releases the lock
 
 
-def _took(fd: int) -> bool:
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
+def folder_lock(folder: Path, wait: float) -> int | None:
+    """A descriptor of the folder holding its exclusive lock (closing it releases the lock),
+    or None if another process held the lock for `wait` seconds."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                return None
+            time.sleep(0.05)
