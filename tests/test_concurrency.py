@@ -168,11 +168,11 @@ def udocs(*args: str, **kw) -> subprocess.CompletedProcess:
 def test_a_rebuild_while_another_run_holds_the_index_changes_nothing(corpus, tmp_path):
     index_dir = tmp_path / "index"
     assert run("index").exit_code == 0
-    before = run("search", "camps", "--json").stdout
+    before = run("search", "crimes against humanity", "--json").stdout
     held = folder_lock(index_dir, 0)
     try:
         rebuild = udocs("index", "--rebuild")
-        searched = udocs("search", "camps", "--json")
+        searched = udocs("search", "crimes against humanity", "--json")
     finally:
         os.close(held)
 
@@ -187,14 +187,14 @@ def test_rebuilds_and_searches_at_once_answer_as_before(corpus, tmp_path):
     the other holds the index; each search answers as the index did before."""
     index_dir = tmp_path / "index"
     assert run("index").exit_code == 0
-    before = run("search", "camps", "--json").stdout
+    before = run("search", "crimes against humanity", "--json").stdout
     done = re.compile(
         f"indexed {re.escape(str(index_dir))}: 5 added, 0 updated, 0 removed, 0 unchanged,"
         r" 0 skipped \(188 paragraphs\) in [0-9.]+s\n"
     )
     for _ in range(2):
         rebuilds = [_start("index", "--rebuild") for _ in range(2)]
-        searches = [_start("search", "camps", "--json") for _ in range(3)]
+        searches = [_start("search", "crimes against humanity", "--json") for _ in range(3)]
         for proc in rebuilds:
             out, err = proc.communicate(timeout=TIMEOUT)
             assert (proc.returncode, err) == (1, _locked(index_dir)) or (
