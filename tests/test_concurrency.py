@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from uyghur_docs.corpus import ingest
+from uyghur_docs.corpus import ingest, lock
 from uyghur_docs.corpus.lock import folder_lock
 from uyghur_docs.corpus.provenance import SOURCES_FILE
 
@@ -218,4 +218,24 @@ def _start(*args: str) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+    )
+
+
+def test_a_search_while_the_corpus_is_held_answers_from_the_index_as_it_is(
+    corpus, tmp_path, monkeypatch
+):
+    assert run("index").exit_code == 0
+    before = run("search", "crimes against humanity", "--json").stdout
+    (corpus / "2022-09-hrc51-joint-letter.txt").touch()  # stale: the search would refresh
+    monkeypatch.setattr(lock, "LOCK_WAIT", 0.2)
+    held = folder_lock(corpus, 0)
+    try:
+        searched = run("search", "crimes against humanity", "--json")
+    finally:
+        os.close(held)
+
+    assert (searched.exit_code, searched.stdout) == (0, before)
+    assert searched.stderr.endswith(
+        "searching the index as it is: another udocs command is changing the corpus"
+        f" {corpus}; try again when it is done\n"
     )

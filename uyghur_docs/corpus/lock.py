@@ -24,11 +24,11 @@ LOCK_WAIT = 60.0
 
 
 @contextmanager
-def corpus_lock(corpus: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """Hold the corpus folder's exclusive lock, waited for `wait` seconds (CorpusLocked
+def corpus_lock(corpus: Path) -> Iterator[None]:
+    """Hold the corpus folder's exclusive lock, waited for LOCK_WAIT seconds (CorpusLocked
     after that)."""
     try:
-        fd = folder_lock(corpus, wait)
+        fd = folder_lock(corpus, LOCK_WAIT)
     except FileNotFoundError as exc:
         raise NoCorpus(corpus) from exc
     except NotADirectoryError as exc:
