@@ -39,6 +39,14 @@ class CorpusNotCopied(CorpusError):
         self.seed, self.corpus_dir, self.reason = seed, corpus_dir, reason
 
 
+class CorpusLocked(CorpusError):
+    """Another command has been changing the corpus for longer than a command waits."""
+
+    def __init__(self, corpus_dir: Path):
+        super().__init__(f"another udocs command is changing the corpus {corpus_dir}")
+        self.corpus_dir = corpus_dir
+
+
 class UnknownDocument(UdocsError):
     """No document has the requested id."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from uyghur_docs.errors import (
+    CorpusLocked,
     EmptyDateRange,
     IndexDamaged,
     IndexFault,
@@ -398,13 +399,13 @@ class Library:
 
     def _reindex(self, tell: Callable) -> bool:
         """Bring the index up to a changed corpus, telling how; False when another
-        indexing run holds it (that run, or the next search, takes the change: nothing is
-        lost)."""
+        indexing run holds the index, or another command the corpus, for longer than a run
+        waits (that run, or the next search, takes the change: nothing is lost)."""
         from uyghur_docs.store.freshness import Freshness
 
         try:
             result = self.update()
-        except IndexLocked:
+        except (IndexLocked, CorpusLocked):
             return False
         except IndexFault as exc:
             raise IndexNotUpdated(exc) from exc

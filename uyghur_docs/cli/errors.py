@@ -4,6 +4,8 @@ The library's exceptions carry their facts as fields and say what happened; only
 they meet the commands and flags that mend them.
 """
 
+import errno
+
 from uyghur_docs import errors as e
 from uyghur_docs.render.printable import printable
 
@@ -24,6 +26,8 @@ def _advice(exc: e.UdocsError) -> str:
             return f"{exc} (`udocs docs` lists the ids)"
         case e.CorpusNotAFolder():
             return f"{exc}; --corpus must name a folder (udocs add makes a new one)"
+        case e.CorpusLocked():
+            return f"{exc}; try again when it is done"
         case e.NoCorpus() | e.CorpusNotCopied():
             return f"{exc}; pass --corpus DIR or set UDOCS_CORPUS"
         case e.IndexMissing():
@@ -67,3 +71,23 @@ def _advice(exc: e.UdocsError) -> str:
         case e.AmbiguousOrganisation():
             return f'{exc}; give one full name in quotes, e.g. --org "{exc.candidates[0]}"'
     return str(exc)
+
+
+def resource_message(exc: BaseException) -> str | None:
+    """The one line for a process that ran out of something (open files, memory, disk
+    space) or met a read-only disk; None for any other error."""
+    if isinstance(exc, MemoryError):
+        return "out of memory; close other programs, or raise `ulimit -v`, and run again"
+    if not isinstance(exc, OSError):
+        return None
+    where = f" ({printable(str(exc.filename))})" if exc.filename else ""
+    match exc.errno:
+        case errno.EMFILE | errno.ENFILE:
+            return f"too many open files{where}; raise `ulimit -n` (to 1024, say) and run again"
+        case errno.ENOMEM:
+            return f"out of memory{where}; close other programs and run again"
+        case errno.ENOSPC | errno.EDQUOT:
+            return f"no space left on the disk{where}; free some space and run again"
+        case errno.EROFS:
+            return f"cannot write{where}: the disk is read-only; pass --index DIR on a writable one"
+    return None

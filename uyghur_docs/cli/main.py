@@ -11,6 +11,7 @@ import click
 from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
+from uyghur_docs.cli.ends import MIN_OPEN_FILES, open_files, output_errors
 from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
@@ -44,17 +45,20 @@ class UdocsGroup(click.Group):
     Global options are taken after the command too."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, global_options_first(args, self.commands))
+        # --version and --help print while the arguments are parsed.
+        with output_errors():
+            return super().parse_args(ctx, global_options_first(args, self.commands))
 
     def invoke(self, ctx: click.Context):
         from uyghur_docs.cli.errors import message
 
         try:
-            try:
-                return super().invoke(ctx)
-            finally:
-                # Output still buffered fails here, not after exit where none can word it.
-                sys.stdout.flush()
+            with output_errors():
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    # Output still buffered fails here, not after exit where none can word it.
+                    sys.stdout.flush()
         except UdocsError as exc:
             raise click.ClickException(message(exc)) from exc
         except click.NoSuchOption as exc:
@@ -65,38 +69,9 @@ class UdocsGroup(click.Group):
                 f" or after the command: udocs {exc.option_name} DIR COMMAND ..."
             )
             raise
-        except BrokenPipeError:
-            _discard_output()
-            raise click.exceptions.Exit(ExitStatus.SUCCESS) from None
-        except OSError as exc:
-            if not _is_output_error(exc):
-                raise
-            _discard_output()
-            raise click.ClickException(f"cannot write the output ({exc.strerror})") from None
         except KeyboardInterrupt:
             click.echo("udocs: interrupted", err=True)
             raise click.exceptions.Exit(ExitStatus.INTERRUPTED) from None
-
-
-def _is_output_error(exc: OSError) -> bool:
-    """Whether an error came from writing stdout (a full disk, a lost terminal)."""
-    import errno
-
-    return exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG)
-
-
-def _discard_output() -> None:
-    """Point stdout at /dev/null, so that what is still buffered is not written again on
-    exit (which would print a second error, or a traceback)."""
-    import os
-
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, ValueError, OSError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
 
 
 @click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -417,4 +392,11 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    allowed = open_files()
+    if allowed < MIN_OPEN_FILES:
+        sys.stderr.write(
+            f"Error: udocs needs {MIN_OPEN_FILES} open files and `ulimit -n` allows {allowed};"
+            " raise it and run again\n"
+        )
+        sys.exit(ExitStatus.ERROR)
     cli(prog_name="udocs")

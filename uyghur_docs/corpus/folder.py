@@ -1,6 +1,7 @@
 """Reading the corpus folder: one UTF-8 text file per document, named by its id."""
 
 import difflib
+import errno
 import hashlib
 import os
 import stat
@@ -179,11 +180,19 @@ def parse_document(path: Path, data: bytes, overrides: dict | None = None) -> Do
     )
 
 
+# The errors of a process short of something (open files, memory), not of a bad file.
+SHORT_OF = (errno.EMFILE, errno.ENFILE, errno.ENOMEM)
+
+
 def read_document(path: Path, overrides: dict | None = None) -> Document:
     """Read and parse one document file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
+        if exc.errno in SHORT_OF:
+            # Not the file's fault: an indexing run that skipped it would leave it out of
+            # the index with nothing to say so. It stops instead, the index as it was.
+            raise
         raise CorpusError(f"cannot read {path}: {exc.strerror}") from exc
     return parse_document(path, data, overrides)
 

@@ -5,6 +5,10 @@ under a generated id (`YYYY-MM-DD-short-title`, `YYYY-MM-…` or `undated-…`).
 goes to `corpus/sources.json`; metadata the text alone would not give back on re-reading (a
 flag, a PDF's info title) goes to `corpus/overrides.toml`, so the corpus reads the same later.
 
+One `add` or `remove` at a time changes a corpus (`corpus.lock`), so two at once end as one
+after the other; a document file is made only where no file has its name, so that not even
+a writer without the lock (an older udocs) makes two files share an id.
+
 Batches: every file is added whole or not at all. The good files of a batch are added even
 when others are refused — refusing them all would make a user with one broken file in a
 folder of fifty fix it before anything works — and each refusal is reported, so the caller
@@ -17,6 +21,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,8 +30,9 @@ from uyghur_docs.corpus import formats, provenance
 from uyghur_docs.corpus.bounded import Limits, read_file
 from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
 from uyghur_docs.corpus.gather import gather
+from uyghur_docs.corpus.lock import corpus_lock
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
-from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
+from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic, write_new
 from uyghur_docs.errors import (
     AlreadyInCorpus,
     BadId,
@@ -178,13 +184,16 @@ def add(
         raise OneDocumentOnly()
     if options.id and not _ID.match(options.id):
         raise BadId(options.id)
-    state = _survey(corpus)
+    with nullcontext() if dry_run else corpus_lock(corpus):
+        added = _add_all(_survey(corpus), files, options, counts, refused, dry_run)
+    return AddResult(tuple(added), tuple(refused), dry_run, skipped)
+
+
+def _add_all(state: _Corpus, files, options, counts, refused: list, dry_run: bool) -> list:
     added = []
     for path in files:
         try:
-            plan = _plan(path, options, state, counts)
-            if not dry_run:
-                _write(state, plan)
+            plan = _claimed(path, options, state, counts, dry_run)
         except IngestError as exc:
             refused.append(Refused(str(path), str(exc)))
             continue
@@ -192,7 +201,21 @@ def add(
         state.sources[plan.added.id] = plan.source
         state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
         added.append(plan.added)
-    return AddResult(tuple(added), tuple(refused), dry_run, skipped)
+    return added
+
+
+def _claimed(path: Path, options: AddOptions, state: _Corpus, counts, dry_run: bool) -> _Plan:
+    """The file planned and, unless dry_run, written; planned again under the next free id
+    when a file of its id appeared since the corpus was read."""
+    while True:
+        plan = _plan(path, options, state, counts)
+        if dry_run:
+            return plan
+        try:
+            _write(state, plan)
+            return plan
+        except FileExistsError:
+            state.taken.add(plan.added.id)
 
 
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
@@ -281,10 +304,10 @@ def _write(state: _Corpus, plan: _Plan) -> None:
             table = _toml_table(doc_id, plan.overrides)
             write_atomic(sidecars[1], (before + "\n\n" + table).lstrip("\n").encode("utf-8"))
             written.append(sidecars[1])
-        write_atomic(corpus / f"{doc_id}.txt", plan.text)
+        write_new(corpus / f"{doc_id}.txt", plan.text)
     except BaseException as exc:
         _restore({path: saved[path] for path in written})
-        if isinstance(exc, OSError):
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
             raise IngestError(
                 f"{plan.source.file}: cannot write to {corpus} ({exc.strerror}); nothing was added"
             ) from exc
@@ -310,6 +333,11 @@ def _toml_table(doc_id: str, fields: dict[str, str]) -> str:
 def remove(corpus: Path, doc_ids: list[str], dry_run: bool = False) -> RemoveResult:
     """Take documents out: their files, provenance and overrides. Every id is checked
     before any is removed: one unknown id removes nothing."""
+    with nullcontext() if dry_run else corpus_lock(corpus):
+        return _remove(corpus, doc_ids, dry_run)
+
+
+def _remove(corpus: Path, doc_ids: list[str], dry_run: bool) -> RemoveResult:
     paths = {p.stem: p for p in document_paths(corpus)}
     for doc_id in doc_ids:
         if doc_id not in paths:

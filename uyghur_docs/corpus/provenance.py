@@ -53,6 +53,16 @@ def dumps(sources: dict[str, Source]) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace path's content in one step; a crash leaves the old file whole."""
+    _write_whole(path, data, os.replace)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Make path whole in one step, only if nothing has that name (FileExistsError if it
+    does): a hard link, unlike a rename, never replaces a file another process made."""
+    _write_whole(path, data, os.link)
+
+
+def _write_whole(path: Path, data: bytes, place) -> None:
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:
@@ -61,10 +71,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        place(tmp, path)
+    finally:
+        # After os.replace the name is gone already; after os.link it is a second name.
         Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _mode_for(path: Path) -> int:

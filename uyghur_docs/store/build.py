@@ -9,8 +9,13 @@ Between the two commits the index holds documents the catalog does not know yet.
 deletes from the index every document it is about to add, new ones too: after a kill
 between the commits, the next run finds those documents new (or changed) again and replaces
 them, where adding them again would keep two copies.
+
+A run holds the index folder's lock from before it reads the catalog to after it saves it
+(the engine's own lock ends at the engine's commit), so that a second run waits for the whole
+of the first, and reads the corpus under the corpus lock, so that it sees no half of an add.
 """
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -18,10 +23,15 @@ from pathlib import Path
 
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import scan
+from uyghur_docs.corpus.lock import corpus_lock, folder_lock
 from uyghur_docs.corpus.metadata import load_overrides
-from uyghur_docs.errors import IndexNotAFolder, IndexUnsealed, IndexUnwritable
+from uyghur_docs.errors import IndexLocked, IndexNotAFolder, IndexUnsealed, IndexUnwritable
 from uyghur_docs.store import catalog
 from uyghur_docs.store.workers import in_workers, index_share, shares, workers
+
+# How long a run waits for another to finish before saying it holds the index: searches
+# refresh the index too, and should answer from it as it is rather than wait long.
+RUN_WAIT = 3.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,26 @@ def update(
     corpus, index_dir = Path(corpus).absolute(), Path(index_dir).absolute()
     if index_dir.exists() and not index_dir.is_dir():
         raise IndexNotAFolder(index_dir)
+    lock = _run_lock(index_dir)
+    try:
+        return _run(corpus, index_dir, rebuild, progress, jobs, lock)
+    finally:
+        os.close(lock)
+
+
+def _run_lock(index_dir: Path) -> int:
+    """The index folder's lock, made if need be, waited for as long as the engine's."""
+    try:
+        index_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = folder_lock(index_dir, RUN_WAIT)
+    except PermissionError as exc:
+        raise IndexUnwritable(index_dir, exc.strerror) from exc
+    if lock is None:
+        raise IndexLocked(index_dir)
+    return lock
+
+
+def _run(corpus, index_dir, rebuild, progress, jobs, lock) -> IndexResult:
     unsealed = None
     try:
         create = catalog.blocked(index_dir) or not engine.reusable(index_dir, rebuild)
@@ -62,7 +92,7 @@ def update(
         create, unsealed = True, str(exc)
     run, aside = _start_afresh(index_dir) if create else (engine.Run(index_dir, False), None)
     try:
-        result = _apply(corpus, index_dir, run, rebuild or create, progress, jobs)
+        result = _apply(corpus, index_dir, run, rebuild or create, progress, jobs, lock)
         return replace(result, set_aside=aside and str(aside), unsealed=unsealed)
     except BaseException:
         run.cancel()
@@ -88,11 +118,12 @@ def _start_afresh(index_dir: Path):
         return engine.Run(index_dir, create=True), aside
 
 
-def _apply(corpus, index_dir, run, rebuild, progress, jobs) -> IndexResult:
+def _apply(corpus, index_dir, run, rebuild, progress, jobs, lock) -> IndexResult:
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
-    paths, passed_over = scan(corpus)
-    overrides = load_overrides(corpus)
+    with corpus_lock(corpus):
+        paths, passed_over = scan(corpus)
+        overrides = load_overrides(corpus)
     changes = catalog.compare(paths, old, overrides)
     todo = [*changes.new, *changes.changed]
     if not rebuild:
@@ -101,7 +132,7 @@ def _apply(corpus, index_dir, run, rebuild, progress, jobs) -> IndexResult:
     split = shares(todo, max(1, min(jobs or workers(len(todo)), len(todo))))
     try:
         if len(split) > 1:
-            parts = in_workers(index_dir, split, overrides, progress, run.lock_fd)
+            parts = in_workers(index_dir, split, overrides, progress, (run.lock_fd, lock))
         else:
             parts = [index_share(index_dir, todo, overrides, progress)]
         run.commit([segment for part in parts for segment in part.segments], clear=rebuild)

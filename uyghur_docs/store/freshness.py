@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import document_paths, stamps
 from uyghur_docs.corpus.metadata import load_overrides
-from uyghur_docs.errors import IndexDamaged, IndexFault
+from uyghur_docs.errors import CorpusLocked, IndexDamaged, IndexFault
 from uyghur_docs.store import catalog
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Freshness:
     index_dir: Path
     changes: catalog.Changes | None = None
     result: "IndexResult | None" = None
-    error: IndexFault | None = None
+    error: IndexFault | CorpusLocked | None = None
 
 
 def ensure_current(
@@ -63,7 +63,8 @@ def ensure_current(
     tell(Freshness("refreshing", index_dir, changes=changes))
     try:
         _indexed(update(corpus, index_dir), index_dir, tell)
-    except IndexFault as exc:
+    except (IndexFault, CorpusLocked) as exc:
+        # An add that holds the corpus for long must not hold up a search too.
         tell(Freshness("kept", index_dir, error=exc))
     return engine.check(index)
 

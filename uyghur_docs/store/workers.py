@@ -102,7 +102,7 @@ def shares(paths: list[Path], count: int) -> list[list[Path]]:
     return [*out, share] if share else out
 
 
-def in_workers(index_dir, split, overrides, progress, lock_fd) -> list[Part]:
+def in_workers(index_dir, split, overrides, progress, lock_fds) -> list[Part]:
     """Index each share in a process of its own; their progress and results come back on
     a queue, and a worker that dies stops the run."""
     # Forked workers start at once, without importing udocs again; elsewhere they spawn.
@@ -112,7 +112,7 @@ def in_workers(index_dir, split, overrides, progress, lock_fd) -> list[Part]:
     started = [
         context.Process(
             target=_worker,
-            args=(number, index_dir, share, overrides, messages, lock_fd if forked else None),
+            args=(number, index_dir, share, overrides, messages, lock_fds if forked else ()),
             daemon=True,
         )
         for number, share in enumerate(split)
@@ -160,13 +160,13 @@ def _reporter(number, messages) -> Callable[[int, int], None]:
     return report
 
 
-def _worker(number, index_dir, paths, overrides, messages, lock_fd) -> None:
+def _worker(number, index_dir, paths, overrides, messages, lock_fds) -> None:
     # Ctrl-C reaches every process of the terminal; the parent alone decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A forked worker shares the parent's lock on the index: were the parent killed, the
-    # lock would outlive it for as long as the worker runs.
-    if lock_fd is not None:
-        os.close(lock_fd)
+    # A forked worker shares the parent's locks on the index: were the parent killed, they
+    # would outlive it for as long as the worker runs.
+    for fd in lock_fds:
+        os.close(fd)
     try:
         part = index_share(index_dir, paths, overrides, _reporter(number, messages), number)
         messages.put((number, "part", part))
