@@ -39,10 +39,32 @@ SEEN_CHARS = 60
     is_flag=True,
     help="Count every copy of a statement (default: the copies of one statement count once).",
 )
+@click.option(
+    "--by-paragraph",
+    is_flag=True,
+    help="The report's paragraphs by how many statements quote them.",
+)
+@click.option("--unquoted", is_flag=True, help="The report's paragraphs no statement quotes.")
+@click.option("--kind", "kinds", multiple=True, type=KIND, help="With --by-paragraph: this kind.")
+@click.option("--since", type=DateBound(), help="With --by-paragraph: dated on or after.")
+@click.option("--until", type=DateBound(), help="With --by-paragraph: dated on or before.")
 @output_options()
 @click.pass_obj
 def quotes(
-    settings: Settings, keyword, doc_id, min_docs, include_all, against, copies, as_json, as_csv
+    settings: Settings,
+    keyword,
+    doc_id,
+    min_docs,
+    include_all,
+    against,
+    copies,
+    by_paragraph,
+    unquoted,
+    kinds,
+    since,
+    until,
+    as_json,
+    as_csv,
 ):
     """What the statements quote from the OHCHR report, grouped, with citations.
 
@@ -51,6 +73,9 @@ def quotes(
     A statement republished in several documents counts once, unless --copies.
     """
     fmt = output_format(as_json, as_csv)
+    if by_paragraph or unquoted:
+        by_paragraphs(settings, fmt, unquoted, kinds, since, until)
+        return
     library = settings.library
     evidence = library.report(Path(against)) if against else None
     result = library.quotes(
@@ -80,6 +105,30 @@ def quotes(
         settings.out.quotes(result)
     if not rows:
         settings.out.message("no quotations match")
+
+
+def by_paragraphs(settings: Settings, fmt, unquoted, kinds, since, until) -> None:
+    """Print the report's paragraphs by statements quoting them (or those none quotes)."""
+    library = settings.library
+    among = None
+    if kinds or since or until:
+        among = {doc.id for doc in library.documents(warn_skipped, kinds, since, until)}
+    result = library.quoted_paragraphs(warn_skipped, unquoted, among)
+    rows = [
+        {**vars(p), "ids": " ".join(p.ids), "quoted": " | ".join(p.quoted)}
+        for p in result.paragraphs
+    ]
+    columns = ["paragraph", "statements", "first_quoted", "ids", "quoted"]
+    if unquoted:
+        columns = ["paragraph", "opening"]
+    if fmt == "json":
+        settings.out.json(result)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
+    if not rows:
+        settings.out.message("no paragraphs")
 
 
 @click.command()
