@@ -15,7 +15,9 @@ import matplotlib.pyplot as plt
 
 # The same layout every run, so a picture changes only when the corpus does.
 LAYOUT_SEED = 7
-# Only the organisations in at least this many letters are named on the network.
+# A network this small names every organisation; a larger one only those in at least
+# NAMED_FROM letters, and draws its many edges faint so that they do not hide the nodes.
+SMALL = 40
 NAMED_FROM = 3
 
 
@@ -59,11 +61,15 @@ def draw_network(network, path: Path) -> None:
     place = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight")
     fig, axes = plt.subplots(figsize=(10, 10))
     weights = [d["weight"] for _, _, d in graph.edges(data=True)]
-    nx.draw_networkx_edges(graph, place, ax=axes, width=[w * 0.4 for w in weights], alpha=0.15)
+    small = len(network.nodes) <= SMALL
+    widths = [w * 0.4 for w in weights]
+    nx.draw_networkx_edges(graph, place, ax=axes, width=widths, alpha=0.6 if small else 0.15)
     sizes = [20 * d["letters"] for _, d in graph.nodes(data=True)]
     nx.draw_networkx_nodes(graph, place, ax=axes, node_size=sizes, node_color="tab:blue")
-    named = {n: n for n, d in graph.nodes(data=True) if d["letters"] >= NAMED_FROM}
+    named = {n: n for n, d in graph.nodes(data=True) if small or d["letters"] >= NAMED_FROM}
     nx.draw_networkx_labels(graph, place, labels=named, ax=axes, font_size=8)
+    # Room for the names of the organisations at the edge.
+    axes.margins(0.15)
     axes.set_axis_off()
     axes.set_title(f"Co-signing: {len(network.nodes)} organisations, {len(network.edges)} links")
     _save(fig, path)
