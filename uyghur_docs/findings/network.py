@@ -54,18 +54,22 @@ def cosigning_graph(
     dated = sorted(index.signatory_keys(among).items(), key=_dated)
     names = {}
     held: dict[str, list[tuple[str, str | None]]] = {}
-    shared: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+    # Per pair, its letters' ids and dates, kept apart: each becomes an Edge field as is.
+    shared: dict[tuple[str, str], tuple[list[str], list[str | None]]] = {}
     for doc_id, (date, keys) in dated:
         for key in keys:
-            names.setdefault(key, index.organisations[key].name)
+            if key not in names:
+                names[key] = index.organisations[key].name
             held.setdefault(key, []).append((doc_id, date))
         ordered = sorted(keys, key=lambda k: (names[k], k))
-        for a, b in combinations(ordered, 2):
-            shared.setdefault((a, b), []).append((doc_id, date))
+        for pair in combinations(ordered, 2):
+            ids, dates = shared.setdefault(pair, ([], []))
+            ids.append(doc_id)
+            dates.append(date)
     nodes = [Node(names[k], len(ls), *_span(ls)) for k, ls in held.items()]
     edges = [
-        Edge(names[a], names[b], len(ls), tuple(d for _, d in ls), tuple(i for i, _ in ls))
-        for (a, b), ls in shared.items()
+        Edge(names[a], names[b], len(ids), tuple(dates), tuple(ids))
+        for (a, b), (ids, dates) in shared.items()
     ]
     nodes.sort(key=lambda n: (-n.letters, n.name.casefold(), n.name))
     edges.sort(key=lambda e: (-e.weight, e.source.casefold(), e.target.casefold()))
