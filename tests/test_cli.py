@@ -179,6 +179,8 @@ def test_help_version_and_docs_import_no_whoosh(args):
     heavy = {"whoosh"} if args == ["docs"] else {"whoosh", "rich"}
     # MinHash signatures are made only when documents are indexed.
     heavy |= {"datasketch", "numpy"}
+    # The co-signing graph and the pictures load their libraries when asked for.
+    heavy |= {"networkx", "matplotlib"}
     assert not {m for m in loaded if m.split(".")[0] in heavy}
 
 

@@ -27,7 +27,7 @@ LAYERS = (
 )
 BASE = {"__init__", "models", "errors", "status"}
 # Third-party packages that only one layer may import, and the layer.
-OWNED = {"whoosh": "engine", "click": "cli", "rich": "render"}
+OWNED = {"whoosh": "engine", "click": "cli", "rich": "render", "matplotlib": "render"}
 # Who may import the engine: the store only (and the engine itself).
 ENGINE_USERS = {"engine", "store"}
 

@@ -277,6 +277,18 @@ class Library:
             statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
         )
 
+    def quoted_paragraphs(self, skip: Skip = None, unquoted: bool = False, among=None):
+        """The shipped report's paragraphs by how many statements (of the documents `among`,
+        if given) quote them; with `unquoted`, those none quotes (`findings.paragraphs`)."""
+        from uyghur_docs.extract.report import shipped
+        from uyghur_docs.findings.paragraphs import paragraphs_result
+        from uyghur_docs.store.copies import statements
+
+        found = self.quotes(skip=skip, copies=True)
+        report = {p.number: p.text for p in shipped().paragraphs}
+        statement_of = {d: s.id for d, s in statements(self.index_dir).items()}
+        return paragraphs_result(found, report, statement_of, unquoted, among)
+
     def report(self, path: Path):
         """The OHCHR report's text read from a PDF, HTML, DOCX or text file."""
         from uyghur_docs.extract.report import load_report

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
-from uyghur_docs.cli.types import document_ids
+from uyghur_docs.cli.types import KIND, DateBound, document_ids
 
 # How much of a signature heading a warning quotes.
 SEEN_CHARS = 60
@@ -39,10 +39,32 @@ SEEN_CHARS = 60
     is_flag=True,
     help="Count every copy of a statement (default: the copies of one statement count once).",
 )
+@click.option(
+    "--by-paragraph",
+    is_flag=True,
+    help="The report's paragraphs by how many statements quote them.",
+)
+@click.option("--unquoted", is_flag=True, help="The report's paragraphs no statement quotes.")
+@click.option("--kind", "kinds", multiple=True, type=KIND, help="With --by-paragraph: this kind.")
+@click.option("--since", type=DateBound(), help="With --by-paragraph: dated on or after.")
+@click.option("--until", type=DateBound(), help="With --by-paragraph: dated on or before.")
 @output_options()
 @click.pass_obj
 def quotes(
-    settings: Settings, keyword, doc_id, min_docs, include_all, against, copies, as_json, as_csv
+    settings: Settings,
+    keyword,
+    doc_id,
+    min_docs,
+    include_all,
+    against,
+    copies,
+    by_paragraph,
+    unquoted,
+    kinds,
+    since,
+    until,
+    as_json,
+    as_csv,
 ):
     """What the statements quote from the OHCHR report, grouped, with citations.
 
@@ -51,6 +73,9 @@ def quotes(
     A statement republished in several documents counts once, unless --copies.
     """
     fmt = output_format(as_json, as_csv)
+    if by_paragraph or unquoted:
+        by_paragraphs(settings, fmt, unquoted, kinds, since, until)
+        return
     library = settings.library
     evidence = library.report(Path(against)) if against else None
     result = library.quotes(
@@ -80,6 +105,30 @@ def quotes(
         settings.out.quotes(result)
     if not rows:
         settings.out.message("no quotations match")
+
+
+def by_paragraphs(settings: Settings, fmt, unquoted, kinds, since, until) -> None:
+    """Print the report's paragraphs by statements quoting them (or those none quotes)."""
+    library = settings.library
+    among = None
+    if kinds or since or until:
+        among = {doc.id for doc in library.documents(warn_skipped, kinds, since, until)}
+    result = library.quoted_paragraphs(warn_skipped, unquoted, among)
+    rows = [
+        {**vars(p), "ids": " ".join(p.ids), "quoted": " | ".join(p.quoted)}
+        for p in result.paragraphs
+    ]
+    columns = ["paragraph", "statements", "first_quoted", "ids", "quoted"]
+    if unquoted:
+        columns = ["paragraph", "opening"]
+    if fmt == "json":
+        settings.out.json(result)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
+    if not rows:
+        settings.out.message("no paragraphs")
 
 
 @click.command()
@@ -112,9 +161,31 @@ def quotes(
     show_default=True,
     help="Pairs to show with --pairs.",
 )
+@click.option(
+    "--graph",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the co-signing network to FILE: .gexf, .graphml or .json (node-link).",
+)
+@click.option("--kind", "kinds", multiple=True, type=KIND, help="With --graph: only this kind.")
+@click.option("--since", type=DateBound(), help="With --graph: only letters dated on or after.")
+@click.option("--until", type=DateBound(), help="With --graph: only letters dated on or before.")
 @output_options()
 @click.pass_obj
-def signers(settings: Settings, orgs, doc_id, pairs, copies, limit, as_json, as_csv):
+def signers(
+    settings: Settings,
+    orgs,
+    doc_id,
+    pairs,
+    copies,
+    limit,
+    graph,
+    kinds,
+    since,
+    until,
+    as_json,
+    as_csv,
+):
     """Who signed or issued which letter, one name per organisation.
 
     With no option: every organisation and its number of letters, most first. A statement
@@ -122,10 +193,15 @@ def signers(settings: Settings, orgs, doc_id, pairs, copies, limit, as_json, as_
     """
     from uyghur_docs.findings import signer_results as results
 
+    if graph and (doc_id or pairs):
+        raise click.UsageError("--graph takes no --doc nor --pairs")
     if sum(map(bool, (orgs, doc_id, pairs and not orgs))) > 1:
         raise click.UsageError(
             "choose one of --org, --doc and --pairs (--pairs may take one --org)"
         )
+    if graph:
+        write_graph(settings, Path(graph), orgs, copies, kinds, since, until)
+        return
     fmt = output_format(as_json, as_csv)
     signed = settings.library.signers(skip=warn_skipped, copies=copies)
     if pairs:
@@ -164,6 +240,45 @@ def signers(settings: Settings, orgs, doc_id, pairs, copies, limit, as_json, as_
         settings.out.table(rows, columns)
     if not rows:
         settings.out.message("no signatories or issuers found")
+
+
+def write_graph(settings: Settings, path: Path, orgs, copies, kinds, since, until) -> None:
+    """Write the co-signing network (of one --org's letters, if given) in the format of the
+    file's extension, and say on stderr how big it is."""
+    from uyghur_docs.findings.network import GRAPH_FORMATS, cosigning_graph, graph_document
+
+    suffix = path.suffix.lower()
+    if suffix not in GRAPH_FORMATS:
+        raise click.ClickException(
+            f"cannot write a graph as {suffix or 'a file without extension'}:"
+            f" name the file .gexf, .graphml or .json"
+        )
+    if len(orgs) > 1:
+        raise click.UsageError("--graph takes at most one --org")
+    library = settings.library
+    among = None
+    if kinds or since or until:
+        listed = library.documents(warn_skipped, kinds, since, until)
+        among = [doc.id for doc in listed]
+    signed = library.signers(skip=warn_skipped, copies=copies)
+    network = cosigning_graph(signed, among, orgs[0] if orgs else None)
+    save_graph(graph_document(network, suffix), path, suffix)
+    settings.out.message(
+        f"wrote {len(network.nodes)} organisations and {len(network.edges)} links to {path}"
+    )
+
+
+def save_graph(document, path: Path, suffix: str) -> None:
+    import json
+
+    import networkx as nx
+
+    if suffix == ".json":
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    elif suffix == ".gexf":
+        nx.write_gexf(document, path)
+    else:
+        nx.write_graphml(document, path)
 
 
 def unread_signatures(settings: Settings, doc_id: str) -> tuple[int, ...]:

@@ -21,6 +21,7 @@ from uyghur_docs.cli.options import (
     output_options,
     warn_skipped,
 )
+from uyghur_docs.cli.plots import plot
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import (
     KIND,
@@ -380,7 +381,7 @@ def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
         out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
-for command in (quotes, signers, add, remove):
+for command in (quotes, signers, plot, add, remove):
     cli.add_command(command)
 
 

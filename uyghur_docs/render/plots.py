@@ -1,0 +1,81 @@
+"""The pictures of `udocs plot`, drawn with matplotlib: the only module that imports it.
+
+Each function takes numbers computed and tested in `findings.pictures` (or the network of
+`findings.network`) and writes one file; its extension (.png or .svg) chooses the format.
+"""
+
+from pathlib import Path
+
+import matplotlib
+
+# No display: pictures are only written to files.
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+# The same layout every run, so a picture changes only when the corpus does.
+LAYOUT_SEED = 7
+# A network this small names every organisation; a larger one only those in at least
+# NAMED_FROM letters, and draws its many edges faint so that they do not hide the nodes.
+SMALL = 40
+NAMED_FROM = 3
+
+
+def draw_timeline(timeline, path: Path) -> None:
+    """Stacked bars of statements per month by kind, over a line of quotations per month."""
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6), sharex=True)
+    x = range(len(timeline.months))
+    base = [0] * len(timeline.months)
+    for kind, counts in timeline.statements.items():
+        top.bar(x, counts, bottom=base, label=kind)
+        base = [a + b for a, b in zip(base, counts, strict=True)]
+    top.set_ylabel("statements")
+    top.legend(fontsize="small")
+    bottom.bar(x, timeline.quotations, color="tab:red")
+    bottom.set_ylabel("report quotations")
+    step = max(1, len(timeline.months) // 12)
+    bottom.set_xticks(list(x)[::step], timeline.months[::step], rotation=45, ha="right")
+    fig.suptitle("Statements and quotations of the report, by month")
+    _save(fig, path)
+
+
+def draw_report(strip: tuple[int, ...], path: Path) -> None:
+    """A strip of the report's paragraphs, each shaded by how many statements quote it."""
+    fig, axes = plt.subplots(figsize=(12, 2.2))
+    image = axes.imshow([strip], aspect="auto", cmap="Reds", extent=(0.5, len(strip) + 0.5, 0, 1))
+    axes.set_yticks([])
+    axes.set_xticks([1, *range(10, len(strip) + 1, 10)])
+    axes.set_xlabel(f"paragraph of the report (¶1–¶{len(strip)})")
+    fig.colorbar(image, ax=axes, label="statements quoting it")
+    fig.suptitle("Which paragraphs of the OHCHR assessment civil society quoted")
+    _save(fig, path)
+
+
+def draw_network(network, path: Path) -> None:
+    """The co-signing graph in a spring layout: node size by letters, edge width by weight."""
+    import networkx as nx
+
+    from uyghur_docs.findings.network import to_networkx
+
+    graph = to_networkx(network)
+    place = nx.spring_layout(graph, seed=LAYOUT_SEED, weight="weight")
+    fig, axes = plt.subplots(figsize=(10, 10))
+    weights = [d["weight"] for _, _, d in graph.edges(data=True)]
+    small = len(network.nodes) <= SMALL
+    widths = [w * 0.4 for w in weights]
+    nx.draw_networkx_edges(graph, place, ax=axes, width=widths, alpha=0.6 if small else 0.15)
+    sizes = [20 * d["letters"] for _, d in graph.nodes(data=True)]
+    nx.draw_networkx_nodes(graph, place, ax=axes, node_size=sizes, node_color="tab:blue")
+    named = {n: n for n, d in graph.nodes(data=True) if small or d["letters"] >= NAMED_FROM}
+    nx.draw_networkx_labels(graph, place, labels=named, ax=axes, font_size=8)
+    # Room for the names of the organisations at the edge.
+    axes.margins(0.15)
+    axes.set_axis_off()
+    axes.set_title(f"Co-signing: {len(network.nodes)} organisations, {len(network.edges)} links")
+    _save(fig, path)
+
+
+def _save(fig, path: Path) -> None:
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
