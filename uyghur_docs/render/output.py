@@ -102,7 +102,7 @@ class Renderer:
         if not self.terminal:
             sys.stdout.write(header + "\n\n")
             for number, text in numbered:
-                sys.stdout.write(f"¶{number}\t{text.replace(chr(10), ' / ')}\n")
+                sys.stdout.write(f"¶{number}\t{_flat(text)}\n")
             return
         console = self.console()
         console.print(Text(header, style="bold"))
@@ -250,7 +250,9 @@ def _against(citation) -> str:
 
 
 def _flat(text: str) -> str:
-    return text.replace("\n", " / ")
+    """A paragraph on one line: a line break is a space, as in the text (a mark put there
+    would be copied into a quotation)."""
+    return text.replace("\n", " ")
 
 
 def _highlighted(text: str, spans) -> Text:
