@@ -86,17 +86,19 @@ def _is_output_error(exc: OSError) -> bool:
 
 
 def _discard_output() -> None:
-    """Point stdout at /dev/null, so that what is still buffered is not written again on
-    exit (which would print a second error, or a traceback)."""
+    """Point stdout and stderr at /dev/null, so that what is still buffered is not written
+    again on exit (which would print a second error, or a traceback): with `2>&1 | head`
+    the reader that left was both."""
     import os
 
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, ValueError, OSError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, ValueError, OSError):
+            continue
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
 
 
 @click.group(cls=UdocsGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -417,4 +419,9 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    cli(prog_name="udocs")
+    try:
+        cli(prog_name="udocs")
+    except BrokenPipeError:
+        # A message written after the reader left, outside a command (click's own errors).
+        _discard_output()
+        sys.exit(ExitStatus.SUCCESS)

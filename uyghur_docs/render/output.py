@@ -35,6 +35,15 @@ def _data(value: Any) -> Any:
     return value
 
 
+class _Console(Console):
+    """Rich's console, but a reader that left is the CLI's to handle: rich's own handling
+    exits with status 1, and a summary written after `| head` closed would fail the run."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 class Renderer:
     """Writes a command's data to stdout in the format asked for."""
 
@@ -44,7 +53,7 @@ class Renderer:
 
     def console(self, stderr: bool = False) -> Console:
         """The one place consoles are built: colour follows --no-color, NO_COLOR, TERM."""
-        return Console(
+        return _Console(
             stderr=stderr, no_color=self.no_color or None, highlight=False, soft_wrap=True
         )
 
