@@ -565,3 +565,32 @@ def test_remove_and_add_while_another_run_holds_the_index_succeed(corpus, tmp_pa
     assert added.exit_code == 0 and note in added.stderr
     assert json.loads(added.stdout)["indexed"] is False
     assert cites("Karakax") == ["2023-05-01-joint-statement ¶3"]
+
+
+def test_a_folder_ends_with_a_summary_counting_unsupported_files(corpus, tmp_path):
+    folder = tmp_path / "incoming"
+    (folder / "data").mkdir(parents=True)
+    (folder / "2023-01-05-first.txt").write_text("First statement\n\nKarakax.\n")
+    (folder / "2023-01-06-second.txt").write_text("Second statement\n\nKarakax again.\n")
+    (folder / "empty.txt").write_text("")
+    for name in ("a.json", "b.json", "data/c.json", "tool.py", "README"):
+        (folder / name).write_text("{}")
+    (folder / ".hidden.json").write_text("{}")
+    result = run("add", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "added 2, refused 1, skipped 5 unsupported: 3 .json, 1 no extension, 1 .py"
+    )
+    # No progress bar when stderr is not a terminal.
+    assert "adding" not in result.stderr
+
+
+def test_add_tells_its_progress_file_by_file(corpus, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"2023-02-0{n}-note.txt").write_text(f"Note {n}\n\nKarakax {n}.\n")
+    seen = []
+    report = ingest.add(corpus, [folder], progress=lambda done, total: seen.append((done, total)))
+    assert [a.id for a in report.added] == ["2023-02-01-note-1", "2023-02-02-note-2"]
+    assert seen == [(0, 2), (1, 2), (2, 2)]

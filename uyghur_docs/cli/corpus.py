@@ -67,7 +67,10 @@ def add(
     options = AddOptions(doc_id, title, date, kind, encoding, limits)
     out = settings.out
     new = not settings.corpus.exists()
-    report = settings.library.add(paths, options, dry_run=dry_run, tell=unsealed_told(out))
+    with out.progress("adding") as advance:
+        report = settings.library.add(
+            paths, options, dry_run=dry_run, tell=unsealed_told(out), progress=advance
+        )
     if new and not dry_run:
         out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
@@ -87,10 +90,21 @@ def add(
     _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
+    if any(Path(path).is_dir() for path in paths):
+        out.message(_summary(verb, report))
+    elif report.refused and report.added:
+        out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
     if report.refused:
-        if report.added:
-            out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
         sys.exit(ExitStatus.ERROR)
+
+
+def _summary(verb: str, report) -> str:
+    """`added 42, refused 1, skipped 26 unsupported: 23 .json, 2 .py, 1 .xht`"""
+    parts = [f"{verb} {len(report.added)}", f"refused {len(report.refused)}"]
+    if report.unsupported:
+        each = ", ".join(f"{count} {suffix}" for suffix, count in report.unsupported)
+        parts.append(f"skipped {sum(c for _, c in report.unsupported)} unsupported: {each}")
+    return ", ".join(parts)
 
 
 @click.command()

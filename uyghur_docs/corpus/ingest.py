@@ -93,6 +93,8 @@ class AddResult:
     refused: tuple[Refused, ...]
     dry_run: bool
     skipped: tuple[str, ...] = ()
+    # Files of other formats in the folders, per extension, most common first: (".json", 23).
+    unsupported: tuple[tuple[str, int], ...] = ()
     # False when another indexing run held the index: the next search or index takes them.
     indexed: bool = True
 
@@ -164,12 +166,13 @@ def add(
     options: AddOptions = AddOptions(),  # frozen, so one shared default is safe
     counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AddResult:
     """Add files to the corpus (see the module docstring for the batch rule).
 
     `counts` gives a document's signatories and report quotations for the report (the
     extractors are the caller's); with dry_run nothing is written and the report says what
-    would have been decided.
+    would have been decided. `progress(done, total)` is called as each file is decided.
     """
     gathered = gather(paths)
     files, skipped = gathered.files, tuple(gathered.skipped)
@@ -180,7 +183,9 @@ def add(
         raise BadId(options.id)
     state = _survey(corpus)
     added = []
-    for path in files:
+    for done, path in enumerate(files, 1):
+        if progress:
+            progress(done - 1, len(files))
         try:
             plan = _plan(path, options, state, counts)
             if not dry_run:
@@ -192,7 +197,10 @@ def add(
         state.sources[plan.added.id] = plan.source
         state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
         added.append(plan.added)
-    return AddResult(tuple(added), tuple(refused), dry_run, skipped)
+    if progress:
+        progress(len(files), len(files))
+    unsupported = tuple(gathered.unsupported.most_common())
+    return AddResult(tuple(added), tuple(refused), dry_run, skipped, unsupported)
 
 
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
