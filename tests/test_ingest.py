@@ -594,3 +594,18 @@ def test_add_tells_its_progress_file_by_file(corpus, tmp_path):
     report = ingest.add(corpus, [folder], progress=lambda done, total: seen.append((done, total)))
     assert [a.id for a in report.added] == ["2023-02-01-note-1", "2023-02-02-note-2"]
     assert seen == [(0, 2), (1, 2), (2, 2)]
+
+
+def test_a_folder_added_again_adds_only_what_is_missing(corpus, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "2023-01-05-first.txt").write_text("First statement\n\nKarakax.\n")
+    assert run("add", str(folder)).exit_code == 0
+    (folder / "2023-01-06-second.txt").write_text("Second statement\n\nKarakax again.\n")
+    result = run("add", str(folder), "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [a["id"] for a in report["added"]] == ["2023-01-06-second-statement"]
+    assert report["refused"] == []
+    assert report["present"] == [f"{folder / '2023-01-05-first.txt'} as 2023-01-05-first-statement"]
+    assert result.stderr.splitlines()[-1] == "added 1, refused 0, 1 already in the corpus"

@@ -99,8 +99,10 @@ def add(
 
 
 def _summary(verb: str, report) -> str:
-    """`added 42, refused 1, skipped 26 unsupported: 23 .json, 2 .py, 1 .xht`"""
+    """`added 42, refused 1, 3 already in the corpus, skipped 26 unsupported: 23 .json, ...`"""
     parts = [f"{verb} {len(report.added)}", f"refused {len(report.refused)}"]
+    if report.present:
+        parts.append(f"{len(report.present)} already in the corpus")
     if report.unsupported:
         each = ", ".join(f"{count} {suffix}" for suffix, count in report.unsupported)
         parts.append(f"skipped {sum(c for _, c in report.unsupported)} unsupported: {each}")

@@ -95,6 +95,9 @@ class AddResult:
     skipped: tuple[str, ...] = ()
     # Files of other formats in the folders, per extension, most common first: (".json", 23).
     unsupported: tuple[tuple[str, int], ...] = ()
+    # Files found in a folder whose content the corpus holds already: "PATH as ID". A re-run
+    # after an interruption adds only what is missing.
+    present: tuple[str, ...] = ()
     # False when another indexing run held the index: the next search or index takes them.
     indexed: bool = True
 
@@ -182,7 +185,8 @@ def add(
     if options.id and not _ID.match(options.id):
         raise BadId(options.id)
     state = _survey(corpus)
-    added = []
+    named = {path for path in paths if not path.is_dir()}
+    added, present = [], []
     for done, path in enumerate(files, 1):
         if progress:
             progress(done - 1, len(files))
@@ -190,6 +194,12 @@ def add(
             plan = _plan(path, options, state, counts)
             if not dry_run:
                 _write(state, plan)
+        except AlreadyInCorpus as exc:
+            if path in named:
+                refused.append(Refused(str(path), str(exc)))
+            else:
+                present.append(f"{path} as {exc.doc_id}")
+            continue
         except IngestError as exc:
             refused.append(Refused(str(path), str(exc)))
             continue
@@ -200,7 +210,7 @@ def add(
     if progress:
         progress(len(files), len(files))
     unsupported = tuple(gathered.unsupported.most_common())
-    return AddResult(tuple(added), tuple(refused), dry_run, skipped, unsupported)
+    return AddResult(tuple(added), tuple(refused), dry_run, skipped, unsupported, tuple(present))
 
 
 def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
