@@ -66,7 +66,8 @@ class UdocsGroup(click.Group):
             )
             raise
         except BrokenPipeError:
-            _discard_output()
+            # With `2>&1 | head` the reader that left was stderr's too.
+            _discard_output(sys.stderr)
             raise click.exceptions.Exit(ExitStatus.SUCCESS) from None
         except OSError as exc:
             if not _is_output_error(exc):
@@ -85,13 +86,12 @@ def _is_output_error(exc: OSError) -> bool:
     return exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG)
 
 
-def _discard_output() -> None:
-    """Point stdout and stderr at /dev/null, so that what is still buffered is not written
-    again on exit (which would print a second error, or a traceback): with `2>&1 | head`
-    the reader that left was both."""
+def _discard_output(*streams) -> None:
+    """Point stdout (and the streams given) at /dev/null, so that what is still buffered is
+    not written again on exit (which would print a second error, or a traceback)."""
     import os
 
-    for stream in (sys.stdout, sys.stderr):
+    for stream in (sys.stdout, *streams):
         try:
             fd = stream.fileno()
         except (AttributeError, ValueError, OSError):
@@ -423,5 +423,5 @@ def main() -> None:
         cli(prog_name="udocs")
     except BrokenPipeError:
         # A message written after the reader left, outside a command (click's own errors).
-        _discard_output()
+        _discard_output(sys.stderr)
         sys.exit(ExitStatus.SUCCESS)
