@@ -1,5 +1,7 @@
 import hashlib
 import json
+import os
+import signal
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -609,3 +611,35 @@ def test_a_folder_added_again_adds_only_what_is_missing(corpus, tmp_path):
     assert report["refused"] == []
     assert report["present"] == [f"{folder / '2023-01-05-first.txt'} as 2023-01-05-first-statement"]
     assert result.stderr.splitlines()[-1] == "added 1, refused 0, 1 already in the corpus"
+
+
+def test_ctrl_c_during_a_folder_says_what_was_added_and_a_re_run_adds_the_rest(
+    corpus, tmp_path, monkeypatch
+):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for n in (1, 2, 3):
+        (folder / f"2023-04-0{n}-note.txt").write_text(f"Note {n}\n\nKarakax {n}.\n")
+    plan, planned = ingest._plan, []
+
+    def interrupted_at_the_third(path, *args):
+        planned.append(path)
+        if len(planned) == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as the terminal sends it
+        return plan(path, *args)
+
+    monkeypatch.setattr(ingest, "_plan", interrupted_at_the_third)
+    result = run("add", str(folder))
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == [
+        "udocs: interrupted; 2 added before it",
+        "added 2023-04-01-note-1",
+        "added 2023-04-02-note-2",
+        f"run `udocs add {folder}` again to add the rest (what is in the corpus is skipped);"
+        " the next search or `udocs index` indexes what was added",
+    ]
+    monkeypatch.setattr(ingest, "_plan", plan)
+    again = run("add", str(folder), "--json")
+    assert again.exit_code == 0, again.stderr
+    assert [a["id"] for a in json.loads(again.stdout)["added"]] == ["2023-04-03-note-3"]
+    assert again.stderr.splitlines()[-1] == "added 1, refused 0, 2 already in the corpus"

@@ -28,6 +28,7 @@ from uyghur_docs.corpus.gather import gather
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic
 from uyghur_docs.errors import (
+    AddInterrupted,
     AlreadyInCorpus,
     BadId,
     CorpusError,
@@ -187,26 +188,32 @@ def add(
     state = _survey(corpus)
     named = {path for path in paths if not path.is_dir()}
     added, present = [], []
-    for done, path in enumerate(files, 1):
-        if progress:
-            progress(done - 1, len(files))
-        try:
-            plan = _plan(path, options, state, counts)
-            if not dry_run:
-                _write(state, plan)
-        except AlreadyInCorpus as exc:
-            if path in named:
+    try:
+        for done, path in enumerate(files, 1):
+            if progress:
+                progress(done - 1, len(files))
+            try:
+                plan = _plan(path, options, state, counts)
+                if not dry_run:
+                    _write(state, plan)
+            except AlreadyInCorpus as exc:
+                if path in named:
+                    refused.append(Refused(str(path), str(exc)))
+                else:
+                    present.append(f"{path} as {exc.doc_id}")
+                continue
+            except IngestError as exc:
                 refused.append(Refused(str(path), str(exc)))
-            else:
-                present.append(f"{path} as {exc.doc_id}")
-            continue
-        except IngestError as exc:
-            refused.append(Refused(str(path), str(exc)))
-            continue
-        state.taken.add(plan.added.id)
-        state.sources[plan.added.id] = plan.source
-        state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
-        added.append(plan.added)
+                continue
+            state.taken.add(plan.added.id)
+            state.sources[plan.added.id] = plan.source
+            state.known.update(
+                {plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id}
+            )
+            added.append(plan.added)
+    except KeyboardInterrupt:
+        # Each file is written whole or not at all: those before the interrupt stay.
+        raise AddInterrupted(tuple(added)) from None
     if progress:
         progress(len(files), len(files))
     unsupported = tuple(gathered.unsupported.most_common())
