@@ -71,3 +71,15 @@ def test_a_narrow_table_stays_a_table(capsys, monkeypatch):
     lines = render(capsys, monkeypatch, "80", rows, ["name", "letters", "aliases"])
     assert lines[0].split() == ["name", "letters", "aliases"]
     assert lines[2].split() == ["Human", "Rights", "Watch", "3", "HRW"]
+
+
+@pytest.mark.parametrize("width", ["80", "120"])
+def test_search_and_quotes_wrap_at_spaces_within_the_width(corpus, capsys, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", width)
+    library = Library(corpus, corpus.parent / "index")
+    renderer = Renderer(no_color=True)
+    renderer.terminal = True
+    renderer.search(library.search("China", limit=5))
+    renderer.quotes(library.quotes())
+    lines = capsys.readouterr().out.splitlines()
+    assert_fits(lines, width, SEED_IDS)

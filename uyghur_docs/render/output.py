@@ -53,8 +53,10 @@ class Renderer:
 
     def console(self, stderr: bool = False) -> Console:
         """The one place consoles are built: colour follows --no-color, NO_COLOR, TERM."""
+        # On a terminal, stdout is wrapped at spaces to its width (the terminal would cut ids
+        # and words); messages stay whole lines, as scripts and logs read them.
         return _Console(
-            stderr=stderr, no_color=self.no_color or None, highlight=False, soft_wrap=True
+            stderr=stderr, no_color=self.no_color or None, highlight=False, soft_wrap=stderr
         )
 
     def json(self, value: Any) -> None:
