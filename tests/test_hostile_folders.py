@@ -66,6 +66,7 @@ def test_add_reads_no_device(tmp_path):
     assert result.stderr.splitlines() == [
         f"skipped: {folder / 'zero.txt'}: not a regular file (a FIFO, device or socket); not read",
         f"Error: {folder} holds no .txt, .md, .html, .htm, .pdf, .docx files",
+        "added 0, refused 1",
     ]
 
 

@@ -1,5 +1,7 @@
 import hashlib
 import json
+import os
+import signal
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -565,3 +567,79 @@ def test_remove_and_add_while_another_run_holds_the_index_succeed(corpus, tmp_pa
     assert added.exit_code == 0 and note in added.stderr
     assert json.loads(added.stdout)["indexed"] is False
     assert cites("Karakax") == ["2023-05-01-joint-statement ¶3"]
+
+
+def test_a_folder_ends_with_a_summary_counting_unsupported_files(corpus, tmp_path):
+    folder = tmp_path / "incoming"
+    (folder / "data").mkdir(parents=True)
+    (folder / "2023-01-05-first.txt").write_text("First statement\n\nKarakax.\n")
+    (folder / "2023-01-06-second.txt").write_text("Second statement\n\nKarakax again.\n")
+    (folder / "empty.txt").write_text("")
+    for name in ("a.json", "b.json", "data/c.json", "tool.py", "README"):
+        (folder / name).write_text("{}")
+    (folder / ".hidden.json").write_text("{}")
+    result = run("add", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "added 2, refused 1, skipped 5 unsupported: 3 .json, 1 no extension, 1 .py"
+    )
+    # No progress bar when stderr is not a terminal.
+    assert "adding" not in result.stderr
+
+
+def test_add_tells_its_progress_file_by_file(corpus, tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"2023-02-0{n}-note.txt").write_text(f"Note {n}\n\nKarakax {n}.\n")
+    seen = []
+    report = ingest.add(corpus, [folder], progress=lambda done, total: seen.append((done, total)))
+    assert [a.id for a in report.added] == ["2023-02-01-note-1", "2023-02-02-note-2"]
+    assert seen == [(0, 2), (1, 2), (2, 2)]
+
+
+def test_a_folder_added_again_adds_only_what_is_missing(corpus, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "2023-01-05-first.txt").write_text("First statement\n\nKarakax.\n")
+    assert run("add", str(folder)).exit_code == 0
+    (folder / "2023-01-06-second.txt").write_text("Second statement\n\nKarakax again.\n")
+    result = run("add", str(folder), "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [a["id"] for a in report["added"]] == ["2023-01-06-second-statement"]
+    assert report["refused"] == []
+    assert report["present"] == [f"{folder / '2023-01-05-first.txt'} as 2023-01-05-first-statement"]
+    assert result.stderr.splitlines()[-1] == "added 1, refused 0, 1 already in the corpus"
+
+
+def test_ctrl_c_during_a_folder_says_what_was_added_and_a_re_run_adds_the_rest(
+    corpus, tmp_path, monkeypatch
+):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for n in (1, 2, 3):
+        (folder / f"2023-04-0{n}-note.txt").write_text(f"Note {n}\n\nKarakax {n}.\n")
+    plan, planned = ingest._plan, []
+
+    def interrupted_at_the_third(path, *args):
+        planned.append(path)
+        if len(planned) == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, as the terminal sends it
+        return plan(path, *args)
+
+    monkeypatch.setattr(ingest, "_plan", interrupted_at_the_third)
+    result = run("add", str(folder))
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == [
+        "udocs: interrupted; 2 added before it",
+        "added 2023-04-01-note-1",
+        "added 2023-04-02-note-2",
+        f"run `udocs add {folder}` again to add the rest (what is in the corpus is skipped);"
+        " the next search or `udocs index` indexes what was added",
+    ]
+    monkeypatch.setattr(ingest, "_plan", plan)
+    again = run("add", str(folder), "--json")
+    assert again.exit_code == 0, again.stderr
+    assert [a["id"] for a in json.loads(again.stdout)["added"]] == ["2023-04-03-note-3"]
+    assert again.stderr.splitlines()[-1] == "added 1, refused 0, 2 already in the corpus"

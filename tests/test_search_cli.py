@@ -196,3 +196,18 @@ def test_sort_date_reverse_lists_the_newest_first(corpus):
     refused = run("search", "China", "--reverse")
     assert refused.exit_code == 2
     assert "--reverse goes with --sort date" in refused.stderr
+
+
+def test_a_line_break_in_a_paragraph_is_a_space_in_a_pipe(corpus):
+    letter = "2022-03-08-open-letter-high-commissioner"
+    text = (
+        "Open letter to UN High Commissioner for Human Rights: OHCHR report on grave human"
+        " rights violations in Xinjiang can wait no longer"
+    )
+    shown = run("show", letter)
+    assert shown.exit_code == 0, shown.stderr
+    assert f"¶1\t{text}\n" in shown.stdout
+    found = run("search", '"can wait no longer"', "--in", "all")
+    assert found.exit_code == 0, found.stderr
+    assert f"{letter} ¶1\t2022-03-08\t{text}\n" in found.stdout
+    assert " / " not in shown.stdout + found.stdout

@@ -208,6 +208,14 @@ class IngestError(UdocsError):
     """A file that cannot be added to the corpus, or a document that cannot be removed."""
 
 
+class AddInterrupted(UdocsError):
+    """Ctrl-C during `add`: the documents written before it stay in the corpus."""
+
+    def __init__(self, added: tuple):
+        super().__init__(f"interrupted after adding {len(added)}")
+        self.added = added
+
+
 class AlreadyInCorpus(IngestError):
     """The file (or its text) is in the corpus already."""
 

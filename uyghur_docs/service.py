@@ -346,16 +346,17 @@ class Library:
         options: "AddOptions | None" = None,
         dry_run: bool = False,
         tell: Callable = lambda event: None,
+        progress: Callable[[int, int], None] | None = None,
     ) -> "AddResult":
-        """Add files to the corpus and index them at once (see `corpus.ingest.add`); the
-        indexing is told as a `store.freshness.Freshness` event. A corpus folder that does
-        not exist yet is made."""
+        """Add files to the corpus and index them at once (see `corpus.ingest.add`, which
+        calls `progress`); the indexing is told as a `store.freshness.Freshness` event. A
+        corpus folder that does not exist yet is made."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
         if not dry_run:
             self.corpus.mkdir(parents=True, exist_ok=True)
-        report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run)
+        report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run, progress)
         if report.added and not dry_run:
             return replace(report, indexed=self._reindex(tell))
         return report

@@ -1,5 +1,6 @@
 """`udocs add` and `udocs remove`: growing and shrinking the corpus."""
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import Settings, output_options
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import KIND, DocumentDate, document_ids
+from uyghur_docs.errors import AddInterrupted
 
 
 def unsealed_told(out):
@@ -67,7 +69,14 @@ def add(
     options = AddOptions(doc_id, title, date, kind, encoding, limits)
     out = settings.out
     new = not settings.corpus.exists()
-    report = settings.library.add(paths, options, dry_run=dry_run, tell=unsealed_told(out))
+    try:
+        with out.progress("adding") as advance:
+            report = settings.library.add(
+                paths, options, dry_run=dry_run, tell=unsealed_told(out), progress=advance
+            )
+    except AddInterrupted as exc:
+        _interrupted(out, paths, exc.added)
+        sys.exit(ExitStatus.INTERRUPTED)
     if new and not dry_run:
         out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
@@ -87,10 +96,35 @@ def add(
     _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
         out.message(f"Error: {refused.error}", style="red")
+    if any(Path(path).is_dir() for path in paths):
+        out.message(_summary(verb, report))
+    elif report.refused and report.added:
+        out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
     if report.refused:
-        if report.added:
-            out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
         sys.exit(ExitStatus.ERROR)
+
+
+def _interrupted(out, paths, added) -> None:
+    """What Ctrl-C left in the corpus, and what to run for the rest."""
+    again = " ".join(shlex.quote(str(path)) for path in paths)
+    out.message(f"udocs: interrupted; {len(added)} added before it", style="bold")
+    for document in added:
+        out.message(f"added {document.id}")
+    out.message(
+        f"run `udocs add {again}` again to add the rest (what is in the corpus is skipped);"
+        " the next search or `udocs index` indexes what was added"
+    )
+
+
+def _summary(verb: str, report) -> str:
+    """`added 42, refused 1, 3 already in the corpus, skipped 26 unsupported: 23 .json, ...`"""
+    parts = [f"{verb} {len(report.added)}", f"refused {len(report.refused)}"]
+    if report.present:
+        parts.append(f"{len(report.present)} already in the corpus")
+    if report.unsupported:
+        each = ", ".join(f"{count} {suffix}" for suffix, count in report.unsupported)
+        parts.append(f"skipped {sum(c for _, c in report.unsupported)} unsupported: {each}")
+    return ", ".join(parts)
 
 
 @click.command()

@@ -21,7 +21,8 @@ def output_errors():
     try:
         yield
     except BrokenPipeError:
-        discard_output()
+        # With `2>&1 | head` the reader that left was stderr's too.
+        discard_output(sys.stderr)
         raise click.exceptions.Exit(ExitStatus.SUCCESS) from None
     except (OSError, MemoryError) as exc:
         if isinstance(exc, OSError) and is_output_error(exc):
@@ -46,18 +47,19 @@ def is_output_error(exc: OSError) -> bool:
     )
 
 
-def discard_output() -> None:
-    """Point stdout at /dev/null, so that what is still buffered is not written again on
-    exit (which would print a second error, or a traceback)."""
+def discard_output(*streams) -> None:
+    """Point stdout (and the streams given) at /dev/null, so that what is still buffered is
+    not written again on exit (which would print a second error, or a traceback)."""
     import os
 
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, ValueError, OSError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
+    for stream in (sys.stdout, *streams):
+        try:
+            fd = stream.fileno()
+        except (AttributeError, ValueError, OSError):
+            continue
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
 
 
 def open_files() -> int:

@@ -11,7 +11,7 @@ import click
 from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
-from uyghur_docs.cli.ends import MIN_OPEN_FILES, open_files, output_errors
+from uyghur_docs.cli.ends import MIN_OPEN_FILES, discard_output, open_files, output_errors
 from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
@@ -400,4 +400,9 @@ def main() -> None:
             " raise it and run again\n"
         )
         sys.exit(ExitStatus.ERROR)
-    cli(prog_name="udocs")
+    try:
+        cli(prog_name="udocs")
+    except BrokenPipeError:
+        # A message written after the reader left, outside a command (click's own errors).
+        discard_output(sys.stderr)
+        sys.exit(ExitStatus.SUCCESS)

@@ -9,7 +9,8 @@ line naming it.
 
 import os
 import stat
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from uyghur_docs.corpus import formats
@@ -19,11 +20,12 @@ from uyghur_docs.corpus.folder import NOT_A_FILE, link_problem
 @dataclass(frozen=True)
 class Gathered:
     """The files to add; the paths refused (path, why); the entries of folders passed over,
-    one line each."""
+    one line each; how many files of each unsupported extension the folders held."""
 
     files: list[Path]
     refused: list[tuple[Path, str]]
     skipped: list[str]
+    unsupported: Counter = field(default_factory=Counter)
 
 
 def gather(paths: list[Path]) -> Gathered:
@@ -42,7 +44,9 @@ def gather(paths: list[Path]) -> Gathered:
             found.refused.append((path, f"{path} is {NOT_A_FILE}"))
         else:
             found.refused.append((path, f"{path} does not exist; check the path"))
-    return Gathered(list(dict.fromkeys(found.files)), found.refused, found.skipped)
+    return Gathered(
+        list(dict.fromkeys(found.files)), found.refused, found.skipped, found.unsupported
+    )
 
 
 def _walk(folder: Path, found: Gathered) -> None:
@@ -56,7 +60,11 @@ def _walk(folder: Path, found: Gathered) -> None:
             if problem:
                 found.skipped.append(f"{path}: {problem}")
         for name in sorted(names):
-            if name.startswith(".") or Path(name).suffix.lower() not in formats.FORMATS:
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix not in formats.FORMATS:
+                found.unsupported[suffix or "no extension"] += 1
                 continue
             path = os.path.join(parent, name)
             problem = _problem(path, root)

@@ -34,6 +34,7 @@ from uyghur_docs.corpus.lock import corpus_lock
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic, write_new
 from uyghur_docs.errors import (
+    AddInterrupted,
     AlreadyInCorpus,
     BadId,
     CorpusError,
@@ -99,6 +100,11 @@ class AddResult:
     refused: tuple[Refused, ...]
     dry_run: bool
     skipped: tuple[str, ...] = ()
+    # Files of other formats in the folders, per extension, most common first: (".json", 23).
+    unsupported: tuple[tuple[str, int], ...] = ()
+    # Files found in a folder whose content the corpus holds already: "PATH as ID". A re-run
+    # after an interruption adds only what is missing.
+    present: tuple[str, ...] = ()
     # False when another indexing run held the index: the next search or index takes them.
     indexed: bool = True
 
@@ -170,12 +176,13 @@ def add(
     options: AddOptions = AddOptions(),  # frozen, so one shared default is safe
     counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AddResult:
     """Add files to the corpus (see the module docstring for the batch rule).
 
     `counts` gives a document's signatories and report quotations for the report (the
     extractors are the caller's); with dry_run nothing is written and the report says what
-    would have been decided.
+    would have been decided. `progress(done, total)` is called as each file is decided.
     """
     gathered = gather(paths)
     files, skipped = gathered.files, tuple(gathered.skipped)
@@ -184,24 +191,38 @@ def add(
         raise OneDocumentOnly()
     if options.id and not _ID.match(options.id):
         raise BadId(options.id)
-    with nullcontext() if dry_run else corpus_lock(corpus):
-        added = _add_all(_survey(corpus), files, options, counts, refused, dry_run)
-    return AddResult(tuple(added), tuple(refused), dry_run, skipped)
-
-
-def _add_all(state: _Corpus, files, options, counts, refused: list, dry_run: bool) -> list:
-    added = []
-    for path in files:
-        try:
-            plan = _claimed(path, options, state, counts, dry_run)
-        except IngestError as exc:
-            refused.append(Refused(str(path), str(exc)))
-            continue
-        state.taken.add(plan.added.id)
-        state.sources[plan.added.id] = plan.source
-        state.known.update({plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id})
-        added.append(plan.added)
-    return added
+    named = {path for path in paths if not path.is_dir()}
+    added, present = [], []
+    try:
+        with nullcontext() if dry_run else corpus_lock(corpus):
+            state = _survey(corpus)
+            for done, path in enumerate(files, 1):
+                if progress:
+                    progress(done - 1, len(files))
+                try:
+                    plan = _claimed(path, options, state, counts, dry_run)
+                except AlreadyInCorpus as exc:
+                    if path in named:
+                        refused.append(Refused(str(path), str(exc)))
+                    else:
+                        present.append(f"{path} as {exc.doc_id}")
+                    continue
+                except IngestError as exc:
+                    refused.append(Refused(str(path), str(exc)))
+                    continue
+                state.taken.add(plan.added.id)
+                state.sources[plan.added.id] = plan.source
+                state.known.update(
+                    {plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id}
+                )
+                added.append(plan.added)
+    except KeyboardInterrupt:
+        # Each file is written whole or not at all: those before the interrupt stay.
+        raise AddInterrupted(tuple(added)) from None
+    if progress:
+        progress(len(files), len(files))
+    unsupported = tuple(gathered.unsupported.most_common())
+    return AddResult(tuple(added), tuple(refused), dry_run, skipped, unsupported, tuple(present))
 
 
 def _claimed(path: Path, options: AddOptions, state: _Corpus, counts, dry_run: bool) -> _Plan:

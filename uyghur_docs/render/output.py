@@ -11,6 +11,7 @@ from dataclasses import fields, is_dataclass
 from operator import attrgetter, itemgetter
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -34,6 +35,15 @@ def _data(value: Any) -> Any:
     return value
 
 
+class _Console(Console):
+    """Rich's console, but a reader that left is the CLI's to handle: rich's own handling
+    exits with status 1, and a summary written after `| head` closed would fail the run."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 class Renderer:
     """Writes a command's data to stdout in the format asked for."""
 
@@ -43,8 +53,10 @@ class Renderer:
 
     def console(self, stderr: bool = False) -> Console:
         """The one place consoles are built: colour follows --no-color, NO_COLOR, TERM."""
-        return Console(
-            stderr=stderr, no_color=self.no_color or None, highlight=False, soft_wrap=True
+        # On a terminal, stdout is wrapped at spaces to its width (the terminal would cut ids
+        # and words); messages stay whole lines, as scripts and logs read them.
+        return _Console(
+            stderr=stderr, no_color=self.no_color or None, highlight=False, soft_wrap=stderr
         )
 
     def json(self, value: Any) -> None:
@@ -67,24 +79,41 @@ class Renderer:
         if not self.terminal:
             sys.stdout.write("".join("\t".join(line) + "\n" for line in cells))
             return
-        table = Table(title=title, header_style="bold", show_lines=False)
-        for number, column in enumerate(columns):
-            if column in ID_COLUMNS:
-                # An id is what people copy into a citation: never broken across lines.
-                longest = max((len(w) for line in cells for w in line[number].split()), default=0)
-                table.add_column(column, min_width=max(longest, len(column)), overflow="fold")
-            else:
-                table.add_column(column, overflow="fold")
+        console = self.console()
+        widths = _widths(columns, cells, console.width)
+        if widths is None:
+            self._records(console, cells, columns)
+            return
+        table = Table(
+            title=title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
+        )
+        for column, width in zip(columns, widths, strict=True):
+            # Wide enough for its longest word: lines break at spaces, never inside an id.
+            table.add_column(column, width=width)
         for line in cells:
             table.add_row(*line)
-        self.console().print(table)
+        console.print(table, soft_wrap=False)
+
+    def _records(self, console: Console, cells: list[list[str]], columns: list[str]) -> None:
+        """Each row as its first cell in bold, then its other non-empty cells behind their
+        column's name, the value wrapped at spaces under itself (a hanging indent)."""
+        for line in cells:
+            console.print(Text(line[0], style="bold"), soft_wrap=False)
+            grid = Table.grid(padding=(0, 1, 0, 2), pad_edge=True)
+            grid.add_column(style="dim", no_wrap=True)
+            grid.add_column()
+            for column, value in zip(columns[1:], line[1:], strict=True):
+                if value:
+                    grid.add_row(column, value)
+            console.print(grid, soft_wrap=False)
+            console.print()
 
     def paragraphs(self, header: str, numbered: list[tuple[int, str]]) -> None:
         """A document's paragraphs, each behind its ¶ number."""
         if not self.terminal:
             sys.stdout.write(header + "\n\n")
             for number, text in numbered:
-                sys.stdout.write(f"¶{number}\t{text.replace(chr(10), ' / ')}\n")
+                sys.stdout.write(f"¶{number}\t{_flat(text)}\n")
             return
         console = self.console()
         console.print(Text(header, style="bold"))
@@ -183,9 +212,29 @@ class Renderer:
         self.console(stderr=True).print(Text(printable(text), style=style))
 
 
-# Columns whose cells are document ids, or lists of them.
-ID_COLUMNS = {"id", "ids", "letters"}
+# What separates two table columns: a space of padding each side of the rule.
+_GUTTER = 3
 PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "text")
+
+
+def _widths(columns: list[str], cells: list[list[str]], width: int) -> list[int] | None:
+    """Each column's width so that the table fits `width` with every word whole (rich, left
+    to shrink a table, cuts ids and words), or None when no such widths exist."""
+    room = width - _GUTTER * (len(columns) - 1)
+    least, most = [], []
+    for n, column in enumerate(columns):
+        values = [line[n] for line in cells]
+        words = (word for value in values for word in value.split())
+        least.append(max(len(column), max(map(len, words), default=0)))
+        rows = (row for value in values for row in value.splitlines())
+        most.append(max(least[-1], max(map(len, rows), default=0)))
+    if sum(least) > room:
+        return None
+    if sum(most) <= room:
+        return most
+    # The room left over goes to each column in proportion to what it still lacks.
+    spare, lacking = room - sum(least), [m - n for m, n in zip(most, least, strict=True)]
+    return [n + spare * lack // sum(lacking) for n, lack in zip(least, lacking, strict=True)]
 
 
 def _around(passage) -> list:
@@ -212,7 +261,9 @@ def _against(citation) -> str:
 
 
 def _flat(text: str) -> str:
-    return text.replace("\n", " / ")
+    """A paragraph on one line: a line break is a space, as in the text (a mark put there
+    would be copied into a quotation)."""
+    return text.replace("\n", " ")
 
 
 def _highlighted(text: str, spans) -> Text:
