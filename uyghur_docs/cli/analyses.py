@@ -4,7 +4,13 @@ from pathlib import Path
 
 import click
 
-from uyghur_docs.cli.options import Settings, output_format, output_options, warn_skipped
+from uyghur_docs.cli.options import (
+    Settings,
+    output_format,
+    output_options,
+    print_listing,
+    warn_skipped,
+)
 from uyghur_docs.cli.types import KIND, DateBound, document_ids
 
 # How much of a signature heading a warning quotes.
@@ -121,12 +127,7 @@ def by_paragraphs(settings: Settings, fmt, unquoted, kinds, since, until) -> Non
     columns = ["paragraph", "statements", "first_quoted", "ids", "quoted"]
     if unquoted:
         columns = ["paragraph", "opening"]
-    if fmt == "json":
-        settings.out.json(result)
-    elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    else:
-        settings.out.table(rows, columns)
+    print_listing(settings, fmt, result, rows, columns)
     if not rows:
         settings.out.message("no paragraphs")
 
@@ -228,16 +229,11 @@ def signers(
     elif fmt == "json":
         # Only the JSON lists every letter; a table counts them.
         result = results.organisations_result(signed)
-        rows = result.organisations
+        rows, columns = result.organisations, []
     else:
         result = results.organisation_counts(signed)
         rows, columns = result.organisations, ["name", "letters", "aliases"]
-    if fmt == "json":
-        settings.out.json(result)
-    elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    else:
-        settings.out.table(rows, columns)
+    print_listing(settings, fmt, result, rows, columns)
     if not rows:
         settings.out.message("no signatories or issuers found")
 

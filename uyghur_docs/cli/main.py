@@ -19,6 +19,7 @@ from uyghur_docs.cli.options import (
     global_options_first,
     output_format,
     output_options,
+    print_listing,
     warn_skipped,
 )
 from uyghur_docs.cli.plots import plot
@@ -121,13 +122,7 @@ def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
 
     rows = settings.library.documents(skip=warn_skipped, **which)
     columns = list(DocumentRow.__dataclass_fields__)
-    fmt = output_format(as_json, as_csv)
-    if fmt == "json":
-        settings.out.json({"documents": rows})
-    elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    else:
-        settings.out.table(rows, columns)
+    print_listing(settings, output_format(as_json, as_csv), {"documents": rows}, rows, columns)
 
 
 @cli.command()

@@ -99,3 +99,13 @@ def output_format(as_json: bool, as_csv: bool = False) -> str:
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
     return "json" if as_json else "csv" if as_csv else "text"
+
+
+def print_listing(settings: Settings, fmt: str, result, rows: list, columns: list[str]) -> None:
+    """A listing in the format asked for: the result as JSON, its rows as CSV or a table."""
+    if fmt == "json":
+        settings.out.json(result)
+    elif fmt == "csv":
+        settings.out.csv(rows, columns)
+    else:
+        settings.out.table(rows, columns)
