@@ -415,11 +415,52 @@ INLINE = [
 ]
 
 
+# A noun that names the signers, then a verb or a colon; a count before the names.
+NAMED = [
+    ("The signatories are: {} and {}.", ", "),
+    ("The signatures on this statement include {} and {}", ", "),
+    ("Signatories of the letter include 40 groups, including {} and {}.", ", "),
+    ("Les signataires sont : {} et {}.", ", "),
+    ("Zu den Unterzeichnern gehören {} und {}.", ", "),
+    ("Entre los firmantes se encuentran {} y {}.", ", "),
+    ("I firmatari sono {} e {}.", ", "),
+    ("De ondertekenaars zijn {} en {}.", ", "),
+]
+# A web page kept as plain text: one paragraph a line, no blank line between them.
+PROSE_LINES = [
+    "The groups said the Council had failed to act on the assessment for a year.",
+    "They called on member states to establish an independent investigation.",
+]
+
+
 @st.composite
-def inline_letters(draw) -> Letter:
+def inline_letters(draw, sentences=tuple(INLINE)) -> Letter:
     names = draw(st.lists(st.sampled_from(ORGANISATIONS[:18]), min_size=3, max_size=6, unique=True))
-    sentence, comma = draw(st.sampled_from(INLINE))
-    text = BODY + "\n\n" + sentence.format(comma.join(names[:-1]), names[-1]) + "\n"
+    sentence, comma = draw(st.sampled_from(sentences))
+    line = sentence.format(comma.join(names[:-1]), names[-1])
+    lines = [line, *PROSE_LINES] if draw(st.booleans()) else [*PROSE_LINES, line]
+    joiner = draw(st.sampled_from(["\n", "\n\n"]))
+    text = BODY + joiner + joiner.join(lines) + "\n"
+    return Letter(text, "txt", tuple(names), ())
+
+
+# States that deliver a joint statement, as each language writes their names; "RPDC" and
+# "DPRK" are short forms no list of states declares.
+STATES = {
+    "en": ["China", "Belarus", "Bolivia", "Cuba", "Egypt", "Russian Federation", "DPRK"],
+    "fr": ["Chine", "Bélarus", "Bolivie", "Cuba", "Égypte", "Fédération de Russie", "RPDC"],
+    "es": ["China", "Belarús", "Bolivia", "Cuba", "Egipto", "Federación de Rusia"],
+    "zh": ["中国", "白俄罗斯", "古巴", "埃及", "俄罗斯联邦", "叙利亚"],
+}
+CLOSINGS = ["Thank you, Mr. President.", "Merci, Monsieur le Président.", "Gracias.", "谢谢。"]
+
+
+@st.composite
+def state_letters(draw) -> Letter:
+    names = draw(st.sampled_from(sorted(STATES.values())))
+    comma = draw(st.sampled_from(["、"] if names[0] == "中国" else [",", ", "]))
+    closing = draw(st.sampled_from(CLOSINGS))
+    text = "\n\n".join([BODY, closing, comma.join(names)]) + "\n"
     return Letter(text, "txt", tuple(names), ())
 
 
@@ -441,6 +482,9 @@ NEGATIVES = [
     # A list of members or partners under a title of its own.
     BODY + "\n\nOur members\n\n- Amnesty International\n- Access Now\n- Article 19\n",
     BODY + "\n\n## Partner organisations\n\nFreedom House\nCitizen Lab\nPEN America\n",
+    # Countries named in the prose are no signers, nor is a list of them in a sentence.
+    BODY + "\n\nThe assessment covers detention in China, and was discussed in Germany, France,"
+    " Kenya, Chile and Brazil.",
     # Organisations named in the prose.
     BODY + "\n\nAmnesty International and Human Rights Watch have documented these abuses, as"
     " has the Uyghur Human Rights Project in its reports.",

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.letters import (
+    NAMED,
     NEGATIVES,
     ORGANISATION_LAYOUTS,
     ORGANISATIONS,
@@ -23,6 +24,7 @@ from tests.letters import (
     people_letters,
     placed_letters,
     section_line_letters,
+    state_letters,
 )
 from uyghur_docs.extract.signers import ORGANISATION, PERSON, read_signatures
 
@@ -93,6 +95,18 @@ def test_a_person_on_behalf_of_an_organisation_signs_with_it(letter):
 @SETTINGS
 @given(inline_letters())
 def test_a_list_inside_one_sentence(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(inline_letters(NAMED))
+def test_a_list_after_a_noun_that_names_the_signers(letter):
+    _assert_exact(letter)
+
+
+@SETTINGS
+@given(state_letters())
+def test_the_states_that_deliver_a_joint_statement(letter):
     _assert_exact(letter)
 
 

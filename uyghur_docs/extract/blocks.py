@@ -28,6 +28,7 @@ from uyghur_docs.extract.kinds import (
     person_mark,
     personal_name,
 )
+from uyghur_docs.extract.states import state_names
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import CONNECTORS, split_outside_parens, title_case
 from uyghur_docs.text.normalise import fold
@@ -257,7 +258,8 @@ def _parse(line: str, inline: bool, people: bool, run: bool = False) -> tuple[En
     entries = line_entries(text, inline)
     if any(_is_prose(e.text, listed) for e in entries):
         return None
-    if entries and all(is_place(e.text) or _connectors(e.text) for e in entries):
+    places = all(is_place(e.text) or _connectors(e.text) for e in entries)
+    if entries and places and not state_names([e.text for e in entries]):
         return None
     return tuple(entries)
 

@@ -15,6 +15,24 @@ _BY = re.compile(
     r"(?P<rest>[^.!?]+)[.!?]?$",
     re.I,
 )
+# "The signatories are: A, B and C", "Zu den Unterzeichnern gehören A, B und C": the list
+# follows a noun that names the signers and a verb or colon that says who they are.
+_NAMED = re.compile(
+    r"^[^.!?:]{0,60}?\b(?:co-?)?(?:signator(?:y|ies)|signatures|signers|endorsers"
+    r"|(?:signing|endorsing|supporting) (?:organi[sz]ations|groups)|signataires|unterzeichner\w*"
+    r"|firmantes|firmatari[oe]?|ondertekenaars)\b[^.!?:]{0,60}?"
+    r"(?:\b(?:are|were|include[sd]?|sont|incluent|comprennent|figurent|sind|umfassen|geh[öo]ren"
+    r"|son|incluyen|figuran|se encuentran|sono|includono|figurano|ci sono|zijn)\b\s*:?|:)"
+    r"\s*(?P<rest>[^.!?]+)[.!?]?$",
+    re.I,
+)
+# "signed by 42 groups, including A, B and C": the count is no name; the names follow it.
+_COUNTED = re.compile(
+    r"^(?:(?:more than|over|some|about|plus de|über|más de|oltre|meer dan)\s+)?\d+\s+"
+    r"[^,:]{0,40}?,?\s+(?:including|among them|such as|notably|dont|darunter|entre ellas"
+    r"|incluidas|tra cui|waaronder)\s*:?\s+",
+    re.I,
+)
 _CJK = re.compile(r"(?:签名|簽名|签署|簽署|联署|聯署|连署|連署)[^：:]{0,10}[：:](?P<rest>.+)$")
 
 
@@ -25,12 +43,17 @@ def inline_names(line: str) -> list[str]:
     ['Access Now', 'Article 19', "Ligue des droits de l'Homme"]
     >>> inline_names("Unterzeichnet von Amnesty International und PEN Deutschland")
     ['Amnesty International', 'PEN Deutschland']
+    >>> inline_names("The signatories are: Access Now, Article 19 and PEN America")
+    ['Access Now', 'Article 19', 'PEN America']
+    >>> inline_names("Signed by 40 groups, including Access Now and Article 19.")
+    ['Access Now', 'Article 19']
     """
-    match = _CJK.search(line) or _BY.search(line)
+    match = _CJK.search(line) or _BY.search(line) or _NAMED.search(line)
     if not match:
         return []
     names = []
-    entries = [re.sub(r"^the\s+", "", e.text) for e in line_entries(match["rest"].strip(), True)]
+    rest = _COUNTED.sub("", match["rest"].strip())
+    entries = [re.sub(r"^the\s+", "", e.text) for e in line_entries(rest, True)]
     for index, entry in enumerate(entries):
         # The list's own conjunction stands in its last name: the last entry, or the
         # last before the sentence goes on.

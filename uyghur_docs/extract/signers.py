@@ -25,8 +25,10 @@ from uyghur_docs.extract.kinds import (
     personal_name,
 )
 from uyghur_docs.extract.source_lines import source_lines
+from uyghur_docs.extract.states import split_states, state_names
 from uyghur_docs.extract.unheaded import (
     closing_lines,
+    closing_states,
     prose_signers,
     translation_pairs,
     unheaded_run,
@@ -91,7 +93,12 @@ def read_signatures(paragraphs: Sequence[str]) -> Signatures:
     lines = source_lines(paragraphs)
     raws, unread = _after_anchor(lines, paragraphs)
     if not raws:
-        raws = unheaded_run(lines) or closing_lines(lines) or prose_signers(paragraphs)
+        raws = (
+            unheaded_run(lines)
+            or closing_lines(lines)
+            or closing_states(lines)
+            or prose_signers(paragraphs)
+        )
         unread = () if raws else unread
     return Signatures(as_written_in(_signatories(raws), paragraphs), unread)
 
@@ -163,6 +170,14 @@ def _signatories(raws: list[Raw]) -> tuple[Signatory, ...]:
     found: list[Signatory] = []
     for section in _sections(raws):
         texts = [(r.entry.text, r.entry.context) for r in section]
+        if state_names([text for text, _ in texts]):
+            # States that sign: each named whole, never read as a place suffix.
+            found += [
+                Signatory(state, state, ORGANISATION, raw.paragraph)
+                for raw in section
+                for state in split_states(raw.entry.text)
+            ]
+            continue
         kinds = block_kinds(texts, section[0].section)
         for raw, kind in zip(section, kinds, strict=True):
             found += _make(raw, kind)

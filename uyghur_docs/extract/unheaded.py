@@ -1,5 +1,6 @@
-"""Signatories without a heading: a list of names that ends the text, the organisation
-the prose says signs, and the translation lines of a bilingual list."""
+"""Signatories without a heading: a list of names that ends the text, a list of the states
+that deliver a joint statement, the organisation the prose says signs, and the translation
+lines of a bilingual list."""
 
 import re
 from collections.abc import Sequence
@@ -11,11 +12,13 @@ from uyghur_docs.extract.entries import (
     Entry,
     is_header_cell,
     is_table_row,
+    line_entries,
     row_entries,
     strip_marker,
 )
 from uyghur_docs.extract.issuers import is_contact
 from uyghur_docs.extract.kinds import has_cjk, organisation_like
+from uyghur_docs.extract.states import state_names
 from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.dates import find_date
 from uyghur_docs.text.names import name_shaped, split_outside_parens, title_case
@@ -90,6 +93,20 @@ def _closing_run(lines: list[tuple[int, str]], start: int, end: int) -> list[Raw
     for paragraph, line in kept:
         block.add(paragraph, line, run=True)
     return block.raws
+
+
+def closing_states(lines: list[tuple[int, str]]) -> list[Raw]:
+    """The states that deliver a joint statement, listed on one line near its end
+    ("China, Belarus, Bolivia, …") after the statement's last sentence."""
+    for index in range(len(lines) - 1, max(len(lines) - MAX_TAIL, 0) - 1, -1):
+        paragraph, line = lines[index]
+        before = lines[index - 1][1] if index else ""
+        names = [e.text for e in line_entries(line)]
+        if state_names(names) and _may_precede(before):
+            block = Block()
+            block.add(paragraph, "; ".join(names), inline=True)
+            return block.raws
+    return []
 
 
 def _may_precede(line: str) -> bool:
