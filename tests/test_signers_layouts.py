@@ -134,9 +134,11 @@ def test_a_line_of_only_a_place_names_no_one():
     ("paragraphs", "issuers"),
     [
         (
-            ["Title", "Published By Amnesty International UK [English], Thu, Sep 1, 2022"],
+            ["Title", "Issued By Amnesty International UK [English], Thu, Sep 1, 2022"],
             [("Amnesty International UK", "byline")],
         ),
+        # A site publishes others' statements too: its name is no issuer.
+        (["Title", "Published by Amnesty International UK, Thu, Sep 1, 2022"], []),
         (
             ["劳工关注联会｜周年声明", "作者：香港劳工关注联会", "我们要求释放被捕者。"],
             [("香港劳工关注联会", "byline")],

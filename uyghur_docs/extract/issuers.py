@@ -12,8 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from uyghur_docs.corpus.metadata import HEADER_PARAGRAPHS
+from uyghur_docs.corpus.titles import is_label
 from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.dates import find_date
 from uyghur_docs.text.names import (
@@ -32,6 +34,7 @@ MIN_CJK_NAME = 5
 MAX_SPAN_WORDS = 8
 MAX_DOMAINS = 5
 MAX_SUBJECT = 400
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 # A link written without its scheme: "hkcnews.com/aboutus".
 _BARE_LINK = re.compile(r"\b[\w-]+\.[a-z]{2,}/\S")
@@ -42,9 +45,14 @@ _EMAIL_DOMAIN = re.compile(r"@([\w-]+(?:\.[\w-]+)+)")
 _SAID_TODAY = re.compile(
     r"\b(?:said|says|stated|warned|urged)\s+(?:today|in a (?:joint )?statement)\b", re.I
 )
+# "Published by" names a site, which may publish another's statement: no issuer.
+_PUBLISHED = re.compile(r"^(?:published|posted|publi[ée]e?|ver[öo]ffentlicht|publicado)\b", re.I)
 _BYLINE = re.compile(
-    r"^(?:by|published by|issued by|of the|from the|作者|發佈|发布|發布者|发布者)"
-    r"\s*[:：]?\s*(?P<name>.+)$",
+    r"^(?:by|issued by|of the|from the|作者|發佈|发布|發布者|发布者)"
+    r"\s*[:：]?\s*(?P<name>.+)$"
+    # A header's field that names who speaks: "Organisation: Christian Solidarity Worldwide".
+    r"|^(?:organi[sz]ation|organisme|organizaci[óo]n|organizzazione|organisatie|submitted by"
+    r"|soumis par|eingereicht von)\s*[:：]\s*(?P<field>.+)$",
     re.I,
 )
 # "(Example Rights Network—March 3, 2021) The Chinese government ...": a dated
@@ -86,7 +94,7 @@ def extract_issuers(paragraphs: Sequence[str]) -> tuple[Issuer, ...]:
     ['ARTICLE 19', 'Uyghur Human Rights Project']
     """
     found = [*_statement_issuers(paragraphs), *_byline_issuers(paragraphs)]
-    found += _subject_issuers(paragraphs)
+    found += _subject_issuers(paragraphs) + _labelled_issuers(paragraphs)
     found += _contact_issuers(paragraphs)
     unique, seen = [], set()
     for issuer in sorted(found, key=lambda i: i.paragraph):
@@ -98,7 +106,9 @@ def extract_issuers(paragraphs: Sequence[str]) -> tuple[Issuer, ...]:
     return tuple(unique)
 
 
-def _issuer(text: str, paragraph: int, evidence: str) -> Issuer | None:
+def _issuer(text: str, paragraph: int, evidence: str, declared: bool = False) -> Issuer | None:
+    """An issuer named by text; `declared` when a field says it is an organisation, which
+    then need not be shaped like one ("Organisation: Gesellschaft für bedrohte Völker")."""
     text = re.sub(r"^(?:and|the)\s+", "", text.strip(" \"'“”‘’,;:.-–—"), flags=re.I)
     if is_place(text) or re.fullmatch(r"(?:[A-Z]\.){1,3}[A-Z]?\.?", text):
         return None  # a dateline's place ("Washington, D.C.") is no issuer
@@ -106,7 +116,7 @@ def _issuer(text: str, paragraph: int, evidence: str) -> Issuer | None:
     if place is not None and any(is_acronym(w) for w in place.split()):
         # "(FSF Europe)": a short name, not a place.
         aliases, place = (place,), None
-    if place is not None or not _is_organisation_name(name):
+    if place is not None or not (declared or _is_organisation_name(name)):
         return None
     return Issuer(text, name, paragraph, evidence, aliases)
 
@@ -119,7 +129,11 @@ def _is_organisation_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or not title_case(name):
         return False
-    acronym = any(is_acronym(w) and len(w) >= 3 for w in words)
+    # A heading in capitals ("WEEKLY BRIEF") is no run of acronyms.
+    capitals = len(words) > 1 and all(w.isupper() for w in words if w.isalpha())
+    acronym = not capitals and any(map(_long_acronym, words))
+    # "Politics & Policy": a connector is no word of its own.
+    words = [w for w in words if fold(w) not in CONNECTORS]
     numbered = any(w.isdigit() for w in words)
     return has_head(name) or acronym or numbered or len(words) >= 3
 
@@ -149,12 +163,38 @@ def _subject_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
     Election Monitors (GNDEM) expresses its deep concern ..."."""
     found = []
     for number, paragraph in enumerate(paragraphs[:SUBJECT_PARAGRAPHS], 1):
-        match = _SUBJECT.match(paragraph)
+        label, colon, rest = paragraph.partition(":")
+        # "Press Release: World Uyghur Congress Calls on …": the label is no subject.
+        match = _SUBJECT.match(rest.strip() if colon and is_label(label) else paragraph)
         if match:
             parts = split_and(match["name"])
             issuers = [_issuer(part, number, "statement") for part in parts]
             found += [i for i in issuers if i] if all(issuers) else []
     return found
+
+
+def _labelled_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
+    """The organisation named on the line above a release's label ("Uyghur Human Rights
+    Project" / "For Immediate Release")."""
+    lines = [
+        (n, line) for n, p in enumerate(paragraphs[:HEADER_PARAGRAPHS], 1) for line in p.split("\n")
+    ]
+    found = []
+    for (number, above), (_, line) in pairwise(lines):
+        labelled = (
+            is_label(line)
+            and not is_label(above)
+            and find_date(above) is None
+            and not _YEAR.search(above)
+        )
+        issuer = _issuer(above, number, "byline") if labelled else None
+        if issuer and (has_head(issuer.name) or any(map(_long_acronym, issuer.name.split()))):
+            found.append(issuer)
+    return found
+
+
+def _long_acronym(word: str) -> bool:
+    return len(word) >= 3 and is_acronym(word)
 
 
 def _byline_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
@@ -167,8 +207,14 @@ def _byline_issuers(paragraphs: Sequence[str]) -> list[Issuer]:
             pieces = re.split(r"[,|/]|\s*[-–—]\s*", rest)
             found.extend(i for p in pieces if (i := _issuer(p, number, "byline")))
         for line in paragraph.split("\n"):
+            if _PUBLISHED.match(line):
+                continue
             byline = _BYLINE.match(line)
             dated = find_date(line) if len(line) <= 60 else None
+            if byline and byline["field"]:
+                field = re.split(r"[,|/\[]", byline["field"])[0]
+                found.extend(i for i in [_issuer(field, number, "byline", True)] if i)
+                continue
             if byline:
                 pieces = [re.split(r"[,|/\[]", byline["name"])[0]]
             elif dated:
