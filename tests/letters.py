@@ -517,3 +517,48 @@ def pdf_letter(path: Path, sections: list[tuple[str, list[str]]], numbered: bool
     pdf.multi_cell(0, 6, "Contact: Jane Roe, press@example.org", new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
     return Letter(path.read_bytes().decode("latin-1"), "pdf", tuple(names), ())
+
+
+# Names composed from three pools, for lists long enough to run over a PDF's pages.
+NAME_PARTS = (
+    ["Northern", "Free", "Open", "Civic", "Democratic", "Pacific", "Global", "Tibetan", "Uyghur"],
+    ["Rights", "Media", "Justice", "Youth", "Lawyers", "Labour", "Press", "Freedom"],
+    ["Network", "Association", "Foundation", "Centre", "Alliance", "Institute", "Coalition"],
+)
+
+
+def composed_names(count: int, step: int) -> list[str]:
+    """count distinct names, every step-th of the pools' product."""
+    first, second, third = NAME_PARTS
+    every = [f"{a} {b} {c}" for a in first for b in second for c in third]
+    return [every[(i * step) % len(every)] for i in range(count)]
+
+
+def paged_pdf_letter(path: Path, names: list[str], numbered: bool) -> Letter:
+    """A PDF letter whose list of names runs over its pages, under a running header and
+    above a page number on each page."""
+    from fpdf import FPDF
+
+    class Paged(FPDF):
+        def header(self):
+            self.set_font("helvetica", size=8)
+            self.cell(0, 5, "Joint letter on the assessment - 12 May 2023")
+            self.ln(8)
+
+        def footer(self):
+            self.set_y(-15)
+            self.set_font("helvetica", size=8)
+            self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Paged()
+    pdf.alias_nb_pages()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, " ".join([BODY] * 4), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Signed by the following organisations:", new_x="LMARGIN", new_y="NEXT")
+    for number, name in enumerate(names, 1):
+        line = f"{number}. {name}" if numbered else name
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return Letter(path.read_bytes().decode("latin-1"), "pdf", tuple(names), ())

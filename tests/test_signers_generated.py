@@ -16,10 +16,12 @@ from tests.letters import (
     Letter,
     behalf_letters,
     cjk_mixed_letters,
+    composed_names,
     grid_letters,
     inline_letters,
     mixed_letters,
     organisation_letters,
+    paged_pdf_letter,
     pdf_letter,
     people_letters,
     placed_letters,
@@ -139,6 +141,13 @@ def test_pdf_lists_under_region_headings(tmp_path_factory, sections, headed, num
         return
     path = tmp_path_factory.mktemp("pdf") / "letter.pdf"
     _assert_exact(pdf_letter(path, sections, numbered))
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.integers(40, 90), st.sampled_from([1, 7, 11, 13]), st.booleans())
+def test_a_pdf_list_over_pages_under_running_lines(tmp_path_factory, count, step, numbered):
+    path = tmp_path_factory.mktemp("pdf") / "letter.pdf"
+    _assert_exact(paged_pdf_letter(path, composed_names(count, step), numbered))
 
 
 @pytest.mark.parametrize("text", NEGATIVES)

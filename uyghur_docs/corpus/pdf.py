@@ -287,17 +287,18 @@ def _paragraphs(lines: list[Line], body_size: float, start=_BULLET) -> list[str]
     return paragraphs
 
 
-def _right_edges(lines: list[Line]) -> dict[tuple[int, int], tuple[float, float]]:
-    """Each column's left and right edge."""
-    edges: dict[tuple[int, int], tuple[float, float]] = {}
+def _right_edges(lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Each column's left and right edge, over all pages: a page of short lines (a list of
+    names) has its margins where the other pages have theirs, not at its longest line."""
+    edges: dict[int, tuple[float, float]] = {}
     for line in lines:
-        low, high = edges.get(line.column, (line.x0, line.x1))
-        edges[line.column] = (min(low, line.x0), max(high, line.x1))
+        low, high = edges.get(line.column[1], (line.x0, line.x1))
+        edges[line.column[1]] = (min(low, line.x0), max(high, line.x1))
     return edges
 
 
 def _is_full(line: Line, edges) -> bool:
-    low, high = edges[line.column]
+    low, high = edges[line.column[1]]
     return line.x1 >= high - FULL_LINE * (high - low)
 
 
