@@ -122,11 +122,11 @@ def test_a_citation_that_names_no_paragraph_is_a_usage_error(corpus, citation, e
 
 def test_show_numbers_every_paragraph(corpus):
     lines = run("show", "2024-08-28-omct-second-anniversary-statement").stdout.splitlines()
-    assert lines[2] == "¶1\t" + (
+    assert lines[2] == "2024-08-28-omct-second-anniversary-statement ¶1\t" + (
         "China: Joint statement on the 2nd Anniversary of the Publication of UN OHCHR"
         " Assessment on Atrocity Crimes in the Uyghur Region"
     )
-    assert lines[-1] == "¶27\tWorld Uyghur Congress"
+    assert lines[-1] == "2024-08-28-omct-second-anniversary-statement ¶27\tWorld Uyghur Congress"
 
 
 def test_unknown_id_suggests_the_closest(corpus):

@@ -108,12 +108,13 @@ class Renderer:
             console.print(grid, soft_wrap=False)
             console.print()
 
-    def paragraphs(self, header: str, numbered: list[tuple[int, str]]) -> None:
-        """A document's paragraphs, each behind its ¶ number."""
+    def paragraphs(self, header: str, doc_id: str, numbered: list[tuple[int, str]]) -> None:
+        """A document's paragraphs, each behind its ¶ number; in a pipe behind its whole
+        citation (`id ¶7`), which no line can then confuse with the report's ¶."""
         if not self.terminal:
             sys.stdout.write(header + "\n\n")
             for number, text in numbered:
-                sys.stdout.write(f"¶{number}\t{_flat(text)}\n")
+                sys.stdout.write(f"{doc_id} ¶{number}\t{_flat(text)}\n")
             return
         console = self.console()
         console.print(Text(header, style="bold"))
