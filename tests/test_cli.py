@@ -238,6 +238,28 @@ def test_readme_library_example_runs(tmp_path):
     ]
 
 
+def test_new_kinds_are_read_chosen_and_filtered(corpus, tmp_path):
+    spoken = tmp_path / "spoken.txt"
+    spoken.write_text(
+        "Item 4: General Debate\n\n1 October 2022\n\nThank you, Mr President.\n\n"
+        "We ask the Council to act on the assessment of the detention in Xinjiang.\n",
+        encoding="utf-8",
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("Officials spoke\n\n2 October 2022\n\nThe story.\n", encoding="utf-8")
+    assert run_json("add", str(spoken))["added"][0]["kind"] == "oral-statement"
+    chosen = run_json("add", str(story), "--kind", "news-article")["added"][0]
+    assert (chosen["id"], chosen["kind"]) == ("2022-10-02-officials-spoke", "news-article")
+    listed = run_json("docs", "--kind", "oral-statement", "--kind", "news-article")["documents"]
+    assert [(r["id"], r["kind"]) for r in listed] == [
+        ("2022-10-01-item-4-general-debate", "oral-statement"),
+        ("2022-10-02-officials-spoke", "news-article"),
+    ]
+    found = run_json("search", "detention", "--kind", "oral-statement")["hits"]
+    assert [h["id"] for h in found] == ["2022-10-01-item-4-general-debate"]
+    assert run("docs", "--kind", "open-letter").exit_code == 0
+
+
 def test_docs_filters_sorts_and_limits(corpus):
     def ids(*options):
         return [r["id"] for r in run_json("docs", *options)["documents"]]
