@@ -137,15 +137,16 @@ QUOTE_COLUMNS = [
 def _print_checked(settings: Settings, fmt: str, result) -> None:
     """Quotations checked against another report: its ¶ is printed `report ¶N`."""
     columns = ["status", "report_paragraph", "text", "diff", "cited_by"]
-    rows = [{**vars(r), "report_paragraph": r.paragraph} for r in result.results]
-    if fmt == "text":
-        rows = [{**row, "report_paragraph": report_cited(row["paragraph"])} for row in rows]
+    rows = [
+        {**vars(r), "report_paragraph": r.paragraph if fmt == "csv" else _cited(r.paragraph)}
+        for r in result.results
+    ]
     print_listing(settings, fmt, result, rows, columns)
     if not rows:
         settings.out.message("no quotations match")
 
 
-def report_cited(number: int | None) -> str:
+def _cited(number: int | None) -> str:
     """The report's own paragraph as udocs prints it, never a bare number that could be read
     as a statement's ¶: `report ¶148`."""
     return f"report ¶{number}" if number is not None else ""
@@ -157,7 +158,7 @@ def by_paragraphs(settings: Settings, fmt, unquoted, which) -> None:
     rows = [
         {
             **vars(p),
-            "report_paragraph": p.paragraph if fmt == "csv" else report_cited(p.paragraph),
+            "report_paragraph": p.paragraph if fmt == "csv" else _cited(p.paragraph),
             "ids": " ".join(p.ids),
             "quoted": " | ".join(p.quoted),
         }
