@@ -122,11 +122,11 @@ def test_a_citation_that_names_no_paragraph_is_a_usage_error(corpus, citation, e
 
 def test_show_numbers_every_paragraph(corpus):
     lines = run("show", "2024-08-28-omct-second-anniversary-statement").stdout.splitlines()
-    assert lines[2] == "¶1\t" + (
+    assert lines[2] == "2024-08-28-omct-second-anniversary-statement ¶1\t" + (
         "China: Joint statement on the 2nd Anniversary of the Publication of UN OHCHR"
         " Assessment on Atrocity Crimes in the Uyghur Region"
     )
-    assert lines[-1] == "¶27\tWorld Uyghur Congress"
+    assert lines[-1] == "2024-08-28-omct-second-anniversary-statement ¶27\tWorld Uyghur Congress"
 
 
 def test_unknown_id_suggests_the_closest(corpus):
@@ -236,6 +236,28 @@ def test_readme_library_example_runs(tmp_path):
         "2022-09-hrc51-joint-letter 2022-09 joint-letter 6",
         "2024-08-28-omct-second-anniversary-statement 2024-08-28 joint-statement 15",
     ]
+
+
+def test_new_kinds_are_read_chosen_and_filtered(corpus, tmp_path):
+    spoken = tmp_path / "spoken.txt"
+    spoken.write_text(
+        "Item 4: General Debate\n\n1 October 2022\n\nThank you, Mr President.\n\n"
+        "We ask the Council to act on the assessment of the detention in Xinjiang.\n",
+        encoding="utf-8",
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("Officials spoke\n\n2 October 2022\n\nThe story.\n", encoding="utf-8")
+    assert run_json("add", str(spoken))["added"][0]["kind"] == "oral-statement"
+    chosen = run_json("add", str(story), "--kind", "news-article")["added"][0]
+    assert (chosen["id"], chosen["kind"]) == ("2022-10-02-officials-spoke", "news-article")
+    listed = run_json("docs", "--kind", "oral-statement", "--kind", "news-article")["documents"]
+    assert [(r["id"], r["kind"]) for r in listed] == [
+        ("2022-10-01-item-4-general-debate", "oral-statement"),
+        ("2022-10-02-officials-spoke", "news-article"),
+    ]
+    found = run_json("search", "detention", "--kind", "oral-statement")["hits"]
+    assert [h["id"] for h in found] == ["2022-10-01-item-4-general-debate"]
+    assert run("docs", "--kind", "open-letter").exit_code == 0
 
 
 def test_docs_filters_sorts_and_limits(corpus):

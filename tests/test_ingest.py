@@ -203,7 +203,7 @@ def test_docx_gives_one_paragraph_per_paragraph_and_table_cell(corpus, tmp_path)
         "2023-03-08-open-letter-on-the-xinjiang-assessment",
         "Open letter on the Xinjiang assessment",
         "2023-03-08",
-        "joint-letter",
+        "open-letter",
     )
     assert cites('"Uyghur Human Rights Project"', "--doc", doc.id) == [f"{doc.id} ¶7"]
 

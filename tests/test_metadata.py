@@ -112,10 +112,60 @@ def test_no_date_anywhere_is_none():
         (["Title", "We, the undersigned organisations, call..."], "joint-statement"),
         (["Title", "Dear Ambassador,", "Body.", "Yours faithfully,", "Org"], "joint-letter"),
         (["Annual report 2023", "Chapter one."], "other"),
+        (["Open letter to the Council", "Dear members,", "Body.", "Jane Roe"], "open-letter"),
+        (["公开信：请释放他们", "各位部长：", "正文。"], "open-letter"),
+        # Signed by the undersigned together, an open letter is a joint letter.
+        (["Open letter to the Council", "We, the undersigned, call..."], "joint-letter"),
+        # A sentence telling of an open letter is a story about one, not the letter.
+        (["Groups act", "Seventeen groups sent an open letter on Friday urging the ministers"
+          " to reject the law."], "other"),
+        (["Oral statement: Item 4", "Body."], "oral-statement"),
+        (["Joint statement delivered by Ambassador A on behalf of a group", "Body."],
+         "oral-statement"),
+        (["Item 4", "“Thank you, Mr President,\nBody.", "Thank you."], "oral-statement"),
+        (["UN says rights were violated", "NEW YORK (AP) — The office said on Wednesday."],
+         "news-article"),
+        (["UN says rights were violated", "GENEVA — The office said on Wednesday."],
+         "news-article"),
+        (["Rights were violated", "By Jane Doe", "The office said."], "news-article"),
+        (["Rights were violated", "Published by Example Institute", "Body."], "other"),
+        (["Title", "GENEVA, 31 August 2022 — The office said."], "other"),
     ],
-)
+)  # fmt: skip
 def test_kind_cues(paragraphs, kind):
     assert metadata.extract_kind(paragraphs) == kind
+
+
+BODY = "We, the undersigned organisations, write to urge the Council to act on the report now."
+WIRE = "GENEVA - The office accused the government of serious violations in a long report."
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "title"),
+    [
+        # A quotation, however short its lines, and what follows a body sentence.
+        (["“These patterns are, in the end, discriminatory\ncomponent, as the acts", BODY],
+         "stem"),
+        (["Date: 2022-09-04", "A minister has expressed her concerns about the report today.",
+          "China has denied it."], "stem"),
+        ([WIRE, "China has denied it.", BODY], "stem"),
+        # By-lines and dates.
+        (["Posted by Jane Doe", "Written by: A. Writer", "12 May 2023", "Groups urge action"],
+         "Groups urge action"),
+        (["Author: Li Wei", "Rights groups urge action", BODY], "Rights groups urge action"),
+        # A title cut where the text wrapped it, and characters that print as nothing.
+        (["1 May 2024\nStatement on the second anniversary of the\nreport’s publication\n"
+          "Item 4\nSession 57\nMr. President,\n" + BODY],
+         "Statement on the second anniversary of the report’s publication"),
+        (["\ufeffAct now\u200b on the re\u00adport\ufeff", BODY], "Act now on the report"),
+        # A note above the headline, and a wire story's opening above no headline.
+        (["Editor’s note: the letter below was sent on 4 April; we republish it here with"
+          " thanks to its authors and translators.", "Bring them home", BODY],
+         "Bring them home"),
+    ],
+)  # fmt: skip
+def test_title_is_never_a_quotation_byline_or_body_sentence(paragraphs, title):
+    assert metadata.extract(paragraphs, "stem").title == title
 
 
 def test_title_skips_address_and_boilerplate():

@@ -42,7 +42,7 @@ def test_piped_rows_are_one_paragraph_a_line():
     result = run("quotes", "--by-paragraph")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split("\t")[:3] == ["148", "3", "2022-08-31"]
+    assert lines[0].split("\t")[:3] == ["report ¶148", "3", "2022-08-31"]
     assert len(lines) == 11
 
 

@@ -1,3 +1,4 @@
+import csv
 import json
 
 from .conftest import DATA, SEED_IDS, run, run_json
@@ -88,10 +89,83 @@ def test_against_a_report_marks_each_quote(corpus):
 def test_csv_is_one_row_per_citation(corpus):
     lines = run("quotes", "--csv", "--min-docs", "2").stdout.splitlines()
     assert lines[0] == (
-        "text,attributed_to,cue,id,title,date,paragraph,as_written,report_paragraph,status,"
-        "report_text"
+        "text,speaker,cue,id,title,date,paragraph,as_written,report_paragraph,status,report_text"
     )
     assert len(lines) == 4
+    rows = list(csv.DictReader(run("quotes", "--csv", "urgent").stdout.splitlines()))
+    assert [(r["speaker"], r["id"], r["paragraph"], r["report_paragraph"]) for r in rows] == [
+        ("OHCHR report", "2022-09-hrc51-joint-letter", "7", "149")
+    ]
+
+
+def citations(*args: str) -> list[tuple]:
+    return [
+        (q["text"][:20], c["id"][:7], c["paragraph"], c["report_paragraph"], c["status"])
+        for q in run_json("quotes", *args)["quotes"]
+        for c in q["citations"]
+    ]
+
+
+def test_status_lists_the_misquotations_and_what_was_not_found(corpus):
+    assert citations("--status", "altered") == [
+        ("broad interpretation", "2022-09", 5, 84, "altered"),
+        ("in the context in wh", "2022-09", 6, 35, "altered"),
+        ("urgent attention by ", "2022-09", 7, 149, "altered"),
+    ]
+    assert citations("--status", "not-found", "--status", "verbatim-with-elision") == [
+        ("incidents of sexual ", "2022-08", 8, 145, "verbatim-with-elision"),
+        ("deep concerns", "2022-08", 9, None, "not found"),
+        ("refrain from returni", "2022-08", 11, 153, "verbatim-with-elision"),
+        ("manifestations... of", "2022-09", 5, 28, "verbatim-with-elision"),
+    ]
+    bad = run("quotes", "--status", "wrong")
+    assert bad.exit_code == 2 and "'wrong' is not a status; use one of verbatim," in bad.stderr
+
+
+def test_dates_narrow_the_citing_documents(corpus):
+    later = citations("--since", "2022-09-01", "--until", "2023")
+    assert {(doc, status) for _, doc, *_, status in later} == {
+        ("2022-09", "verbatim"),
+        ("2022-09", "verbatim-with-elision"),
+        ("2022-09", "altered"),
+    }
+    assert len(later) == 8
+    assert citations("--since", "2025") == []
+    empty = run("quotes", "--since", "2023", "--until", "2022")
+    assert empty.exit_code == 1 and "the range is empty" in empty.stderr
+
+
+def test_speaker_lists_that_speakers_quotations(corpus):
+    data = run_json("quotes", "--speaker", "CHINESE")["quotes"]
+    assert [(q["text"], q["attributed_to"]) for q in data] == [
+        ("vocational education and training centres", "Chinese government"),
+        ("VETCs", "Chinese government"),
+        ("close the door", "Chinese government"),
+        ("completely illegal and void.", "Chinese government"),
+    ]
+    rows = list(
+        csv.DictReader(run("quotes", "--speaker", "dolkun isa", "--csv").stdout.split("\n"))
+    )
+    assert [(r["speaker"], r["paragraph"]) for r in rows] == [("Dolkun Isa", "5")] * 2
+
+
+def test_status_narrows_the_paragraphs_and_a_check_against_another_report(corpus):
+    rows = run("quotes", "--by-paragraph", "--status", "altered").stdout.splitlines()
+    assert [row.split("\t")[:2] for row in rows] == [
+        ["report ¶35", "1"],
+        ["report ¶84", "1"],
+        ["report ¶149", "1"],
+    ]
+    against = ("--against", str(DATA / "report-fixture.txt"), "--status", "altered")
+    data = run_json("quotes", *against)["results"]
+    assert [(r["text"], r["paragraph"], r["cited_by"]) for r in data] == [
+        (
+            "“adequate remedy and reparation to victims”",
+            5,
+            ["2022-08-31-campaign-for-uyghurs-press-release ¶10"],
+        )
+    ]
+    assert run("quotes", *against).stdout.startswith("altered\treport ¶5\t“adequate remedy")
 
 
 def test_unknown_doc_and_missing_report_are_one_line_errors(corpus, tmp_path):

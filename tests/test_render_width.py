@@ -83,3 +83,25 @@ def test_search_and_quotes_wrap_at_spaces_within_the_width(corpus, capsys, monke
     renderer.quotes(library.quotes())
     lines = capsys.readouterr().out.splitlines()
     assert_fits(lines, width, SEED_IDS)
+
+
+def test_a_continued_citation_hangs_and_a_score_stays_whole(corpus, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    library = Library(corpus, corpus.parent / "index")
+    renderer = Renderer(no_color=True)
+    renderer.terminal = True
+    renderer.quotes(library.quotes("urgent"))
+    assert [line.rstrip() for line in capsys.readouterr().out.splitlines()] == [
+        "“urgent attention by the United Nations intergovernmental bodies and human",
+        "rights system.”",
+        "  OHCHR report: The report concludes",
+        "  2022-09-hrc51-joint-letter ¶7 (2022-09) [altered: report ¶149 reads “urgent",
+        "    attention by the Government, the United Nations intergovernmental bodies and",
+        "    human rights system”]",
+        "",
+    ]
+    renderer.search(library.search("torture", limit=1))
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "2022-08-31-campaign-for-uyghurs-press-release",
+        "  2022-08-31  press-release  score 2.95",
+    ]

@@ -206,7 +206,7 @@ def test_a_line_break_in_a_paragraph_is_a_space_in_a_pipe(corpus):
     )
     shown = run("show", letter)
     assert shown.exit_code == 0, shown.stderr
-    assert f"¶1\t{text}\n" in shown.stdout
+    assert f"{letter} ¶1\t{text}\n" in shown.stdout
     found = run("search", '"can wait no longer"', "--in", "all")
     assert found.exit_code == 0, found.stderr
     assert f"{letter} ¶1\t2022-03-08\t{text}\n" in found.stdout

@@ -2,7 +2,13 @@
 
 from dataclasses import dataclass
 
-KINDS = ("joint-letter", "joint-statement", "news-release", "press-release", "other")
+KINDS = (
+    *("joint-letter", "joint-statement", "open-letter", "oral-statement"),
+    *("news-release", "press-release", "news-article", "other"),
+)
+# How a quotation stands against the report (`extract.evidence`); a quotation of another
+# speaker, not weighed against it, has the empty status.
+STATUSES = ("verbatim", "verbatim-with-elision", "altered", "not found", "translated")
 
 
 @dataclass(frozen=True)

@@ -253,14 +253,21 @@ class Library:
         skip: Skip = None,
         report=None,
         copies: bool = False,
+        which=None,
     ):
         """The quotations of the OHCHR report (of every speaker with `include_all`), grouped.
         `report` (from `report()`) is the report's text as evidence of which are its own:
         then every stored quotation is weighed again, not only those credited to it. Groups
-        count statements: the copies of one are one, unless `copies`."""
+        count statements: the copies of one are one, unless `copies`. `which`
+        (`findings.quote_filter.QuoteFilter`) keeps some documents' quotations, some
+        speakers' (any speaker's, not only the report's) or those of some statuses."""
+        from uyghur_docs.findings.quote_filter import QuoteFilter
         from uyghur_docs.findings.quote_groups import quotes_result
         from uyghur_docs.store.copies import statements
 
+        which = which or QuoteFilter()
+        _check_range(which.since, which.until)
+        include_all = include_all or bool(which.speaker)
         everything = include_all or report is not None
         analyses = ("quotes",) if everything else ("report_quotations",)
         # Only the documents quoting the report, unless --doc must be told from an unknown id.
@@ -275,16 +282,18 @@ class Library:
             extracted={e.id: e.analysis.quotes for e in entries},
             report=report,
             statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
+            which=which,
         )
 
-    def quoted_paragraphs(self, skip: Skip = None, unquoted: bool = False, among=None):
+    def quoted_paragraphs(self, skip: Skip = None, unquoted: bool = False, among=None, which=None):
         """The shipped report's paragraphs by how many statements (of the documents `among`,
-        if given) quote them; with `unquoted`, those none quotes (`findings.paragraphs`)."""
+        if given) quote them, counting the quotations `which` keeps (as `quotes`); with
+        `unquoted`, those none quotes (`findings.paragraphs`)."""
         from uyghur_docs.extract.report import shipped
         from uyghur_docs.findings.paragraphs import paragraphs_result
         from uyghur_docs.store.copies import statements
 
-        found = self.quotes(skip=skip, copies=True)
+        found = self.quotes(skip=skip, copies=True, which=which)
         report = {p.number: p.text for p in shipped().paragraphs}
         statement_of = {d: s.id for d, s in statements(self.index_dir).items()}
         return paragraphs_result(found, report, statement_of, unquoted, among)
@@ -295,11 +304,12 @@ class Library:
 
         return load_report(Path(path))
 
-    def verify(self, report, quotes):
-        """Each quotation group checked against the report (from `report()`)."""
+    def verify(self, report, quotes, statuses: tuple[str, ...] = ()):
+        """Each quotation group checked against the report (from `report()`); only the
+        quotations of these statuses, if given."""
         from uyghur_docs.findings.verify import verify_quotes
 
-        return verify_quotes(report, quotes)
+        return verify_quotes(report, quotes, statuses)
 
     # Signatories
 

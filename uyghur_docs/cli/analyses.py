@@ -6,12 +6,13 @@ import click
 
 from uyghur_docs.cli.options import (
     Settings,
+    document_filters,
     output_format,
     output_options,
     print_listing,
     warn_skipped,
 )
-from uyghur_docs.cli.types import KIND, DateBound, document_ids
+from uyghur_docs.cli.types import Status, document_ids
 
 # How much of a signature heading a warning quotes.
 SEEN_CHARS = 60
@@ -35,6 +36,21 @@ SEEN_CHARS = 60
 )
 @click.option("--all", "include_all", is_flag=True, help="Quotations of every speaker, labelled.")
 @click.option(
+    "--speaker",
+    metavar="NAME",
+    help='Only the quotations of this speaker (its label\'s words, any case: "chinese",'
+    ' "OHCHR report"), of any speaker, not only the report.',
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=Status(),
+    metavar="STATUS",
+    help="Only quotations that stand so against the report: verbatim, verbatim-with-elision,"
+    " altered (misquotations), not-found or translated (repeatable).",
+)
+@click.option(
     "--against",
     metavar="REPORT",
     help="Check each quotation against the report (PDF, HTML, DOCX or text): verbatim, altered"
@@ -51,82 +67,106 @@ SEEN_CHARS = 60
     help="The report's paragraphs by how many statements quote them.",
 )
 @click.option("--unquoted", is_flag=True, help="The report's paragraphs no statement quotes.")
-@click.option("--kind", "kinds", multiple=True, type=KIND, help="With --by-paragraph: this kind.")
-@click.option("--since", type=DateBound(), help="With --by-paragraph: dated on or after.")
-@click.option("--until", type=DateBound(), help="With --by-paragraph: dated on or before.")
+@document_filters(
+    "Only quotations in documents of this kind (repeatable).",
+    "Only quotations in documents dated on or after DATE.",
+    "Only quotations in documents dated on or before DATE.",
+)
 @output_options()
 @click.pass_obj
-def quotes(
-    settings: Settings,
-    keyword,
-    doc_id,
-    min_docs,
-    include_all,
-    against,
-    copies,
-    by_paragraph,
-    unquoted,
-    kinds,
-    since,
-    until,
-    as_json,
-    as_csv,
-):
+def quotes(settings: Settings, keyword, against, as_json, as_csv, **how):
     """What the statements quote from the OHCHR report, grouped, with citations.
 
     KEYWORD keeps the quotations whose words include it (folded like search). The same
-    words quoted by several statements form one group, cited `id ¶N (date)` by date.
+    words quoted by several statements form one group, cited `id ¶N (date)` by date, each
+    citation with the report's own paragraph (`report ¶148`) and how it stands against it.
     A statement republished in several documents counts once, unless --copies.
     """
+    from uyghur_docs.findings.quote_filter import QuoteFilter
+
     fmt = output_format(as_json, as_csv)
-    if by_paragraph or unquoted:
-        by_paragraphs(settings, fmt, unquoted, kinds, since, until)
+    which = QuoteFilter(
+        how["kinds"], how["since"], how["until"], how["speaker"], () if against else how["statuses"]
+    )
+    if how["by_paragraph"] or how["unquoted"]:
+        by_paragraphs(settings, fmt, how["unquoted"], which)
         return
     library = settings.library
     evidence = library.report(Path(against)) if against else None
     result = library.quotes(
-        keyword, doc_id, min_docs, include_all, skip=warn_skipped, report=evidence, copies=copies
+        keyword,
+        how["doc_id"],
+        how["min_docs"],
+        how["include_all"],
+        skip=warn_skipped,
+        report=evidence,
+        copies=how["copies"],
+        which=which,
     )
     if evidence:
-        result = library.verify(evidence, result)
-        rows = result.results
-        columns = ["status", "paragraph", "text", "diff", "cited_by"]
+        result = library.verify(evidence, result, how["statuses"])
+        _print_checked(settings, fmt, result)
     else:
-        rows = [
-            {"text": g.text, **vars(c), "attributed_to": c.speaker or g.attributed_to}
-            for g in result.quotes
-            for c in g.citations
-        ]
-        columns = [
-            *("text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"),
-            *("report_paragraph", "status", "report_text"),
-        ]
+        _print_groups(settings, fmt, result)
+
+
+def _print_groups(settings: Settings, fmt: str, result) -> None:
+    """Quote groups: their citations as CSV rows, or the groups as JSON or text."""
     if fmt == "json":
         settings.out.json(result)
     elif fmt == "csv":
-        settings.out.csv(rows, columns)
-    elif against:
-        settings.out.table(rows, columns)
+        rows = [
+            {"text": g.text, **vars(c), "speaker": c.speaker or g.attributed_to}
+            for g in result.quotes
+            for c in g.citations
+        ]
+        settings.out.csv(rows, QUOTE_COLUMNS)
     else:
         settings.out.quotes(result)
+    if not result.quotes:
+        settings.out.message("no quotations match")
+
+
+# One CSV row per citation: the statement's own ¶ (`paragraph`) and the report's apart.
+QUOTE_COLUMNS = [
+    *("text", "speaker", "cue", "id", "title", "date", "paragraph", "as_written"),
+    *("report_paragraph", "status", "report_text"),
+]
+
+
+def _print_checked(settings: Settings, fmt: str, result) -> None:
+    """Quotations checked against another report: its ¶ is printed `report ¶N`."""
+    columns = ["status", "report_paragraph", "text", "diff", "cited_by"]
+    rows = [
+        {**vars(r), "report_paragraph": r.paragraph if fmt == "csv" else _cited(r.paragraph)}
+        for r in result.results
+    ]
+    print_listing(settings, fmt, result, rows, columns)
     if not rows:
         settings.out.message("no quotations match")
 
 
-def by_paragraphs(settings: Settings, fmt, unquoted, kinds, since, until) -> None:
+def _cited(number: int | None) -> str:
+    """The report's own paragraph as udocs prints it, never a bare number that could be read
+    as a statement's ¶: `report ¶148`."""
+    return f"report ¶{number}" if number is not None else ""
+
+
+def by_paragraphs(settings: Settings, fmt, unquoted, which) -> None:
     """Print the report's paragraphs by statements quoting them (or those none quotes)."""
-    library = settings.library
-    among = None
-    if kinds or since or until:
-        among = {doc.id for doc in library.documents(warn_skipped, kinds, since, until)}
-    result = library.quoted_paragraphs(warn_skipped, unquoted, among)
+    result = settings.library.quoted_paragraphs(warn_skipped, unquoted, which=which)
     rows = [
-        {**vars(p), "ids": " ".join(p.ids), "quoted": " | ".join(p.quoted)}
+        {
+            **vars(p),
+            "report_paragraph": p.paragraph if fmt == "csv" else _cited(p.paragraph),
+            "ids": " ".join(p.ids),
+            "quoted": " | ".join(p.quoted),
+        }
         for p in result.paragraphs
     ]
-    columns = ["paragraph", "statements", "first_quoted", "ids", "quoted"]
+    columns = ["report_paragraph", "statements", "first_quoted", "ids", "quoted"]
     if unquoted:
-        columns = ["paragraph", "opening"]
+        columns = ["report_paragraph", "opening"]
     print_listing(settings, fmt, result, rows, columns)
     if not rows:
         settings.out.message("no paragraphs")
@@ -168,9 +208,11 @@ def by_paragraphs(settings: Settings, fmt, unquoted, kinds, since, until) -> Non
     type=click.Path(dir_okay=False),
     help="Write the co-signing network to FILE: .gexf, .graphml or .json (node-link).",
 )
-@click.option("--kind", "kinds", multiple=True, type=KIND, help="With --graph: only this kind.")
-@click.option("--since", type=DateBound(), help="With --graph: only letters dated on or after.")
-@click.option("--until", type=DateBound(), help="With --graph: only letters dated on or before.")
+@document_filters(
+    "With --graph: only this kind.",
+    "With --graph: only letters dated on or after.",
+    "With --graph: only letters dated on or before.",
+)
 @output_options()
 @click.pass_obj
 def signers(

@@ -16,6 +16,7 @@ from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
     Settings,
+    document_filters,
     global_options_first,
     output_format,
     output_options,
@@ -24,14 +25,7 @@ from uyghur_docs.cli.options import (
 )
 from uyghur_docs.cli.plots import plot
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import (
-    KIND,
-    ROLES,
-    DateBound,
-    Paragraphs,
-    PassageCount,
-    document_ids,
-)
+from uyghur_docs.cli.types import ROLES, Paragraphs, PassageCount, document_ids
 from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
 
@@ -99,9 +93,7 @@ def cli(ctx: click.Context, corpus: str | None, index: str | None, no_color: boo
 
 
 @cli.command()
-@click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
-@click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
-@click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
+@document_filters()
 @click.option(
     "--sort",
     type=click.Choice(["id", "date", "title"]),
@@ -164,6 +156,7 @@ def show(settings: Settings, citation: tuple[str, ...], para, copies: bool, as_j
     else:
         settings.out.paragraphs(
             f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
+            doc.id,
             [(p.paragraph, p.text) for p in doc.paragraphs],
         )
 
@@ -225,9 +218,7 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 @click.option(
     "--doc", "doc_id", metavar="ID", shell_complete=document_ids, help="Only this document."
 )
-@click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
-@click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
-@click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
+@document_filters()
 @click.option(
     "--signed-by",
     metavar="ORG",

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from uyghur_docs.cli import paths as config
+from uyghur_docs.cli.types import KIND, DateBound
 from uyghur_docs.render.printable import printable
 
 
@@ -87,6 +88,22 @@ def output_options(csv: bool = True):
         if csv:
             command = click.option("--csv", "as_csv", is_flag=True, help="Print CSV rows.")(command)
         return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(command)
+
+    return decorator
+
+
+def document_filters(
+    kind: str = "Only this kind (repeatable).",
+    since: str = "Only documents dated on or after DATE.",
+    until: str = "Only documents dated on or before DATE.",
+):
+    """--kind (repeatable), --since and --until, shared by every command that narrows the
+    documents; each command may word their help."""
+
+    def decorator(command):
+        command = click.option("--until", type=DateBound(), help=until)(command)
+        command = click.option("--since", type=DateBound(), help=since)(command)
+        return click.option("--kind", "kinds", multiple=True, type=KIND, help=kind)(command)
 
     return decorator
 

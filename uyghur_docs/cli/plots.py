@@ -4,8 +4,7 @@ from pathlib import Path
 
 import click
 
-from uyghur_docs.cli.options import Settings, warn_skipped
-from uyghur_docs.cli.types import KIND, DateBound
+from uyghur_docs.cli.options import Settings, document_filters, warn_skipped
 
 FORMATS = (".png", ".svg")
 INSTALL = "udocs plot needs matplotlib: pip install 'udocs[plots]'"
@@ -21,9 +20,7 @@ INSTALL = "udocs plot needs matplotlib: pip install 'udocs[plots]'"
     type=click.Path(dir_okay=False),
     help="The picture to write: .png or .svg.",
 )
-@click.option("--kind", "kinds", multiple=True, type=KIND, help="Only this kind (repeatable).")
-@click.option("--since", type=DateBound(), help="Only documents dated on or after DATE.")
-@click.option("--until", type=DateBound(), help="Only documents dated on or before DATE.")
+@document_filters()
 @click.option("--org", metavar="NAME", help="Only the letters this organisation signed or issued.")
 @click.pass_obj
 def plot(settings: Settings, picture, output, kinds, since, until, org):

@@ -2,7 +2,7 @@
 
 import click
 
-from uyghur_docs.models import KINDS
+from uyghur_docs.models import KINDS, STATUSES
 
 
 class DateBound(click.ParamType):
@@ -79,6 +79,21 @@ def paragraphs(text: str) -> tuple[int, int] | None:
         return None
     first = int(found[1])
     return first, int(found[2] or first)
+
+
+class Status(click.ParamType):
+    """How a quotation stands against the report, as `models.STATUSES` names it; "not found"
+    may be written `not-found`, which needs no quotes in a shell."""
+
+    name = "|".join(status.replace(" ", "-") for status in STATUSES)
+
+    def convert(self, value, param, ctx):
+        wanted = "-".join(value.strip().lower().replace("_", "-").split())
+        for status in STATUSES:
+            if wanted == status.replace(" ", "-"):
+                return status
+        known = self.name.replace("|", ", ")
+        self.fail(f"{value!r} is not a status; use one of {known}", param, ctx)
 
 
 KIND = click.Choice(KINDS)

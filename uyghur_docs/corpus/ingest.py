@@ -19,7 +19,6 @@ import hashlib
 import json
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from uyghur_docs.corpus import formats, provenance
 from uyghur_docs.corpus.bounded import Limits, read_file
 from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
 from uyghur_docs.corpus.gather import gather
+from uyghur_docs.corpus.ids import make_id
 from uyghur_docs.corpus.lock import corpus_lock
 from uyghur_docs.corpus.metadata import OVERRIDES_FILE, apply_overrides, extract, load_overrides
 from uyghur_docs.corpus.provenance import SOURCES_FILE, Source, write_atomic, write_new
@@ -47,9 +47,6 @@ from uyghur_docs.models import Document, Metadata
 from uyghur_docs.text.dates import date_from_stem
 from uyghur_docs.text.normalise import clean, one_line
 
-MAX_SLUG = 40
-# Words a cut-off slug should not end on ("…-urge-action-on-the").
-_DANGLING = {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
@@ -248,7 +245,7 @@ def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
     if options.id in state.taken:
         raise IdTaken(path, options.id)
     wanted = _decide(path, extracted, options)
-    doc_id = options.id or make_id(wanted.title, wanted.date, state.taken)
+    doc_id = options.id or make_id(wanted.title, wanted.date, state.taken, path.stem)
     reread = parse_document(Path(f"{doc_id}.txt"), text)
     overrides = {
         name: value
@@ -283,32 +280,6 @@ def _decide(path: Path, extracted: formats.Extracted, options: AddOptions) -> Me
         date=options.date or found.date or extracted.date or date_from_stem(path.stem),
         kind=options.kind or found.kind,
     )
-
-
-def make_id(title: str, date: str | None, taken: set[str]) -> str:
-    """A new ASCII id: the date (or `undated`), then the title's first words.
-
-    >>> make_id("UN: “Act now” on Ürümqi's camps!", "2022-09", set())
-    '2022-09-un-act-now-on-urumqis-camps'
-    >>> make_id("Statement", None, {"undated-statement"})
-    'undated-statement-2'
-    """
-    # Apostrophes go first, so "Council's" gives "councils", not "council-s".
-    title = re.sub(r"['’]", "", title)
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", ascii_title.lower()):
-        if words and len("-".join([*words, word])) > MAX_SLUG:
-            while len(words) > 1 and words[-1] in _DANGLING:
-                words.pop()
-            break
-        words.append(word)
-    base = "-".join(filter(None, [date or "undated", "-".join(words)[:MAX_SLUG]]))
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
 
 
 def _write(state: _Corpus, plan: _Plan) -> None:

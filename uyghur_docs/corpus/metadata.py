@@ -2,36 +2,23 @@
 
 The title is the header's first heading-like line (`titles`); the date its dateline
 (`datelines`), else the date the file name starts with; the kind comes from cue phrases,
-the header's first.
+the header's first (`kinds`).
 """
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from uyghur_docs.corpus.datelines import document_date
 from uyghur_docs.corpus.declared import read_table
+from uyghur_docs.corpus.kinds import extract_kind
 from uyghur_docs.corpus.titles import can_be_title, extract_title
 from uyghur_docs.errors import OverrideError
 from uyghur_docs.models import KINDS, Metadata
 from uyghur_docs.text.dates import date_from_stem, parse_date
+from uyghur_docs.text.normalise import visible
 
 OVERRIDES_FILE = "overrides.toml"
 HEADER_PARAGRAPHS = 6
-
-_HEADER_KINDS = [
-    ("press-release", re.compile(r"\bpress release\b", re.IGNORECASE)),
-    ("news-release", re.compile(r"\bnews release\b", re.IGNORECASE)),
-    ("joint-statement", re.compile(r"\bjoint (public )?statement\b", re.IGNORECASE)),
-    ("joint-letter", re.compile(r"\b(joint|open) letter\b", re.IGNORECASE)),
-]
-_LETTER = re.compile(
-    r"^(dear\b|madam\b|to\b.*:$|your excellenc)|^(sincerely|yours (faithfully|sincerely|truly)"
-    r"|respectfully|kind regards|best regards)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-_UNDERSIGNED = re.compile(r"\b(the )?undersigned\b", re.IGNORECASE)
-_NEWS = re.compile(r"\bsaid today\b|\bfor more information,? (please )?contact\b", re.IGNORECASE)
 
 
 def extract_date(paragraphs: list[str], stem: str) -> str | None:
@@ -45,28 +32,6 @@ def extract_date(paragraphs: list[str], stem: str) -> str | None:
     return document_date(paragraphs) or date_from_stem(stem)
 
 
-def extract_kind(paragraphs: list[str]) -> str:
-    """The kind a statement says it is: header cues first, then letter and release cues.
-
-    >>> extract_kind(["Joint statement on the anniversary", "We, the undersigned, ..."])
-    'joint-statement'
-    >>> extract_kind(["Title", "Dear High Commissioner,", "...", "Sincerely,", "HRW"])
-    'joint-letter'
-    """
-    header = "\n".join(paragraphs[:HEADER_PARAGRAPHS])
-    for kind, cue in _HEADER_KINDS:
-        if cue.search(header):
-            return kind
-    body = "\n".join(paragraphs)
-    if _LETTER.search(body):
-        return "joint-letter"
-    if _UNDERSIGNED.search(body):
-        return "joint-statement"
-    if _NEWS.search(body):
-        return "news-release"
-    return "other"
-
-
 def extract(
     paragraphs: list[str], stem: str, headline: str | None = None, declared: str | None = None
 ) -> Metadata:
@@ -75,6 +40,7 @@ def extract(
     A `headline` the document's structure gives (front matter, a top heading) beats the
     title read from the text; a `declared` date (front matter) serves when the text has none.
     """
+    headline = visible(headline or "")
     title = headline if headline and can_be_title(headline) else extract_title(paragraphs)
     return Metadata(
         title=title or stem,

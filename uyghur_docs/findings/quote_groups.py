@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from uyghur_docs.corpus.folder import suggest
 from uyghur_docs.errors import UdocsError, UnknownDocument
 from uyghur_docs.extract.quotes import Quotation, extract_quotes, is_report_quote
+from uyghur_docs.findings.quote_filter import QuoteFilter
 from uyghur_docs.models import Document
 from uyghur_docs.text.normalise import fold
 
@@ -201,6 +202,7 @@ def quotes_result(
     extracted: Mapping[str, Sequence[Quotation]] | None = None,
     report: "Report | None" = None,
     statement_of: Mapping[str, str] | None = None,
+    which: QuoteFilter | None = None,
 ) -> QuotesResult:
     """The report's quotations (every quotation if `include_all`) grouped across `docs`.
 
@@ -210,7 +212,8 @@ def quotes_result(
     quotations stored at index time; documents missing from it are extracted now. `report`,
     the report's text, weighs in as evidence of which quotations are the report's.
     `statement_of` maps each document that has copies to its statement's id: `documents`
-    and `min_docs` count statements, while every copy's citation is listed.
+    and `min_docs` count statements, while every copy's citation is listed. `which` keeps
+    the quotations of some documents, speakers or statuses before they are grouped.
     """
     if min_docs < 1:
         raise QuoteQueryError(f"min_docs must be 1 or more, not {min_docs}")
@@ -223,7 +226,11 @@ def quotes_result(
         from uyghur_docs.extract.evidence import weigh
 
         weighed = ((doc, weigh(quote, report)) for doc, quote in weighed)
-    cited = [(doc, quote) for doc, quote in weighed if include_all or is_report_quote(quote)]
+    cited = [
+        (doc, quote)
+        for doc, quote in weighed
+        if (include_all or is_report_quote(quote)) and (which is None or which.keeps(doc, quote))
+    ]
     wanted = set(_TOKEN.findall(fold(keyword or "")))
     statement_of = statement_of or {}
     counted = [

@@ -64,9 +64,11 @@ def verify_quote(quote: str, report: Report | Sequence[ReportParagraph], ids=())
     )
 
 
-def verify_quotes(report: Report | str, quotes: QuotesResult) -> VerificationResult:
+def verify_quotes(
+    report: Report | str, quotes: QuotesResult, statuses: tuple[str, ...] = ()
+) -> VerificationResult:
     """Check every distinct quotation of a quotation report against the report (its text,
-    or the report already read)."""
+    or the report already read); keep those of `statuses`, if given."""
     if isinstance(report, str):
         report = report_text.parse_report(report)
     results = []
@@ -78,5 +80,6 @@ def verify_quotes(report: Report | str, quotes: QuotesResult) -> VerificationRes
             ids = tuple(dict.fromkeys(c.id for c in citations))
             checked = verify_quote(as_written, report, ids)
             cited_by = tuple(f"{c.id} ¶{c.paragraph}" for c in citations)
-            results.append(replace(checked, cited_by=cited_by))
+            if not statuses or checked.status in statuses:
+                results.append(replace(checked, cited_by=cited_by))
     return VerificationResult(tuple(results))

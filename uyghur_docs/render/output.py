@@ -108,12 +108,13 @@ class Renderer:
             console.print(grid, soft_wrap=False)
             console.print()
 
-    def paragraphs(self, header: str, numbered: list[tuple[int, str]]) -> None:
-        """A document's paragraphs, each behind its ¶ number."""
+    def paragraphs(self, header: str, doc_id: str, numbered: list[tuple[int, str]]) -> None:
+        """A document's paragraphs, each behind its ¶ number; in a pipe behind its whole
+        citation (`id ¶7`), which no line can then confuse with the report's ¶."""
         if not self.terminal:
             sys.stdout.write(header + "\n\n")
             for number, text in numbered:
-                sys.stdout.write(f"¶{number}\t{_flat(text)}\n")
+                sys.stdout.write(f"{doc_id} ¶{number}\t{_flat(text)}\n")
             return
         console = self.console()
         console.print(Text(header, style="bold"))
@@ -134,10 +135,12 @@ class Renderer:
             return
         console = self.console()
         for hit in result.hits:
-            console.print(
-                Text(hit.id, style="bold cyan")
-                + Text(f"  {hit.date or 'undated'}  {hit.kind}  score {hit.score:.2f}", style="dim")
-            )
+            about = f"{hit.date or 'undated'}  {hit.kind}  score {hit.score:.2f}"
+            # The id and what is known of it on one line where they fit, else the second
+            # under the id: a wrapped line would leave a lone "2.95" under "score".
+            joined = len(hit.id) + 2 + len(about) <= console.width
+            gap = "  " if joined else "\n  "
+            console.print(Text(hit.id, style="bold cyan") + Text(gap + about, style="dim"))
             console.print(Text(hit.title, style="italic"))
             for p in hit.passages:
                 for c in _around(p):
@@ -188,11 +191,11 @@ class Renderer:
             console.print(Text(f"“{group.text}”", style="bold"))
             console.print(Text(f"  {group.attributed_to}: {group.cue}", style="dim"))
             for cite, against in cites:
-                line = Text("  " + cite, style="cyan")
+                line = Text(cite, style="cyan")
                 if against:
                     changed = against.startswith(("[altered", "[not found"))
                     line.append(" " + against, style="bold red" if changed else "dim")
-                console.print(line)
+                _hanging(console, line)
             console.print()
 
     @contextmanager
@@ -235,6 +238,14 @@ def _widths(columns: list[str], cells: list[list[str]], width: int) -> list[int]
     # The room left over goes to each column in proportion to what it still lacks.
     spare, lacking = room - sum(least), [m - n for m, n in zip(most, least, strict=True)]
     return [n + spare * lack // sum(lacking) for n, lack in zip(least, lacking, strict=True)]
+
+
+def _hanging(console: Console, text: Text, indent: int = 2, hang: int = 4) -> None:
+    """Text wrapped at spaces, its first line indented by `indent` and the lines that
+    continue it by `hang`, so that a continued line is never read as a line of its own."""
+    lines = text.wrap(console, max(console.width - hang, 1))
+    for number, line in enumerate(lines):
+        console.print(Text(" " * (hang if number else indent)) + line, soft_wrap=True)
 
 
 def _around(passage) -> list:

@@ -83,6 +83,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_UNMARKED).casefold()
 
 
+# Characters that print as nothing: a byte-order mark, zero-width spaces, a word joiner and
+# soft hyphens (the joiners that shape Arabic-script and Indic words are kept).
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def visible(text: str) -> str:
+    """The text without the characters that print as nothing.
+
+    >>> visible("\ufeffAct\u00adnow\u200b on it")
+    'Actnow on it'
+    """
+    return _INVISIBLE.sub("", text)
+
+
 def one_line(text: str) -> str:
     """Collapse all whitespace runs to single spaces.
 
