@@ -1,8 +1,13 @@
 """Titles and dates read from a statement's header, in the forms statements write them."""
 
+import datetime as dt
+
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from uyghur_docs.corpus import metadata
+from uyghur_docs.text.dates import find_date
 
 from .test_cli import _modules_after
 
@@ -103,3 +108,30 @@ def test_a_headline_from_the_structure_beats_the_text_unless_it_is_a_label():
 def test_help_imports_no_markdown_or_yaml_library():
     loaded = {m.split(".")[0] for m in _modules_after("--help")}
     assert not loaded & {"markdown_it", "mdit_py_plugins", "yaml", "pdfplumber", "pdfminer"}
+
+
+# Each language's way of writing a day, with its months in order.
+WRITTEN = [
+    ("{d} {m} {y}", "January February March April May June July August September October"),
+    ("{m} {d}, {y}", "January February March April May June July August September October"),
+    ("{d} {m} {y}", "janvier février mars avril mai juin juillet août septembre octobre"),
+    ("{d}. {m} {y}", "Januar Februar März April Mai Juni Juli August September Oktober"),
+    ("{d} de {m} de {y}", "enero febrero marzo abril mayo junio julio agosto septiembre octubre"),
+    ("{d} {m} {y}", "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre"),
+    ("{d} {m} {y}", "januari februari maart april mei juni juli augustus september oktober"),
+]
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)), st.sampled_from(WRITTEN))
+def test_a_day_written_in_each_language_is_read(day, written):
+    form, months = written
+    assume(day.month <= 10)  # the months written out above
+    text = form.format(d=day.day, m=months.split()[day.month - 1], y=day.year)
+    assert find_date(f"Genève, {text}.")[0] == day.isoformat()
+
+
+@given(st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
+def test_a_day_written_year_first_in_east_asian_forms_is_read(day):
+    y, m, d = day.year, day.month, day.day
+    for text in (f"{y}年{m}月{d}日", f"{y}년 {m}월 {d}일", f"{y}. {m}. {d}.", f"{y}/{m:02}/{d:02}"):
+        assert find_date(f"발표 {text} 서울")[0] == day.isoformat(), text

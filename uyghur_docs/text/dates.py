@@ -1,9 +1,10 @@
 """Dates as statements write them, turned into ISO strings.
 
-Full dates become `YYYY-MM-DD`; a month and year alone become `YYYY-MM`. Month names are
-read in English, French, Spanish and German; `2022年2月26日`, `2021.3.5` and `2023/04/07`
-are read year first. A numeric date with the year last is read day first (`01/09/2022` is
-1 September), unless only month first makes a date (`09/15/2022`).
+Full dates become `YYYY-MM-DD`; a month and year alone become `YYYY-MM`. Month names
+are read in English, French, Spanish, German, Italian and Dutch; `2022年2月26日`,
+`2022년 9월 2일`, `2022. 9. 2.`, `2021.3.5` and `2023/04/07` are read year first. A
+numeric date with the year last is read day first (`01/09/2022` is 1 September), unless
+only month first makes a date (`09/15/2022`).
 """
 
 import datetime as dt
@@ -31,23 +32,24 @@ MONTHS = {
     )
     for name in names
 }
-# French, Spanish and German names, accents folded away (the text is folded to match).
+# French, Spanish, German, Italian and Dutch names and their usual abbreviations, accents
+# folded away (the text is folded to match).
 OTHER_MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("janvier", "enero", "januar", "janner"),
-            ("fevrier", "febrero", "februar"),
-            ("mars", "marzo", "marz"),
-            ("avril", "abril"),
-            ("mai", "mayo"),
-            ("juin", "junio", "juni"),
-            ("juillet", "julio", "juli"),
-            ("aout", "agosto"),
-            ("septembre", "septiembre", "setiembre"),
-            ("octobre", "octubre", "oktober"),
+            ("janvier", "janv", "enero", "januar", "janner", "gennaio", "januari"),
+            ("fevrier", "fevr", "febrero", "februar", "febbraio", "februari"),
+            ("mars", "marzo", "marz", "maart"),
+            ("avril", "avr", "abril", "aprile"),
+            ("mai", "mayo", "maggio", "mei"),
+            ("juin", "junio", "juni", "giugno"),
+            ("juillet", "juil", "julio", "juli", "luglio"),
+            ("aout", "agosto", "augustus"),
+            ("septembre", "septiembre", "setiembre", "settembre"),
+            ("octobre", "octubre", "oktober", "okt", "ottobre"),
             ("novembre", "noviembre"),
-            ("decembre", "diciembre", "dezember"),
+            ("decembre", "diciembre", "dezember", "dez", "dicembre"),
         ],
         start=1,
     )
@@ -61,6 +63,9 @@ _OF = r"(?:\s+de|,)?\s+"  # "15 de septiembre de 2023", "22, July 2023", "8 Marc
 _PATTERNS = [
     re.compile(rf"(?<!\d){_YEAR}([-/.])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)(?!\d)(?![/.-]\d)"),
     re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
+    re.compile(rf"(?<!\d){_YEAR}\s*년\s*(?P<month>[01]?\d)\s*월\s*(?P<day>[0-3]?\d)\s*일"),
+    # Korean's "2022. 9. 2.": a full stop and a space after each number.
+    re.compile(rf"(?<![\d.]){_YEAR}\.\s(?P<month>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?!\d)"),
     re.compile(rf"\b{_DAY}{_OF}{_MONTH}{_OF}{_YEAR}\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(
@@ -69,6 +74,7 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 ]
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+de)?\s+{_YEAR}\b")
+_CJK_MONTH_YEAR = re.compile(rf"(?<!\d){_YEAR}\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]")
 _ISO_PREFIX = re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?!\d)")
 
 
@@ -87,7 +93,14 @@ def _folded(text: str) -> str:
     """Lower case without accents, one character for one, so match offsets hold."""
     if text.isascii():
         return text.lower()
-    return "".join(unicodedata.normalize("NFD", c)[0].lower()[0] for c in text)
+    return "".join(_unaccented(c).lower()[0] for c in text)
+
+
+def _unaccented(char: str) -> str:
+    """A letter without its accents; a Hangul syllable, which decomposes into letters, not
+    into a letter and marks, stays whole."""
+    parts = unicodedata.normalize("NFD", char)
+    return parts[0] if all(map(unicodedata.combining, parts[1:])) else char
 
 
 def _match_iso(match: re.Match) -> str | None:
@@ -136,10 +149,12 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
     >>> [find_date(s)[0] for s in ["12.03.2020", "28.08.24, OMCT", "8 March, 2022",
     ...  "August 31 2022, 8:15 PM ET", "2022-09-01", "Sept. 9th, 2022", "22, July 2023.",
     ...  "2022年2月26日", "于 2021.3.5 北京", "2023/04/07 09:15", "15 de septiembre de 2023",
-    ...  "15. März 2023", "Publié le 1er septembre 2022", "01/09/2022", "09/15/2022"]]
+    ...  "15. März 2023", "Publié le 1er septembre 2022", "01/09/2022", "09/15/2022",
+    ...  "2022년 9월 2일", "2022. 9. 2.", "1 settembre 2022", "2 februari 2023", "3 déc. 2022"]]
     ['2020-03-12', '2024-08-28', '2022-03-08', '2022-08-31', '2022-09-01', '2022-09-09', \
 '2023-07-22', '2022-02-26', '2021-03-05', '2023-04-07', '2023-09-15', '2023-03-15', \
-'2022-09-01', '2022-09-01', '2022-09-15']
+'2022-09-01', '2022-09-01', '2022-09-15', '2022-09-02', '2022-09-02', '2022-09-01', \
+'2023-02-02', '2022-12-03']
     >>> find_date("31.02.2022") is None
     True
     """
@@ -150,10 +165,11 @@ def find_date(text: str) -> tuple[str, re.Match] | None:
 def find_month(text: str) -> str | None:
     """A month and year alone ("September 2022") as YYYY-MM.
 
-    >>> find_month("Geneva, September 2022"), find_month("septiembre de 2022")
-    ('2022-09', '2022-09')
+    >>> find_month("Geneva, September 2022"), find_month("2022년 9월"), find_month("2022年9月")
+    ('2022-09', '2022-09', '2022-09')
     """
-    match = _MONTH_YEAR.search(_folded(text))
+    folded = _folded(text)
+    match = _MONTH_YEAR.search(folded) or _CJK_MONTH_YEAR.search(folded)
     return _iso(match["year"], match["month"], None) if match else None
 
 
