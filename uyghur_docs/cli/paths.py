@@ -107,9 +107,15 @@ def check_apart(index: Path, corpus: Path) -> Path:
 
     A corpus is something users download and share; an index inside it could have been
     crafted by someone else, and opening a whoosh index unpickles its table of contents.
+    A folder others can write to is refused here, before a command writes anything to it:
+    every later read would refuse it.
     """
     if index.exists() and not index.is_dir():
         raise IndexNotAFolder(index)
+    if index.is_dir():
+        from uyghur_docs.engine.manifest import check_folder
+
+        check_folder(index)
     index_real, corpus_real = index.resolve(), corpus.resolve()
     if index_real == corpus_real or corpus_real in index_real.parents:
         raise UdocsError(
