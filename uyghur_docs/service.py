@@ -347,16 +347,19 @@ class Library:
         dry_run: bool = False,
         tell: Callable = lambda event: None,
         progress: Callable[[int, int], None] | None = None,
+        landed: Callable | None = None,
     ) -> "AddResult":
         """Add files to the corpus and index them at once (see `corpus.ingest.add`, which
-        calls `progress`); the indexing is told as a `store.freshness.Freshness` event. A
-        corpus folder that does not exist yet is made."""
+        calls `progress` and `landed`); the indexing is told as a `store.freshness.Freshness`
+        event. A corpus folder that does not exist yet is made."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
         if not dry_run:
             self.corpus.mkdir(parents=True, exist_ok=True)
-        report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run, progress)
+        report = ingest.add(
+            self.corpus, list(paths), options, self._counts, dry_run, progress, landed
+        )
         if report.added and not dry_run:
             return replace(report, indexed=self._reindex(tell))
         return report

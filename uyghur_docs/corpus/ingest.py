@@ -177,12 +177,14 @@ def add(
     counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    landed: Callable[[Added], None] | None = None,
 ) -> AddResult:
     """Add files to the corpus (see the module docstring for the batch rule).
 
     `counts` gives a document's signatories and report quotations for the report (the
     extractors are the caller's); with dry_run nothing is written and the report says what
-    would have been decided. `progress(done, total)` is called as each file is decided.
+    would have been decided. `progress(done, total)` is called as each file is decided,
+    `landed(added)` as each document is in the corpus (or, with dry_run, decided).
     """
     gathered = gather(paths)
     files, skipped = gathered.files, tuple(gathered.skipped)
@@ -216,6 +218,8 @@ def add(
                     {plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id}
                 )
                 added.append(plan.added)
+                if landed:
+                    landed(plan.added)
     except KeyboardInterrupt:
         # Each file is written whole or not at all: those before the interrupt stay.
         raise AddInterrupted(tuple(added)) from None
