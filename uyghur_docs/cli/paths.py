@@ -113,9 +113,9 @@ def check_apart(index: Path, corpus: Path) -> Path:
     if index.exists() and not index.is_dir():
         raise IndexNotAFolder(index)
     if index.is_dir():
-        from uyghur_docs.engine.manifest import check_folder
+        from uyghur_docs.store.place import check_writable
 
-        check_folder(index)
+        check_writable(index)
     index_real, corpus_real = index.resolve(), corpus.resolve()
     if index_real == corpus_real or corpus_real in index_real.parents:
         raise UdocsError(
