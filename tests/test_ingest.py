@@ -171,6 +171,8 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
         "paragraphs": 5,
         "signatories": 0,
         "report_quotes": 1,
+        "url": None,
+        "replaced": None,
     }
     text = (corpus / f"{added['id']}.txt").read_text(encoding="utf-8")
     assert text == "\n\n".join(HTML_TEXT) + "\n"
@@ -509,6 +511,7 @@ def test_a_batch_adds_the_good_files_and_reports_the_bad(corpus, tmp_path):
         {
             "path": str(folder / "empty.txt"),
             "error": f"{folder / 'empty.txt'} is empty; there is nothing to add",
+            "version_of": None,
         }
     ]
     assert "refused 1" in result.stderr

@@ -28,7 +28,8 @@ from uyghur_docs.errors import (
 from uyghur_docs.models import Document, Filters, Matching
 
 if TYPE_CHECKING:
-    from uyghur_docs.corpus.ingest import AddOptions, AddResult, RemoveResult
+    from uyghur_docs.corpus.ingest import AddOptions, AddResult
+    from uyghur_docs.corpus.removal import RemoveResult
 
 # The catalog records `udocs signers` and `--signed-by` read.
 SIGNER_RECORDS = ("signatories", "issuers")
@@ -52,6 +53,7 @@ class DocumentText:
     kind: str
     path: str
     sha256: str
+    url: str | None  # where it was published, if its provenance says
     paragraphs: tuple[NumberedParagraph, ...]
 
 
@@ -112,6 +114,7 @@ class Library:
             doc.kind,
             doc.path,
             doc.sha256,
+            self._urls().get(doc.id),
             tuple(NumberedParagraph(n, doc.paragraph(n)) for n in numbers),
         )
 
@@ -178,12 +181,13 @@ class Library:
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(
+        found = self._retried(
             lambda: search.search(
                 self.index_dir, query, filters, limit, per_doc, matching, context, self._index
             ),
             tell,
         )
+        return search.with_urls(found, self._urls()) if found.hits else found
 
     def count(
         self,
@@ -258,7 +262,7 @@ class Library:
         `report` (from `report()`) is the report's text as evidence of which are its own:
         then every stored quotation is weighed again, not only those credited to it. Groups
         count statements: the copies of one are one, unless `copies`."""
-        from uyghur_docs.findings.quote_groups import quotes_result
+        from uyghur_docs.findings.quote_groups import quotes_result, with_urls
         from uyghur_docs.store.copies import statements
 
         everything = include_all or report is not None
@@ -266,7 +270,7 @@ class Library:
         # Only the documents quoting the report, unless --doc must be told from an unknown id.
         having = not everything and doc_id is None
         entries = self._entries(analyses, skip, having)
-        return quotes_result(
+        found = quotes_result(
             entries,
             keyword=keyword,
             doc_id=doc_id,
@@ -276,6 +280,7 @@ class Library:
             report=report,
             statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
         )
+        return with_urls(found, self._urls())
 
     def quoted_paragraphs(self, skip: Skip = None, unquoted: bool = False, among=None):
         """The shipped report's paragraphs by how many statements (of the documents `among`,
@@ -370,15 +375,22 @@ class Library:
         dry_run: bool = False,
         tell: Callable = lambda event: None,
     ) -> "RemoveResult":
-        """Take documents out of the corpus and the index (see `corpus.ingest.remove`,
+        """Take documents out of the corpus and the index (see `corpus.removal.remove`,
         told as `add` tells it); with dry_run, only say which would go."""
-        from uyghur_docs.corpus import ingest
+        from uyghur_docs.corpus import removal
 
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
-        result = ingest.remove(self.corpus, ids, dry_run)
+        result = removal.remove(self.corpus, ids, dry_run)
         return result if dry_run else replace(result, indexed=self._reindex(tell))
 
     # Shared
+
+    def _urls(self) -> dict[str, str]:
+        """The source URL of each added document that has one (read each time: `add` and
+        `remove` change them)."""
+        from uyghur_docs.corpus.provenance import urls
+
+        return urls(self.corpus)
 
     @cached_property
     def _aliases(self) -> dict:

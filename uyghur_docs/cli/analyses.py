@@ -98,7 +98,8 @@ def quotes(
             for c in g.citations
         ]
         columns = [
-            *("text", "attributed_to", "cue", "id", "title", "date", "paragraph", "as_written"),
+            *("text", "attributed_to", "cue", "id", "title", "url", "date", "paragraph"),
+            "as_written",
             *("report_paragraph", "status", "report_text"),
         ]
     if fmt == "json":

@@ -10,7 +10,7 @@ from uyghur_docs.cli.analyses import unread_signatures
 from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import Settings, output_options, quiet_option
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, DocumentDate, document_ids
+from uyghur_docs.cli.types import KIND, DocumentDate, WebUrl, document_ids
 from uyghur_docs.errors import AddInterrupted
 from uyghur_docs.render.printable import printable
 
@@ -43,6 +43,15 @@ def unsealed_told(out):
     metavar="MB",
     help="Refuse files larger than this [default: 16 MB for .txt, .md, .html; 64 for .pdf, .docx].",
 )
+@click.option(
+    "--url", type=WebUrl(), help="Where it was published (default: the page's canonical link)."
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="A newer version of a document: the one with this --id, source URL, or title and"
+    " date is replaced, keeping its id.",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
 @quiet_option
 @output_options(csv=False)
@@ -56,6 +65,8 @@ def add(
     kind,
     encoding,
     max_size,
+    url,
+    replace: bool,
     dry_run: bool,
     as_json: bool,
 ):
@@ -68,7 +79,7 @@ def add(
     from uyghur_docs.corpus.ingest import AddOptions
 
     limits = Limits(file_mb=max_size)
-    options = AddOptions(doc_id, title, date, kind, encoding, limits)
+    options = AddOptions(doc_id, title, date, kind, encoding, limits, url, replace)
     out = settings.out
     new = not settings.corpus.exists()
     landed = None if as_json or out.quiet else _print_landed(out)
@@ -100,13 +111,19 @@ def add(
         out.problem(f"skipped: {skipped}", style="yellow")
     _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
-        out.problem(f"Error: {refused.error}", style="red")
+        out.problem(f"Error: {refused.error}{_replacing(refused)}", style="red")
     if folders:
         out.message(_summary(verb, report))
     elif report.refused and report.added:
         out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
     if report.refused:
         sys.exit(ExitStatus.ERROR)
+
+
+def _replacing(refused) -> str:
+    if refused.version_of is None:
+        return ""
+    return f"; add it with --replace to replace {refused.version_of}, keeping its id"
 
 
 def _print_landed(out):
@@ -123,7 +140,8 @@ def _print_landed(out):
 def _details(out, verb: str, added) -> None:
     """What was decided for a file named on the command line, on stderr, to correct it by."""
     fields = {k: v for k, v in vars(added).items() if k != "id" and (v is not None or k == "date")}
-    out.message(f"{verb} {added.id}", style="bold")
+    replaced = "would replace" if verb == "would add" else "replaced"
+    out.message(f"{replaced if added.replaced else verb} {added.id}", style="bold")
     for name, value in fields.items():
         out.message(f"  {name}: {'undated' if value is None else value}")
 

@@ -123,6 +123,8 @@ def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
 
     rows = settings.library.documents(skip=warn_skipped, **which)
     columns = list(DocumentRow.__dataclass_fields__)
+    if not (as_json or as_csv):
+        columns.remove("url")  # in the table's place, a long address would crowd the titles
     print_listing(settings, output_format(as_json, as_csv), {"documents": rows}, rows, columns)
 
 

@@ -43,8 +43,9 @@ def show(settings: Settings, citation: tuple[str, ...], para, copies: bool, as_j
     if as_json:
         settings.out.json(doc)
     else:
+        source = f"\n{doc.url}" if doc.url else ""
         settings.out.paragraphs(
-            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
+            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}{source}",
             [(p.paragraph, p.text) for p in doc.paragraphs],
         )
 

@@ -141,6 +141,8 @@ class Renderer:
                 + Text(f"  {hit.date or 'undated'}  {hit.kind}  score {hit.score:.2f}", style="dim")
             )
             console.print(Text(hit.title, style="italic"))
+            if hit.url:
+                console.print(Text(hit.url, style="dim"))
             for p in hit.passages:
                 for c in _around(p):
                     if c is p:
@@ -162,6 +164,7 @@ class Renderer:
                 "score": hit.score,
                 "role": p.role,
                 "title": hit.title,
+                "url": hit.url,
                 "text": p.text,
             }
             for hit in result.hits
@@ -225,7 +228,7 @@ class Renderer:
 
 # What separates two table columns: a space of padding each side of the rule.
 _GUTTER = 3
-PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "text")
+PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "url", "text")
 
 
 def _widths(columns: list[str], cells: list[list[str]], width: int) -> list[int] | None:
