@@ -150,6 +150,12 @@ class Library:
 
     # The index
 
+    def status(self):
+        """Where the index is and how it stands (`store.state.Status`)."""
+        from uyghur_docs.store.state import status
+
+        return status(self.corpus, self.index_dir)
+
     def update(self, rebuild: bool = False, progress=None, jobs: int | None = None):
         """Bring the index up to the corpus (see `store.build.update`)."""
         from uyghur_docs.store.build import update

@@ -33,6 +33,7 @@ from uyghur_docs.cli.types import (
     PassageCount,
     document_ids,
 )
+from uyghur_docs.cli.where import status
 from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
 
@@ -326,7 +327,7 @@ def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
         out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
-for command in (show, quotes, signers, plot, add, remove):
+for command in (show, quotes, signers, plot, add, remove, status):
     cli.add_command(command)
 
 

@@ -2,9 +2,8 @@
 
 Front matter (a leading YAML `---` or TOML `+++` block, as static sites write it) is
 metadata: its `title`, `date` and URL (`url`, `canonical_url`, `link`, ...) are returned
-apart and never become text. Raw HTML
-blocks inside the Markdown go through the web page reader's block walk, so `<p>` or `<ul>`
-read the same in both formats.
+apart and never become text. Raw HTML blocks inside the Markdown go through the web page
+reader's block walk, so `<p>` or `<ul>` read the same in both formats.
 """
 
 import tomllib
