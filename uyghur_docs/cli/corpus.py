@@ -100,6 +100,15 @@ def add(
         out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
         out.json(report)
+    _tell_added(settings, paths, report)
+    if report.refused:
+        sys.exit(ExitStatus.ERROR)
+
+
+def _tell_added(settings: Settings, paths, report) -> None:
+    """On stderr: what was decided for each file named, the warnings and refusals, and
+    a folder's summary."""
+    out, dry_run = settings.out, report.dry_run
     verb = "would add" if dry_run else "added"
     folders = any(Path(path).is_dir() for path in paths)
     for added in report.added:
@@ -116,8 +125,6 @@ def add(
         out.message(_summary(verb, report))
     elif report.refused and report.added:
         out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
-    if report.refused:
-        sys.exit(ExitStatus.ERROR)
 
 
 def _replacing(refused) -> str:

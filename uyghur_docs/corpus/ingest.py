@@ -93,8 +93,8 @@ class Refused:
 
     path: str
     error: str
-    # The document it is a newer version of (its id, or its source URL), which `replace`
-    # would replace.
+    # The id of the document it is a newer version of (the same id asked for, or the same
+    # source URL), which `replace` would replace.
     version_of: str | None = None
 
 
