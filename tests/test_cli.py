@@ -60,7 +60,7 @@ def test_docs_piped_is_one_line_per_document_never_cut(corpus):
 def test_docs_csv_has_a_header_and_five_rows(corpus):
     lines = run("docs", "--csv").stdout.splitlines()
     assert lines[0] == (
-        "id,date,kind,title,paragraphs,signatories,report_quotes,format,index,copy_of"
+        "id,date,kind,title,paragraphs,signatories,report_quotes,format,index,copy_of,url"
     )
     assert lines[4].startswith("2022-09-hrc51-joint-letter,2022-09,joint-letter,")
 

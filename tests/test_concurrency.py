@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from uyghur_docs.corpus import ingest, lock
+from uyghur_docs.corpus import ingest, lock, removal
 from uyghur_docs.corpus.lock import folder_lock
 from uyghur_docs.corpus.provenance import SOURCES_FILE
 
@@ -52,7 +52,7 @@ def _add(barrier, corpus: Path, path: Path, date: str, results) -> None:
 
 def _remove(barrier, corpus: Path, doc_id: str, results) -> None:
     barrier.wait()
-    results.put(("remove", [r.id for r in ingest.remove(corpus, [doc_id]).removed], []))
+    results.put(("remove", [r.id for r in removal.remove(corpus, [doc_id]).removed], []))
 
 
 def _at_once(jobs: list[tuple]) -> list[tuple]:

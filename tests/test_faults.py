@@ -50,6 +50,27 @@ def test_index_folder_writable_by_others_is_refused(built):
     assert "udocs will not open an index others could have written" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["index"], ["search", "Karakax"], ["add", "{file}"]])
+def test_a_new_index_folder_others_can_write_is_refused_before_anything_is_written(
+    corpus, tmp_path, args
+):
+    afile = tmp_path / "s.txt"
+    afile.write_text("A statement\n\n1 May 2023\n\nText about Karakax.\n")
+    index = tmp_path / "shared"
+    index.mkdir()
+    index.chmod(0o777)
+    before = sorted(p.name for p in corpus.iterdir())
+    result = run("--index", str(index), *(a.format(file=afile) for a in args))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: {index} is writable by group or others (mode drwxrwxrwx); udocs will not open"
+        f" an index others could have written. Delete {index} and run `udocs index`, or pass"
+        " --index DIR\n"
+    )
+    assert list(index.iterdir()) == []
+    assert sorted(p.name for p in corpus.iterdir()) == before
+
+
 def test_index_file_others_can_write_is_rebuilt(built):
     path = toc(built)
     path.chmod(0o666)

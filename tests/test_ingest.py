@@ -171,6 +171,8 @@ def test_html_keeps_the_article_and_drops_navigation_and_footer(corpus, tmp_path
         "paragraphs": 5,
         "signatories": 0,
         "report_quotes": 1,
+        "url": None,
+        "replaced": None,
     }
     text = (corpus / f"{added['id']}.txt").read_text(encoding="utf-8")
     assert text == "\n\n".join(HTML_TEXT) + "\n"
@@ -319,7 +321,11 @@ def test_human_summary_goes_to_stderr(corpus, tmp_path):
     page = tmp_path / "statement.html"
     page.write_text(HTML, encoding="utf-8")
     result = run("add", str(page))
-    assert result.exit_code == 0 and result.stdout == ""
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "2022-10-03-rights-groups-urge-action\tjoint-statement"
+        "\tRights groups urge action on the Xinjiang report\tstatement.html\n"
+    )
     assert result.stderr.splitlines()[:3] == [
         "added 2022-10-03-rights-groups-urge-action",
         "  title: Rights groups urge action on the Xinjiang report",
@@ -505,6 +511,7 @@ def test_a_batch_adds_the_good_files_and_reports_the_bad(corpus, tmp_path):
         {
             "path": str(folder / "empty.txt"),
             "error": f"{folder / 'empty.txt'} is empty; there is nothing to add",
+            "version_of": None,
         }
     ]
     assert "refused 1" in result.stderr
@@ -580,11 +587,33 @@ def test_a_folder_ends_with_a_summary_counting_unsupported_files(corpus, tmp_pat
     (folder / ".hidden.json").write_text("{}")
     result = run("add", str(folder))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == (
-        "added 2, refused 1, skipped 5 unsupported: 3 .json, 1 no extension, 1 .py"
+    assert result.stdout == (
+        "2023-01-05-first-statement\tother\tFirst statement\t2023-01-05-first.txt\n"
+        "2023-01-06-second-statement\tother\tSecond statement\t2023-01-06-second.txt\n"
     )
-    # No progress bar when stderr is not a terminal.
-    assert "adding" not in result.stderr
+    # A folder's files are not told field by field; no progress bar off a terminal.
+    assert result.stderr.splitlines() == [
+        f"Error: {folder / 'empty.txt'} is empty; there is nothing to add",
+        "added 2, refused 1, skipped 5 unsupported: 3 .json, 1 no extension, 1 .py",
+    ]
+
+
+def test_quiet_add_tells_only_errors(corpus, tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "2023-01-05-first.txt").write_text("First statement\n\nKarakax.\n")
+    (folder / "empty.txt").write_text("")
+    for quiet in ("-q", "--quiet"):
+        result = run("add", quiet, str(folder))
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == f"Error: {folder / 'empty.txt'} is empty; there is nothing to add\n"
+    assert cites("Karakax", "--doc", "2023-01-05-first-statement") == [
+        "2023-01-05-first-statement ¶2"
+    ]
+    removed = run("remove", "-q", "2023-01-05-first-statement")
+    assert (removed.exit_code, removed.stdout, removed.stderr) == (0, "", "")
+    indexed = run("index", "--quiet")
+    assert (indexed.exit_code, indexed.stdout, indexed.stderr) == (0, "", "")
 
 
 def test_add_tells_its_progress_file_by_file(corpus, tmp_path):
@@ -631,6 +660,11 @@ def test_ctrl_c_during_a_folder_says_what_was_added_and_a_re_run_adds_the_rest(
     monkeypatch.setattr(ingest, "_plan", interrupted_at_the_third)
     result = run("add", str(folder))
     assert result.exit_code == 130
+    # Each document was printed as it landed, before the interrupt.
+    assert result.stdout == (
+        "2023-04-01-note-1\tother\tNote 1\t2023-04-01-note.txt\n"
+        "2023-04-02-note-2\tother\tNote 2\t2023-04-02-note.txt\n"
+    )
     assert result.stderr.splitlines() == [
         "udocs: interrupted; 2 added before it",
         "added 2023-04-01-note-1",

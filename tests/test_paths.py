@@ -3,9 +3,9 @@ index built through one spelling is current through the others."""
 
 import pytest
 
-from uyghur_docs.cli.paths import corpus_dir, index_dir
+from uyghur_docs.cli.paths import cached_index, corpus_dir, index_dir
 
-from .conftest import run
+from .conftest import run, run_json
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,36 @@ def test_add_makes_a_new_corpus_folder_and_says_so(tmp_path):
     assert sorted(p.name for p in new.iterdir()) == ["2023-05-01-a-statement.txt", "sources.json"]
     found = run("--corpus", str(new), "search", "Karakax", "-l")
     assert found.stdout == "2023-05-01-a-statement\n"
+
+
+@pytest.mark.parametrize("name", ["statements", "corpus"])
+def test_a_corpus_folder_gets_no_sibling_its_index_is_in_the_cache(tmp_path, monkeypatch, name):
+    monkeypatch.delenv("UDOCS_INDEX")
+    mine = tmp_path / "work" / name
+    mine.mkdir(parents=True)
+    (mine / "2023-05-01-a-statement.txt").write_text("A statement\n\nText about Karakax.\n")
+    assert run("--corpus", str(mine), "search", "Karakax", "-l").stdout == (
+        "2023-05-01-a-statement\n"
+    )
+    assert [p.name for p in mine.parent.iterdir()] == [name]
+    cache = cached_index(mine)
+    assert cache.parent == tmp_path / "cache" / "udocs" and cache.is_dir()
+    for spelling in (str(mine), f"{mine}/../{name}/"):
+        assert run("--corpus", spelling, "status").stdout == (
+            f"corpus\t{mine}\t1 document\nindex\t{cache}\tcurrent\nreport\tshipped\n"
+        )
+
+
+def test_status_says_where_the_index_is_and_how_it_stands(corpus, tmp_path):
+    index = tmp_path / "index"
+    assert run_json("status") == {
+        "corpus": str(corpus),
+        "documents": 5,
+        "index": str(index),
+        "index_state": "missing",
+        "report": "shipped",
+    }
+    run("index")
+    assert run_json("status")["index_state"] == "current"
+    (corpus / "2023-05-01-new.txt").write_text("New\n\nText.\n")
+    assert run_json("status")["index_state"] == "stale"

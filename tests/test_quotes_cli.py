@@ -42,6 +42,7 @@ def test_json_contract(corpus):
         "report_paragraph",
         "status",
         "report_text",
+        "url",
     ]
     assert len(data["quotes"]) == 17
 
@@ -89,7 +90,8 @@ def test_against_a_report_marks_each_quote(corpus):
 def test_csv_is_one_row_per_citation(corpus):
     lines = run("quotes", "--csv", "--min-docs", "2").stdout.splitlines()
     assert lines[0] == (
-        "text,speaker,cue,id,title,date,paragraph,as_written,report_paragraph,status,report_text"
+        "text,speaker,cue,id,title,url,date,paragraph,as_written,report_paragraph,status,"
+        "report_text"
     )
     assert len(lines) == 4
     rows = list(csv.DictReader(run("quotes", "--csv", "urgent").stdout.splitlines()))

@@ -148,3 +148,28 @@ def test_groups_show_only_the_words_every_citation_quotes():
     ]
     assert group.citations[1].as_written.startswith("“the extent of arbitrary")
     assert (group.documents, group.first_quoted) == (3, "2022-09-01")
+
+
+def test_a_changed_report_setting_is_noticed_and_the_analyses_made_again(corpus, monkeypatch):
+    monkeypatch.delenv("UDOCS_REPORT", raising=False)
+    assert run("index").exit_code == 0
+    shipped = run_json("quotes")["quotes"][0]
+    assert {c["report_paragraph"] for c in shipped["citations"]} == {148}
+    monkeypatch.setenv("UDOCS_REPORT", str(DATA / "report-artefacts.txt"))
+    # The listing reads no stale analysis: it analyses again at once.
+    first = run_json("quotes")["quotes"][0]
+    assert {c["report_paragraph"] for c in first["citations"]} == {145}
+    searched = run("search", "Karakax")
+    assert searched.exit_code == 0
+    assert searched.stderr.splitlines()[:2] == [
+        "the report setting changed (UDOCS_REPORT or report.toml) since the index was built;"
+        " analysing every document again",
+        "indexed 5 documents (188 paragraphs), skipped 0",
+    ]
+    again = run("search", "Karakax")
+    assert again.stderr == "1 of 1 matching documents shown\n"
+    first = run_json("quotes")["quotes"][0]
+    assert {c["report_paragraph"] for c in first["citations"]} == {145}
+    monkeypatch.delenv("UDOCS_REPORT")
+    indexed = run("index")
+    assert "5 added, 0 updated, 0 removed, 0 unchanged" in indexed.stderr

@@ -140,7 +140,7 @@ def test_json_contract(corpus):
     data = run_json("search", "Karakax")
     assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere"}
     (hit,) = data["hits"]
-    assert set(hit) == {"id", "title", "date", "kind", "score", "passages"}
+    assert set(hit) == {"id", "title", "date", "kind", "score", "passages", "url"}
     assert hit["passages"][0]["paragraph"] == 8
     (span,) = hit["passages"][0]["highlights"]
     assert hit["passages"][0]["text"][span[0] : span[1]] == "Karakax"

@@ -3,9 +3,10 @@
 import os
 from collections import Counter
 
+from uyghur_docs.corpus.report_file import SHIPPED
 from uyghur_docs.errors import NoSuchParagraph
 from uyghur_docs.service import Library
-from uyghur_docs.store import catalog, documents, freshness
+from uyghur_docs.store import catalog, current, documents, freshness
 
 from .conftest import SEED_IDS, run
 
@@ -29,7 +30,7 @@ def count_reads(monkeypatch) -> Counter:
     counted(documents, "load_overrides", "overrides")
     counted(freshness, "load_overrides", "overrides")
     counted(catalog, "load", "catalog")
-    counted(catalog, "is_current", "catalog")
+    counted(current, "is_current", "catalog")
     counted(catalog, "rows", "catalog")
     return counts
 
@@ -102,15 +103,14 @@ def test_one_digest_tells_whether_the_catalog_is_current(corpus, tmp_path):
 
     index_dir = tmp_path / "index"
     Library(corpus, index_dir).update()
-    assert catalog.is_current(index_dir, stamps(corpus), {})
+    assert current.is_current(index_dir, stamps(corpus), {}, SHIPPED)
     path = corpus / "2022-09-hrc51-joint-letter.txt"
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1))
-    assert not catalog.is_current(index_dir, stamps(corpus), {})
+    assert not current.is_current(index_dir, stamps(corpus), {}, SHIPPED)
     Library(corpus, index_dir).update()
-    assert catalog.is_current(index_dir, stamps(corpus), {})
-    assert not catalog.is_current(
-        index_dir, stamps(corpus), {"2022-09-hrc51-joint-letter": {"date": "2022-09-12"}}
-    )
+    assert current.is_current(index_dir, stamps(corpus), {}, SHIPPED)
+    overrides = {"2022-09-hrc51-joint-letter": {"date": "2022-09-12"}}
+    assert not current.is_current(index_dir, stamps(corpus), overrides, SHIPPED)
 
 
 def test_the_catalog_reads_counted_records_only_where_the_count_is_not_0(corpus, tmp_path):

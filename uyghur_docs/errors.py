@@ -217,11 +217,13 @@ class AddInterrupted(UdocsError):
 
 
 class AlreadyInCorpus(IngestError):
-    """The file (or its text) is in the corpus already."""
+    """The file (or its text) is in the corpus already, or a version of it published at
+    the same URL (`url`)."""
 
-    def __init__(self, path: Path, doc_id: str):
-        super().__init__(f"{path} is already in the corpus as {doc_id}")
-        self.path, self.doc_id = path, doc_id
+    def __init__(self, path: Path, doc_id: str, url: str | None = None):
+        same = f" (the same source URL, {url})" if url else ""
+        super().__init__(f"{path} is already in the corpus as {doc_id}{same}")
+        self.path, self.doc_id, self.url = path, doc_id, url
 
 
 class IdTaken(IngestError):
@@ -243,10 +245,10 @@ class BadId(IngestError):
 
 
 class OneDocumentOnly(IngestError):
-    """An id or title was given for several files."""
+    """An id, title or URL was given for several files."""
 
     def __init__(self):
-        super().__init__("an id or title names one document; add one file at a time with them")
+        super().__init__("an id, title or URL names one document; add one file at a time with them")
 
 
 class AliasFileError(UdocsError):

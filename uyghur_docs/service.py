@@ -28,7 +28,8 @@ from uyghur_docs.errors import (
 from uyghur_docs.models import Document, Filters, Matching
 
 if TYPE_CHECKING:
-    from uyghur_docs.corpus.ingest import AddOptions, AddResult, RemoveResult
+    from uyghur_docs.corpus.ingest import AddOptions, AddResult
+    from uyghur_docs.corpus.removal import RemoveResult
 
 # The catalog records `udocs signers` and `--signed-by` read.
 SIGNER_RECORDS = ("signatories", "issuers")
@@ -52,6 +53,7 @@ class DocumentText:
     kind: str
     path: str
     sha256: str
+    url: str | None  # where it was published, if its provenance says
     paragraphs: tuple[NumberedParagraph, ...]
 
 
@@ -112,6 +114,7 @@ class Library:
             doc.kind,
             doc.path,
             doc.sha256,
+            self._urls().get(doc.id),
             tuple(NumberedParagraph(n, doc.paragraph(n)) for n in numbers),
         )
 
@@ -147,6 +150,12 @@ class Library:
 
     # The index
 
+    def status(self):
+        """Where the index is and how it stands (`store.state.Status`)."""
+        from uyghur_docs.store.state import status
+
+        return status(self.corpus, self.index_dir)
+
     def update(self, rebuild: bool = False, progress=None, jobs: int | None = None):
         """Bring the index up to the corpus (see `store.build.update`)."""
         from uyghur_docs.store.build import update
@@ -178,12 +187,13 @@ class Library:
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(
+        found = self._retried(
             lambda: search.search(
                 self.index_dir, query, filters, limit, per_doc, matching, context, self._index
             ),
             tell,
         )
+        return search.with_urls(found, self._urls()) if found.hits else found
 
     def count(
         self,
@@ -262,7 +272,7 @@ class Library:
         (`findings.quote_filter.QuoteFilter`) keeps some documents' quotations, some
         speakers' (any speaker's, not only the report's) or those of some statuses."""
         from uyghur_docs.findings.quote_filter import QuoteFilter
-        from uyghur_docs.findings.quote_groups import quotes_result
+        from uyghur_docs.findings.quote_groups import quotes_result, with_urls
         from uyghur_docs.store.copies import statements
 
         which = which or QuoteFilter()
@@ -273,7 +283,7 @@ class Library:
         # Only the documents quoting the report, unless --doc must be told from an unknown id.
         having = not everything and doc_id is None
         entries = self._entries(analyses, skip, having)
-        return quotes_result(
+        found = quotes_result(
             entries,
             keyword=keyword,
             doc_id=doc_id,
@@ -284,6 +294,7 @@ class Library:
             statement_of={} if copies else {d: s.id for d, s in statements(self.index_dir).items()},
             which=which,
         )
+        return with_urls(found, self._urls())
 
     def quoted_paragraphs(self, skip: Skip = None, unquoted: bool = False, among=None, which=None):
         """The shipped report's paragraphs by how many statements (of the documents `among`,
@@ -357,16 +368,19 @@ class Library:
         dry_run: bool = False,
         tell: Callable = lambda event: None,
         progress: Callable[[int, int], None] | None = None,
+        landed: Callable | None = None,
     ) -> "AddResult":
         """Add files to the corpus and index them at once (see `corpus.ingest.add`, which
-        calls `progress`); the indexing is told as a `store.freshness.Freshness` event. A
-        corpus folder that does not exist yet is made."""
+        calls `progress` and `landed`); the indexing is told as a `store.freshness.Freshness`
+        event. A corpus folder that does not exist yet is made."""
         from uyghur_docs.corpus import ingest
 
         options = options or ingest.AddOptions()
         if not dry_run:
             self.corpus.mkdir(parents=True, exist_ok=True)
-        report = ingest.add(self.corpus, list(paths), options, self._counts, dry_run, progress)
+        report = ingest.add(
+            self.corpus, list(paths), options, self._counts, dry_run, progress, landed
+        )
         if report.added and not dry_run:
             return replace(report, indexed=self._reindex(tell))
         return report
@@ -377,15 +391,22 @@ class Library:
         dry_run: bool = False,
         tell: Callable = lambda event: None,
     ) -> "RemoveResult":
-        """Take documents out of the corpus and the index (see `corpus.ingest.remove`,
+        """Take documents out of the corpus and the index (see `corpus.removal.remove`,
         told as `add` tells it); with dry_run, only say which would go."""
-        from uyghur_docs.corpus import ingest
+        from uyghur_docs.corpus import removal
 
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
-        result = ingest.remove(self.corpus, ids, dry_run)
+        result = removal.remove(self.corpus, ids, dry_run)
         return result if dry_run else replace(result, indexed=self._reindex(tell))
 
     # Shared
+
+    def _urls(self) -> dict[str, str]:
+        """The source URL of each added document that has one (read each time: `add` and
+        `remove` change them)."""
+        from uyghur_docs.corpus.provenance import urls
+
+        return urls(self.corpus)
 
     @cached_property
     def _aliases(self) -> dict:

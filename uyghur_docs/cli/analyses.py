@@ -129,7 +129,7 @@ def _print_groups(settings: Settings, fmt: str, result) -> None:
 
 # One CSV row per citation: the statement's own ¶ (`paragraph`) and the report's apart.
 QUOTE_COLUMNS = [
-    *("text", "speaker", "cue", "id", "title", "date", "paragraph", "as_written"),
+    *("text", "speaker", "cue", "id", "title", "url", "date", "paragraph", "as_written"),
     *("report_paragraph", "status", "report_text"),
 ]
 

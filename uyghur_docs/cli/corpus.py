@@ -8,10 +8,11 @@ import click
 
 from uyghur_docs.cli.analyses import unread_signatures
 from uyghur_docs.cli.freshness import built_anew
-from uyghur_docs.cli.options import Settings, output_options
+from uyghur_docs.cli.options import Settings, output_options, quiet_option
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import KIND, DocumentDate, document_ids
+from uyghur_docs.cli.types import KIND, DocumentDate, WebUrl, document_ids
 from uyghur_docs.errors import AddInterrupted
+from uyghur_docs.render.printable import printable
 
 
 def unsealed_told(out):
@@ -42,7 +43,17 @@ def unsealed_told(out):
     metavar="MB",
     help="Refuse files larger than this [default: 16 MB for .txt, .md, .html; 64 for .pdf, .docx].",
 )
+@click.option(
+    "--url", type=WebUrl(), help="Where it was published (default: the page's canonical link)."
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="A newer version of a document: the one with this --id, source URL, or title and"
+    " date is replaced, keeping its id.",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be added; change nothing.")
+@quiet_option
 @output_options(csv=False)
 @click.pass_obj
 def add(
@@ -54,25 +65,33 @@ def add(
     kind,
     encoding,
     max_size,
+    url,
+    replace: bool,
     dry_run: bool,
     as_json: bool,
 ):
     """Add .txt, .md, .html, .pdf and .docx files (or folders of them) to the corpus.
 
-    Each good file is added whole and indexed at once; each refused one is reported, and
-    then udocs exits 1.
+    Each document is printed as it lands (id, kind, title, file: tab-separated) and
+    indexed at the end; each refused file is reported, and then udocs exits 1.
     """
     from uyghur_docs.corpus.bounded import Limits
     from uyghur_docs.corpus.ingest import AddOptions
 
     limits = Limits(file_mb=max_size)
-    options = AddOptions(doc_id, title, date, kind, encoding, limits)
+    options = AddOptions(doc_id, title, date, kind, encoding, limits, url, replace)
     out = settings.out
     new = not settings.corpus.exists()
+    landed = None if as_json or out.quiet else _print_landed(out)
     try:
         with out.progress("adding") as advance:
             report = settings.library.add(
-                paths, options, dry_run=dry_run, tell=unsealed_told(out), progress=advance
+                paths,
+                options,
+                dry_run=dry_run,
+                tell=unsealed_told(out),
+                progress=advance,
+                landed=landed,
             )
     except AddInterrupted as exc:
         _interrupted(out, paths, exc.added)
@@ -81,27 +100,57 @@ def add(
         out.message(f"made the corpus folder {settings.corpus}")
     if as_json:
         out.json(report)
+    _tell_added(settings, paths, report)
+    if report.refused:
+        sys.exit(ExitStatus.ERROR)
+
+
+def _tell_added(settings: Settings, paths, report) -> None:
+    """On stderr: what was decided for each file named, the warnings and refusals, and
+    a folder's summary."""
+    out, dry_run = settings.out, report.dry_run
     verb = "would add" if dry_run else "added"
+    folders = any(Path(path).is_dir() for path in paths)
     for added in report.added:
-        fields = {
-            k: v for k, v in vars(added).items() if k != "id" and (v is not None or k == "date")
-        }
-        out.message(f"{verb} {added.id}", style="bold")
-        for name, value in fields.items():
-            out.message(f"  {name}: {'undated' if value is None else value}")
+        if not folders:
+            _details(out, verb, added)
         if not dry_run:
             unread_signatures(settings, added.id)
     for skipped in report.skipped:
-        out.message(f"skipped: {skipped}", style="yellow")
+        out.problem(f"skipped: {skipped}", style="yellow")
     _tell_unindexed(settings, report.indexed)
     for refused in report.refused:
-        out.message(f"Error: {refused.error}", style="red")
-    if any(Path(path).is_dir() for path in paths):
+        out.problem(f"Error: {refused.error}{_replacing(refused)}", style="red")
+    if folders:
         out.message(_summary(verb, report))
     elif report.refused and report.added:
         out.message(f"{verb} {len(report.added)}; refused {len(report.refused)} (above)")
-    if report.refused:
-        sys.exit(ExitStatus.ERROR)
+
+
+def _replacing(refused) -> str:
+    if refused.version_of is None:
+        return ""
+    return f"; add it with --replace to replace {refused.version_of}, keeping its id"
+
+
+def _print_landed(out):
+    """One line on stdout for each document as it lands: id, kind, title, file."""
+
+    def landed(added) -> None:
+        fields = (added.id, added.kind, added.title, added.source)
+        out.lines(["\t".join(map(printable, fields))])
+        sys.stdout.flush()
+
+    return landed
+
+
+def _details(out, verb: str, added) -> None:
+    """What was decided for a file named on the command line, on stderr, to correct it by."""
+    fields = {k: v for k, v in vars(added).items() if k != "id" and (v is not None or k == "date")}
+    replaced = "would replace" if verb == "would add" else "replaced"
+    out.message(f"{replaced if added.replaced else verb} {added.id}", style="bold")
+    for name, value in fields.items():
+        out.message(f"  {name}: {'undated' if value is None else value}")
 
 
 def _interrupted(out, paths, added) -> None:
@@ -130,6 +179,7 @@ def _summary(verb: str, report) -> str:
 @click.command()
 @click.argument("doc_ids", nargs=-1, required=True, metavar="ID...", shell_complete=document_ids)
 @click.option("--dry-run", is_flag=True, help="Say what would be removed; change nothing.")
+@quiet_option
 @output_options(csv=False)
 @click.pass_obj
 def remove(settings: Settings, doc_ids: tuple[str, ...], dry_run: bool, as_json: bool):

@@ -58,14 +58,16 @@ def _advice(exc: e.UdocsError) -> str:
             return f"{exc}: the range is empty; swap --since and --until"
         case e.FuzzyTooFar():
             return f"{exc}: {exc.word}~{exc.most}"
+        case e.AlreadyInCorpus() if exc.url:
+            return f"{exc}; add it with --replace to replace {exc.doc_id}, keeping its id"
         case e.AlreadyInCorpus():
-            return f"{exc}; `udocs remove {exc.doc_id}` first to replace it"
+            return f"{exc}; `udocs remove {exc.doc_id}` first to add it anew"
         case e.IdTaken():
-            return f"{exc}; choose another --id or `udocs remove {exc.doc_id}` first"
+            return f"{exc}; add it with --replace to replace {exc.doc_id}, or choose another --id"
         case e.BadId():
             return f"--{exc}"
         case e.OneDocumentOnly():
-            return "--id and --title name one document; add one file at a time with them"
+            return "--id, --title and --url name one document; add one file at a time with them"
         case e.UnknownOrganisation():
             return f"{exc} (`udocs signers` lists the organisations)"
         case e.AmbiguousOrganisation():

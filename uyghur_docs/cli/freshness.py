@@ -18,6 +18,11 @@ def describe(event) -> list[str]:
             f"the corpus changed ({len(c.new)} new, {len(c.changed)} changed,"
             f" {len(c.removed)} removed); refreshing the index"
         ]
+    if event.what == "reanalysing":
+        return [
+            "the report setting changed (UDOCS_REPORT or report.toml) since the index was"
+            " built; analysing every document again"
+        ]
     if event.what == "kept":
         return [f"searching the index as it is: {message(event.error)}"]
     result = event.result

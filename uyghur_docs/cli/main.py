@@ -21,11 +21,14 @@ from uyghur_docs.cli.options import (
     output_format,
     output_options,
     print_listing,
+    quiet_option,
     warn_skipped,
 )
 from uyghur_docs.cli.plots import plot
+from uyghur_docs.cli.show import show
 from uyghur_docs.cli.status import ExitStatus
-from uyghur_docs.cli.types import ROLES, Paragraphs, PassageCount, document_ids
+from uyghur_docs.cli.types import ROLES, PassageCount, document_ids
+from uyghur_docs.cli.where import status
 from uyghur_docs.cli.words import QueryCommand
 from uyghur_docs.errors import UdocsError
 
@@ -114,63 +117,9 @@ def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
 
     rows = settings.library.documents(skip=warn_skipped, **which)
     columns = list(DocumentRow.__dataclass_fields__)
+    if not (as_json or as_csv):
+        columns.remove("url")  # in the table's place, a long address would crowd the titles
     print_listing(settings, output_format(as_json, as_csv), {"documents": rows}, rows, columns)
-
-
-@cli.command()
-@click.argument(
-    "citation", nargs=-1, required=True, metavar="ID [¶N[-M]]", shell_complete=document_ids
-)
-@click.option(
-    "--para", "-p", type=Paragraphs(), metavar="N[-M]", help="Only paragraph N, or N to M."
-)
-@click.option(
-    "--copies",
-    is_flag=True,
-    help="The other copies of the statement and what differs: signatories, title, date,"
-    " paragraphs.",
-)
-@output_options(csv=False)
-@click.pass_obj
-def show(settings: Settings, citation: tuple[str, ...], para, copies: bool, as_json: bool):
-    """Show a document's text with its paragraph numbers.
-
-    Takes the citations udocs prints: `udocs show ID`, `udocs show "ID ¶7"`,
-    `udocs show ID ¶7-9` (or --para 7-9).
-    """
-    parts = " ".join(citation).split(maxsplit=1)
-    if not parts:
-        raise click.UsageError("give a document id (`udocs docs` lists them)")
-    doc_id, *rest = parts
-    if copies:
-        show_copies(settings, doc_id, as_json)
-        return
-    if rest:
-        if para is not None:
-            raise click.UsageError("give the paragraphs once: after the id or with --para")
-        para = Paragraphs().convert(rest[0], None, None)
-    first, last = para or (None, None)
-    doc = settings.library.text(doc_id, first, last)
-    if as_json:
-        settings.out.json(doc)
-    else:
-        settings.out.paragraphs(
-            f"{doc.id} ({doc.date or 'undated'}, {doc.kind}): {doc.title}",
-            doc.id,
-            [(p.paragraph, p.text) for p in doc.paragraphs],
-        )
-
-
-def show_copies(settings: Settings, doc_id: str, as_json: bool) -> None:
-    """The copies of a document's statement, each compared with the canonical copy."""
-    result = settings.library.copies(doc_id)
-    if as_json:
-        settings.out.json(result)
-        return
-    columns = ["id", "date", "canonical", "title", "signatories_added", "signatories_missing"]
-    settings.out.table(result.copies, [*columns, "paragraphs_added", "paragraphs_missing"])
-    if len(result.copies) == 1:
-        settings.out.message(f"no copies of {doc_id} found")
 
 
 @cli.command("index")
@@ -183,6 +132,7 @@ def show_copies(settings: Settings, doc_id: str, as_json: bool) -> None:
     help=f"Worker processes for a large run, at most {MAX_JOBS} (default: one per core, up to"
     " 4; 1: none).",
 )
+@quiet_option
 @output_options(csv=False)
 @click.pass_obj
 def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: bool):
@@ -198,7 +148,7 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
         out.message("udocs index: interrupted; the index is as it was before this run")
         sys.exit(ExitStatus.INTERRUPTED)
     for warning in report.skipped:
-        out.message(f"skipped: {warning}", style="yellow")
+        out.problem(f"skipped: {warning}", style="yellow")
     if report.set_aside:
         out.message(f"the damaged index folder was moved to {report.set_aside}")
     for line in built_anew(report):
@@ -265,6 +215,7 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
     help="Show N paragraphs before and after each passage.",
 )
 @click.option("--count", "count_only", is_flag=True, help="Only count documents and paragraphs.")
+@quiet_option
 @output_options()
 @click.pass_obj
 def search(
@@ -367,7 +318,7 @@ def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
         out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
-for command in (quotes, signers, plot, add, remove):
+for command in (show, quotes, signers, plot, add, remove, status):
     cli.add_command(command)
 
 

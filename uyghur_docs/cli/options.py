@@ -17,6 +17,7 @@ class Settings:
         self.corpus_flag = corpus_flag
         self.index_flag = index_flag
         self.no_color = no_color
+        self.quiet = False
 
     @cached_property
     def corpus(self) -> Path:
@@ -36,7 +37,7 @@ class Settings:
     def out(self):
         from uyghur_docs.render.output import Renderer
 
-        return Renderer(no_color=self.no_color)
+        return Renderer(no_color=self.no_color, quiet=self.quiet)
 
 
 # The group's options, and whether each takes a value.
@@ -106,6 +107,23 @@ def document_filters(
         return click.option("--kind", "kinds", multiple=True, type=KIND, help=kind)(command)
 
     return decorator
+
+
+def quiet_option(command):
+    """--quiet (-q): no progress bar and no messages on stderr; errors are still told."""
+    return click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_quiet,
+        help="No progress or messages; errors still go to stderr.",
+    )(command)
+
+
+def _set_quiet(ctx: click.Context, param, value: bool) -> None:
+    if value:
+        ctx.find_object(Settings).quiet = True
 
 
 def warn_skipped(problem: str) -> None:

@@ -4,9 +4,14 @@ The default corpus, in a source checkout, is the repo's `corpus/`. After a plain
 is the user's own (`udocs/corpus` in the user data folder, e.g. ~/.local/share on Linux):
 on first use, the statements installed with udocs (`<prefix>/share/udocs/corpus`, seed data
 never written to) are copied there. So `udocs add` writes where an upgrade never does, and
-every environment udocs is installed in shares one corpus. The default index sits beside a
-writable corpus (`index/` next to a folder named `corpus`, else `<name>.index`), or in the
-user's cache folder when the corpus folder's parent cannot be written.
+every environment udocs is installed in shares one corpus.
+
+The default index of udocs's own corpus (the repo's, the user's copy) is `index/` beside
+it, in a folder udocs owns. Any other corpus's is in the user's cache folder, keyed by the
+corpus folder's resolved path: a folder of the user's gets no sibling it did not ask for,
+and an index is never looked for where whoever shared a corpus could have put one (the
+folder beside it came in the same archive). An index is derived data, rebuilt from the
+corpus when lost, as a cache is.
 """
 
 import os
@@ -89,17 +94,25 @@ def corpus_dir(flag: str | None) -> Path:
 
 
 def index_dir(flag: str | None, corpus: Path) -> Path:
-    """The index folder for a corpus."""
+    """The index folder for a corpus: as given; beside udocs's own corpus where that can
+    be written; else in the user's cache folder."""
     value = flag or os.environ.get(INDEX_ENV)
     if value:
         return _absolute(value)
-    name = "index" if corpus.name == "corpus" else f"{corpus.name}.index"
-    beside = corpus.parent / name
-    if os.access(beside if beside.exists() else corpus.parent, os.W_OK):
-        return beside
+    if corpus in (source_corpus(), user_corpus()):
+        beside = corpus.parent / "index"
+        if os.access(beside if beside.exists() else corpus.parent, os.W_OK):
+            return beside
+    return cached_index(corpus)
+
+
+def cached_index(corpus: Path) -> Path:
+    """The index folder of a corpus in the user's cache folder, one per resolved corpus
+    path (so `a/../corpus`, `corpus/` and a link to it share one)."""
     import hashlib
 
-    return _cache_home() / "udocs" / hashlib.sha256(str(corpus).encode()).hexdigest()[:16]
+    key = hashlib.sha256(str(corpus.resolve()).encode("utf-8", "surrogateescape"))
+    return _cache_home() / "udocs" / key.hexdigest()[:16]
 
 
 def check_apart(index: Path, corpus: Path) -> Path:
@@ -107,9 +120,15 @@ def check_apart(index: Path, corpus: Path) -> Path:
 
     A corpus is something users download and share; an index inside it could have been
     crafted by someone else, and opening a whoosh index unpickles its table of contents.
+    A folder others can write to is refused here, before a command writes anything to it:
+    every later read would refuse it.
     """
     if index.exists() and not index.is_dir():
         raise IndexNotAFolder(index)
+    if index.is_dir():
+        from uyghur_docs.store.place import check_writable
+
+        check_writable(index)
     index_real, corpus_real = index.resolve(), corpus.resolve()
     if index_real == corpus_real or corpus_real in index_real.parents:
         raise UdocsError(

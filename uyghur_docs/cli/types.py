@@ -37,6 +37,20 @@ class DocumentDate(click.ParamType):
         return parsed
 
 
+class WebUrl(click.ParamType):
+    """Where a document was published: an http(s) address."""
+
+    name = "URL"
+
+    def convert(self, value, param, ctx):
+        from uyghur_docs.text.urls import web_url
+
+        url = web_url(value)
+        if url is None:
+            self.fail(f"{value!r} is not a web address; try https://example.org/statement")
+        return url
+
+
 class PassageCount(click.ParamType):
     """How many matching paragraphs of each document to show: a number, or "all"."""
 

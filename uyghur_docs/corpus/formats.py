@@ -46,6 +46,7 @@ class Extracted:
     date: str | None = None
     headline: str | None = None
     encoding: str | None = None
+    url: str | None = None  # where the page says it lives (canonical link, front matter)
 
 
 def format_of(path: Path) -> str:
@@ -93,6 +94,7 @@ def _markdown(path: Path, data: bytes, encoding: str | None) -> Extracted:
         date=md.date,
         headline=heading,
         encoding=decoded.encoding,
+        url=md.url,
     )
 
 
@@ -112,6 +114,7 @@ def _html(path: Path, data: bytes, encoding: str | None) -> Extracted:
         around or page.date,
         page.headline,
         decoded.encoding,
+        page.url,
     )
 
 

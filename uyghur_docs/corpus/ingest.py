@@ -1,4 +1,4 @@
-"""`udocs add` and `udocs remove`: growing the corpus from the files people have.
+"""`udocs add`: growing the corpus from the files people have.
 
 Each added file becomes one UTF-8 .txt document, its paragraphs separated by blank lines,
 under a generated id (`YYYY-MM-DD-short-title`, `YYYY-MM-…` or `undated-…`). Its provenance
@@ -9,6 +9,9 @@ One `add` or `remove` at a time changes a corpus (`corpus.lock`), so two at once
 after the other; a document file is made only where no file has its name, so that not even
 a writer without the lock (an older udocs) makes two files share an id.
 
+A newer version of a document (`replace`: the same id, or the same source URL) takes the
+old one's file, provenance and overrides, keeping its id; without `replace` it is refused.
+
 Batches: every file is added whole or not at all. The good files of a batch are added even
 when others are refused — refusing them all would make a user with one broken file in a
 folder of fifty fix it before anything works — and each refusal is reported, so the caller
@@ -16,18 +19,16 @@ can exit non-zero. A refused file changes nothing in the corpus or the index.
 """
 
 import hashlib
-import json
 import re
-import tomllib
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from uyghur_docs.corpus import formats, provenance
+from uyghur_docs.corpus import formats, override_tables, provenance
 from uyghur_docs.corpus.bounded import Limits, read_file
-from uyghur_docs.corpus.folder import document_paths, parse_document, read_document, suggest
+from uyghur_docs.corpus.folder import document_paths, parse_document
 from uyghur_docs.corpus.gather import gather
 from uyghur_docs.corpus.ids import make_id
 from uyghur_docs.corpus.lock import corpus_lock
@@ -37,11 +38,9 @@ from uyghur_docs.errors import (
     AddInterrupted,
     AlreadyInCorpus,
     BadId,
-    CorpusError,
     IdTaken,
     IngestError,
     OneDocumentOnly,
-    UnknownDocument,
 )
 from uyghur_docs.models import Document, Metadata
 from uyghur_docs.text.dates import date_from_stem
@@ -61,6 +60,9 @@ class AddOptions:
     encoding: str | None = None  # a text file's encoding, instead of detecting it
     # How large a file, and how costly its reading, may be (frozen: one shared default).
     limits: Limits = Limits()  # noqa: RUF009
+    url: str | None = None  # where it was published, instead of what the file says
+    # A newer version of a document in the corpus (same id or source URL) takes its place.
+    replace: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class Added:
     paragraphs: int
     signatories: int
     report_quotes: int
+    url: str | None = None
+    # What made it a newer version of the document it replaced: "id" or "url".
+    replaced: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,9 @@ class Refused:
 
     path: str
     error: str
+    # The id of the document it is a newer version of (the same id asked for, or the same
+    # source URL), which `replace` would replace.
+    version_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,26 +115,6 @@ class AddResult:
 
 
 @dataclass(frozen=True)
-class Removed:
-    """A document taken out of the corpus."""
-
-    id: str
-    title: str
-    format: str
-    source: str | None
-
-
-@dataclass(frozen=True)
-class RemoveResult:
-    """The outcome of one `udocs remove`: the documents taken out (or, with dry_run, those
-    that would be)."""
-
-    removed: tuple[Removed, ...]
-    dry_run: bool
-    indexed: bool = True  # as AddResult's
-
-
-@dataclass(frozen=True)
 class _Plan:
     added: Added
     text: bytes
@@ -142,6 +130,7 @@ class _Corpus:
     sources: dict[str, Source]
     taken: set[str]
     known: dict[str, str] = field(default_factory=dict)  # sha256 of original or text -> id
+    urls: dict[str, str] = field(default_factory=dict)  # source URL -> id
 
 
 def _sha256(data: bytes) -> str:
@@ -156,7 +145,8 @@ def _survey(corpus: Path) -> _Corpus:
     known.update({s.sha256: doc_id for doc_id, s in sources.items() if doc_id in ids})
     # Stale sidecar entries still hold their ids: a new document must not inherit them.
     taken = ids | set(sources) | set(load_overrides(corpus))
-    return _Corpus(corpus, sources, taken, known)
+    urls = {s.url: doc_id for doc_id, s in sources.items() if s.url and doc_id in ids}
+    return _Corpus(corpus, sources, taken, known, urls)
 
 
 def _readable(path: Path) -> bytes | None:
@@ -174,17 +164,19 @@ def add(
     counts: Callable[[Document], tuple[int, int]] = lambda doc: (0, 0),
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    landed: Callable[[Added], None] | None = None,
 ) -> AddResult:
     """Add files to the corpus (see the module docstring for the batch rule).
 
     `counts` gives a document's signatories and report quotations for the report (the
     extractors are the caller's); with dry_run nothing is written and the report says what
-    would have been decided. `progress(done, total)` is called as each file is decided.
+    would have been decided. `progress(done, total)` is called as each file is decided,
+    `landed(added)` as each document is in the corpus (or, with dry_run, decided).
     """
     gathered = gather(paths)
     files, skipped = gathered.files, tuple(gathered.skipped)
     refused = [Refused(str(path), why) for path, why in gathered.refused]
-    if (options.id or options.title) and len(files) > 1:
+    if (options.id or options.title or options.url) and len(files) > 1:
         raise OneDocumentOnly()
     if options.id and not _ID.match(options.id):
         raise BadId(options.id)
@@ -199,20 +191,26 @@ def add(
                 try:
                     plan = _claimed(path, options, state, counts, dry_run)
                 except AlreadyInCorpus as exc:
-                    if path in named:
-                        refused.append(Refused(str(path), str(exc)))
+                    # A file of a folder the corpus holds is passed over; a newer version
+                    # of one (its URL's) is refused, saying how to replace it.
+                    if path in named or exc.url:
+                        refused.append(_refused(path, exc))
                     else:
                         present.append(f"{path} as {exc.doc_id}")
                     continue
                 except IngestError as exc:
-                    refused.append(Refused(str(path), str(exc)))
+                    refused.append(_refused(path, exc))
                     continue
                 state.taken.add(plan.added.id)
                 state.sources[plan.added.id] = plan.source
                 state.known.update(
                     {plan.source.sha256: plan.added.id, _sha256(plan.text): plan.added.id}
                 )
+                if plan.source.url:
+                    state.urls[plan.source.url] = plan.added.id
                 added.append(plan.added)
+                if landed:
+                    landed(plan.added)
     except KeyboardInterrupt:
         # Each file is written whole or not at all: those before the interrupt stay.
         raise AddInterrupted(tuple(added)) from None
@@ -220,6 +218,11 @@ def add(
         progress(len(files), len(files))
     unsupported = tuple(gathered.unsupported.most_common())
     return AddResult(tuple(added), tuple(refused), dry_run, skipped, unsupported, tuple(present))
+
+
+def _refused(path: Path, exc: IngestError) -> Refused:
+    newer = isinstance(exc, IdTaken) or (isinstance(exc, AlreadyInCorpus) and exc.url)
+    return Refused(str(path), str(exc), exc.doc_id if newer else None)
 
 
 def _claimed(path: Path, options: AddOptions, state: _Corpus, counts, dry_run: bool) -> _Plan:
@@ -242,10 +245,9 @@ def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
     for digest in (_sha256(data), _sha256(text)):
         if digest in state.known:
             raise AlreadyInCorpus(path, state.known[digest])
-    if options.id in state.taken:
-        raise IdTaken(path, options.id)
+    url = options.url or extracted.url
     wanted = _decide(path, extracted, options)
-    doc_id = options.id or make_id(wanted.title, wanted.date, state.taken, path.stem)
+    doc_id, replaced = _id_for(path, wanted, url, options, state)
     reread = parse_document(Path(f"{doc_id}.txt"), text)
     overrides = {
         name: value
@@ -265,10 +267,35 @@ def _plan(path: Path, options: AddOptions, state: _Corpus, counts) -> _Plan:
         paragraphs=len(reread.paragraphs),
         signatories=signatories,
         report_quotes=report_quotes,
+        url=url,
+        replaced=replaced,
     )
     added_at = datetime.now(UTC).isoformat(timespec="seconds")
-    source = Source(path.name, extracted.format, _sha256(data), added_at)
+    source = Source(path.name, extracted.format, _sha256(data), added_at, url)
     return _Plan(added, text, source, overrides)
+
+
+def _id_for(
+    path: Path, wanted: Metadata, url: str | None, options: AddOptions, state: _Corpus
+) -> tuple[str, str | None]:
+    """The new document's id, and, when it replaces a document of the corpus, what made it
+    a newer version of it: the id asked for ("id"), its source URL ("url"), or, with
+    `replace`, the id its title and date give ("id"). Without `replace`, a taken id or a
+    known URL is refused."""
+    if options.id in state.taken:
+        if not options.replace:
+            raise IdTaken(path, options.id)
+        return options.id, "id"
+    if url in state.urls:
+        if not options.replace:
+            raise AlreadyInCorpus(path, state.urls[url], url)
+        return state.urls[url], "url"
+    if options.id:
+        return options.id, None
+    own = make_id(wanted.title, wanted.date, set(), path.stem)
+    if options.replace and own in state.taken:
+        return own, "id"
+    return make_id(wanted.title, wanted.date, state.taken, path.stem), None
 
 
 def _decide(path: Path, extracted: formats.Extracted, options: AddOptions) -> Metadata:
@@ -283,7 +310,8 @@ def _decide(path: Path, extracted: formats.Extracted, options: AddOptions) -> Me
 
 
 def _write(state: _Corpus, plan: _Plan) -> None:
-    """Sidecars first, the document last: it appears whole, and only once they are in place."""
+    """Sidecars first, the document last: it appears (or, replacing one, changes) whole, and
+    only once they are in place."""
     corpus, doc_id = state.path, plan.added.id
     sidecars = [corpus / SOURCES_FILE, corpus / OVERRIDES_FILE]
     saved = {p: p.read_bytes() if p.is_file() else None for p in sidecars}
@@ -291,12 +319,14 @@ def _write(state: _Corpus, plan: _Plan) -> None:
     try:
         write_atomic(sidecars[0], provenance.dumps({**state.sources, doc_id: plan.source}))
         written.append(sidecars[0])
-        if plan.overrides:
-            before = (saved[sidecars[1]] or b"").decode("utf-8").rstrip("\n")
-            table = _toml_table(doc_id, plan.overrides)
-            write_atomic(sidecars[1], (before + "\n\n" + table).lstrip("\n").encode("utf-8"))
+        if plan.overrides or plan.added.replaced:
+            # A replaced document's overrides are decided anew, as a new one's are.
+            before = (saved[sidecars[1]] or b"").decode("utf-8")
+            after = override_tables.replaced(before, doc_id, plan.overrides)
+            write_atomic(sidecars[1], after.encode("utf-8"))
             written.append(sidecars[1])
-        write_new(corpus / f"{doc_id}.txt", plan.text)
+        place = write_atomic if plan.added.replaced else write_new
+        place(corpus / f"{doc_id}.txt", plan.text)
     except BaseException as exc:
         _restore({path: saved[path] for path in written})
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
@@ -313,83 +343,3 @@ def _restore(saved: dict[Path, bytes | None]) -> None:
             path.unlink(missing_ok=True)
         else:
             write_atomic(path, data)
-
-
-def _toml_table(doc_id: str, fields: dict[str, str]) -> str:
-    """A TOML table; JSON strings are valid TOML basic strings."""
-    lines = [f"[{json.dumps(doc_id)}]"]
-    lines += [f"{name} = {json.dumps(value, ensure_ascii=False)}" for name, value in fields.items()]
-    return "\n".join(lines) + "\n"
-
-
-def remove(corpus: Path, doc_ids: list[str], dry_run: bool = False) -> RemoveResult:
-    """Take documents out: their files, provenance and overrides. Every id is checked
-    before any is removed: one unknown id removes nothing."""
-    with nullcontext() if dry_run else corpus_lock(corpus):
-        return _remove(corpus, doc_ids, dry_run)
-
-
-def _remove(corpus: Path, doc_ids: list[str], dry_run: bool) -> RemoveResult:
-    paths = {p.stem: p for p in document_paths(corpus)}
-    for doc_id in doc_ids:
-        if doc_id not in paths:
-            raise UnknownDocument(doc_id, suggest(doc_id, list(paths)))
-    overrides, sources = load_overrides(corpus), provenance.load(corpus)
-    removed = tuple(
-        _removed(doc_id, paths[doc_id], overrides, sources) for doc_id in dict.fromkeys(doc_ids)
-    )
-    if not dry_run:
-        for gone in removed:
-            _take_out(corpus, gone.id, paths[gone.id], sources)
-    return RemoveResult(removed, dry_run)
-
-
-def _removed(doc_id: str, path: Path, overrides: dict, sources: dict) -> Removed:
-    try:
-        title = read_document(path, overrides).title
-    except CorpusError:  # a broken file is a good reason to remove it, not to refuse
-        title = ""
-    source = sources.get(doc_id)
-    fmt = source.format if source else path.suffix.lstrip(".")
-    return Removed(doc_id, title, fmt, source.file if source else None)
-
-
-def _take_out(corpus: Path, doc_id: str, path: Path, sources: dict) -> None:
-    source = sources.pop(doc_id, None)
-    try:
-        path.unlink()
-        if source:
-            write_atomic(corpus / SOURCES_FILE, provenance.dumps(sources))
-        _drop_override(corpus / OVERRIDES_FILE, doc_id)
-    except OSError as exc:
-        raise IngestError(f"cannot remove {doc_id} from {corpus}: {exc.strerror}") from exc
-
-
-def _drop_override(path: Path, doc_id: str) -> None:
-    """Cut the document's table out of overrides.toml, keeping every other line as written."""
-    if not path.is_file():
-        return
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept, inside = [], False
-    for line in lines:
-        key = _table_key(line)
-        if key is not None:
-            inside = key == doc_id
-        if not inside:
-            kept.append(line)
-    if len(kept) != len(lines):
-        # `add` put a blank line before the table; do not leave it dangling at the end.
-        text = "".join(kept).rstrip("\n")
-        write_atomic(path, (text + "\n" if text else "").encode("utf-8"))
-
-
-def _table_key(line: str) -> str | None:
-    """The name of the table a `[header]` line opens, else None."""
-    stripped = line.strip()
-    if not stripped.startswith("[") or stripped.startswith("[["):
-        return None
-    try:
-        table = tomllib.loads(stripped)
-    except tomllib.TOMLDecodeError:
-        return None
-    return next(iter(table), None)

@@ -1,9 +1,9 @@
 """Markdown read as a reader sees it: markdown-it-py's tokens turned into blocks.
 
 Front matter (a leading YAML `---` or TOML `+++` block, as static sites write it) is
-metadata: its `title` and `date` are returned apart and never become text. Raw HTML
-blocks inside the Markdown go through the web page reader's block walk, so `<p>` or `<ul>`
-read the same in both formats.
+metadata: its `title`, `date` and URL (`url`, `canonical_url`, `link`, ...) are returned
+apart and never become text. Raw HTML blocks inside the Markdown go through the web page
+reader's block walk, so `<p>` or `<ul>` read the same in both formats.
 """
 
 import tomllib
@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from uyghur_docs.corpus.blocks import BULLET, Block, ordinal
 from uyghur_docs.text.dates import parse_date
+from uyghur_docs.text.urls import web_url
 
 _FRONT_MATTER_KEYS = {
     "title": ("title",),
     "date": ("date", "publishdate", "publish_date", "published", "pubdate"),
 }
+# Where static-site generators and web clippers write a page's address.
+_URL_KEYS = ("canonical_url", "canonicalurl", "canonical", "url", "source_url", "source",
+             "original_url", "link", "permalink")  # fmt: skip
 _BREAK_TAGS = ("<br", "<br/", "<br>")
 
 
@@ -26,10 +30,11 @@ class Markdown:
     blocks: list[Block]
     title: str | None
     date: str | None
+    url: str | None = None
 
 
 def read_markdown(text: str) -> Markdown:
-    """The blocks of a Markdown text and its front matter's title and date.
+    """The blocks of a Markdown text and its front matter's title, date and URL.
 
     >>> md = read_markdown("---\\ntitle: A letter\\ndate: 2022-09-01\\n---\\n# Head\\n\\n"
     ...                    "1. one\\n1. two\\n\\n| a | b |\\n|---|---|\\n| [x](u) |  |\\n")
@@ -46,7 +51,7 @@ def read_markdown(text: str) -> Markdown:
     if fields is None:
         fields = _yaml(next((t.content for t in tokens if t.type == "front_matter"), ""))
     title, date = _title_and_date(fields)
-    return Markdown(_Walk().run(tokens), title, date)
+    return Markdown(_Walk().run(tokens), title, date, _url(fields))
 
 
 def _toml_front_matter(text: str) -> tuple[dict | None, str]:
@@ -87,6 +92,16 @@ def _title_and_date(fields: dict) -> tuple[str | None, str | None]:
         value = next((fields[k] for k in keys if fields.get(k) not in (None, "")), None)
         found[name] = " ".join(str(value).split()) if value is not None else None
     return found["title"], parse_date(found["date"]) if found["date"] else None
+
+
+def _url(fields: dict) -> str | None:
+    """The first web address among the front matter's URL fields (keys in any case).
+
+    >>> _url({"Link": "not a link", "canonical_url": "https://example.org/s"})
+    'https://example.org/s'
+    """
+    fields = {str(k).lower(): v for k, v in fields.items()}
+    return next(filter(None, (web_url(fields.get(key)) for key in _URL_KEYS)), None)
 
 
 class _Walk:

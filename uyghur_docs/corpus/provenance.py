@@ -28,6 +28,7 @@ class Source:
     format: str  # txt, md, html, pdf or docx
     sha256: str  # of the original bytes, to refuse adding the same file twice
     added: str  # ISO 8601 UTC time of `udocs add`
+    url: str | None = None  # where it was published: `add --url`, a page's canonical link
 
 
 def load(corpus: Path) -> dict[str, Source]:
@@ -46,9 +47,19 @@ def load(corpus: Path) -> dict[str, Source]:
 
 def dumps(sources: dict[str, Source]) -> bytes:
     """The sidecar's bytes for these entries, sorted by id."""
-    documents = {doc_id: asdict(s) for doc_id, s in sorted(sources.items())}
+    documents = {doc_id: _entry(s) for doc_id, s in sorted(sources.items())}
     text = json.dumps({"format": FORMAT, "documents": documents}, ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
+
+
+def _entry(source: Source) -> dict:
+    """A source as the sidecar keeps it: without a URL it never had."""
+    return {k: v for k, v in asdict(source).items() if v is not None or k != "url"}
+
+
+def urls(corpus: Path) -> dict[str, str]:
+    """The source URL of every added document that has one, by id."""
+    return {doc_id: s.url for doc_id, s in load(corpus).items() if s.url}
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -15,6 +15,8 @@ from uyghur_docs.errors import UdocsError
 
 REPORT_ENV = "UDOCS_REPORT"
 DECLARED = "report.toml"
+# The fingerprint of the report that ships with udocs, used when none is remembered.
+SHIPPED = "shipped"
 
 
 class ReportFileError(UdocsError):
@@ -40,6 +42,21 @@ def remembered_report(corpus_dir: Path) -> Path | None:
             f" name only a file inside {inside} (set {REPORT_ENV} for a report elsewhere)"
         )
     return _existing(path, str(declared))
+
+
+def fingerprint(corpus_dir: Path) -> str:
+    """What the analyses of a corpus's documents depend on of the report setting: the
+    remembered report's path, size and modification time, or SHIPPED. An index records
+    it, so that a changed `UDOCS_REPORT` or `report.toml` is noticed at the next command."""
+    try:
+        path = remembered_report(corpus_dir)
+    except ReportFileError as exc:
+        # Indexing says what is wrong; until then the index is not what it would be.
+        return f"unusable: {exc}"
+    if path is None:
+        return SHIPPED
+    info = path.stat()
+    return f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}"
 
 
 def _existing(path: Path, said_by: str) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from uyghur_docs.corpus.blocks import BULLET, Block, headline, ordinal
 from uyghur_docs.text.dates import parse_date
 from uyghur_docs.text.normalise import fold, one_line
+from uyghur_docs.text.urls import web_url
 
 _DROP = (
     "script style noscript template nav aside form button select svg iframe object canvas"
@@ -59,6 +60,7 @@ class Page:
     headline: str | None
     title: str | None
     date: str | None
+    url: str | None = None
 
 
 def parse(text: str):
@@ -109,7 +111,7 @@ def read_page(text: str) -> Page:
     root = parse(text)
     if root is None:
         return Page([], [], 0, None, None, None)
-    title, date = _head_title(root), _head_date(root)
+    title, date, url = _head_title(root), _head_date(root), _head_url(root)
     parts = [block for part in _drop_chrome(root) for block in _Walk().run(part)]
     body = root.find("body")
     body = body if body is not None else root
@@ -117,7 +119,7 @@ def read_page(text: str) -> Page:
     words = sum(_words(text) for text in body.xpath(".//text()[not(ancestor::a)]"))
     start, end = _article(text, blocks)
     around = blocks[:start] + blocks[end:] + parts
-    return Page(blocks[start:end], around, words, _headline(blocks, title), title, date)
+    return Page(blocks[start:end], around, words, _headline(blocks, title), title, date, url)
 
 
 def _words(text: str) -> int:
@@ -237,6 +239,16 @@ def _head_date(root) -> str | None:
         if value and (iso := parse_date(value)):
             return iso
     return None
+
+
+def _head_url(root) -> str | None:
+    """Where the page says it lives: its canonical link, else its `og:url`."""
+    canonical = (
+        web_url(link.get("href"))
+        for link in root.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    )
+    return next(filter(None, canonical), None) or web_url(_meta(root, "og:url"))
 
 
 def _meta(root, name: str) -> str | None:

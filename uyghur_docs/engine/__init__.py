@@ -21,7 +21,8 @@ What another engine (SQLite FTS5, Tantivy, OpenSearch) would implement, and noth
 
 Records go in and hits come out as the plain dataclasses of `uyghur_docs.models`.
 
-`exists` and `verify(index_dir) -> generation | None` (raises IndexUntrusted for a folder
+`check_folder(index_dir)` (raises IndexUntrusted for a folder others can write to), `exists`
+and `verify(index_dir) -> generation | None` (raises IndexUntrusted for a folder
 others can write to, IndexUnsealed for an index not sealed for this user, IndexDamaged
 unless every file is as the last commit sealed it; see `engine.manifest`) need no whoosh:
 each name is imported when first used, so a listing that asks only those never loads the
@@ -35,6 +36,7 @@ _HOMES = {
     "check": "kept",
     "exists": "manifest",
     "verify": "manifest",
+    "check_folder": "manifest",
     "Index": "kept",
     "search": "query",
     "texts": "query",

@@ -133,7 +133,7 @@ def verify(index_dir: Path) -> int | None:
     generation = latest_generation(index_dir)
     if generation is None:
         return None
-    _check_folder(index_dir)
+    check_folder(index_dir)
     files = _files(index_dir, generation)
     if toc_name(generation) not in files:
         raise IndexUnsealed(index_dir, f"{name(generation)} does not seal its table of contents")
@@ -144,9 +144,10 @@ def verify(index_dir: Path) -> int | None:
     return generation
 
 
-def _check_folder(index_dir: Path) -> None:
+def check_folder(index_dir: Path) -> None:
     """Refuse a folder someone else could add or swap files in, between the check and
-    whoosh's reading them."""
+    whoosh's reading them (and, before a command writes anything, one it would write to
+    only to refuse it on the next read)."""
     info = index_dir.stat()
     if info.st_uid != os.getuid():
         raise IndexUntrusted(index_dir, "belongs to another user")

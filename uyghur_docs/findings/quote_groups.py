@@ -43,6 +43,7 @@ class Citation:
     report_paragraph: int | None = None
     status: str = ""
     report_text: str | None = None
+    url: str | None = None  # where the document was published, if its provenance says
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,15 @@ class QuotesResult:
     """The groups of a `udocs quotes` query, most-cited first."""
 
     quotes: tuple[QuoteGroup, ...]
+
+
+def with_urls(result: QuotesResult, urls: Mapping[str, str]) -> QuotesResult:
+    """The result with each citation's source URL (`corpus.provenance.urls`)."""
+    groups = (
+        replace(g, citations=tuple(replace(c, url=urls.get(c.id)) for c in g.citations))
+        for g in result.quotes
+    )
+    return replace(result, quotes=tuple(groups))
 
 
 class QuoteQueryError(UdocsError):

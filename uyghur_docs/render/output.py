@@ -47,8 +47,10 @@ class _Console(Console):
 class Renderer:
     """Writes a command's data to stdout in the format asked for."""
 
-    def __init__(self, no_color: bool = False):
+    def __init__(self, no_color: bool = False, quiet: bool = False):
         self.no_color = no_color
+        # Quiet: no progress and no messages; problems (`problem`) are still told.
+        self.quiet = quiet
         self.terminal = sys.stdout.isatty()
 
     def console(self, stderr: bool = False) -> Console:
@@ -142,6 +144,8 @@ class Renderer:
             gap = "  " if joined else "\n  "
             console.print(Text(hit.id, style="bold cyan") + Text(gap + about, style="dim"))
             console.print(Text(hit.title, style="italic"))
+            if hit.url:
+                console.print(Text(hit.url, style="dim"))
             for p in hit.passages:
                 for c in _around(p):
                     if c is p:
@@ -163,6 +167,7 @@ class Renderer:
                 "score": hit.score,
                 "role": p.role,
                 "title": hit.title,
+                "url": hit.url,
                 "text": p.text,
             }
             for hit in result.hits
@@ -200,24 +205,33 @@ class Renderer:
 
     @contextmanager
     def progress(self, label: str) -> Iterator[Callable[[int, int], None] | None]:
-        """A progress bar on stderr when it is a terminal; None (no bar) otherwise."""
-        if not sys.stderr.isatty():
+        """A progress bar on stderr when it is a terminal; None (no bar) otherwise. Lines
+        written to stdout meanwhile go above the bar when stdout is that terminal too, and
+        to stdout as they are when it is not."""
+        if self.quiet or not sys.stderr.isatty():
             yield None
             return
         from rich.progress import Progress
 
-        with Progress(console=self.console(stderr=True), transient=True) as bar:
+        console, above = self.console(stderr=True), sys.stdout.isatty()
+        with Progress(console=console, transient=True, redirect_stdout=above) as bar:
             task = bar.add_task(label, total=None)
             yield lambda done, total: bar.update(task, completed=done, total=total)
 
     def message(self, text: str, style: str = "") -> None:
-        """A message for the person, on stderr, its control characters escaped."""
+        """A message for the person, on stderr, its control characters escaped; none when
+        quiet."""
+        if not self.quiet:
+            self.problem(text, style)
+
+    def problem(self, text: str, style: str = "") -> None:
+        """An error or warning on stderr, told even when quiet."""
         self.console(stderr=True).print(Text(printable(text), style=style))
 
 
 # What separates two table columns: a space of padding each side of the rule.
 _GUTTER = 3
-PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "text")
+PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "url", "text")
 
 
 def _widths(columns: list[str], cells: list[list[str]], width: int) -> list[int] | None:

@@ -25,8 +25,9 @@ from uyghur_docs import engine
 from uyghur_docs.corpus.folder import scan
 from uyghur_docs.corpus.lock import corpus_lock, folder_lock
 from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.corpus.report_file import fingerprint
 from uyghur_docs.errors import IndexLocked, IndexNotAFolder, IndexUnsealed, IndexUnwritable
-from uyghur_docs.store import catalog
+from uyghur_docs.store import catalog, current
 from uyghur_docs.store.workers import in_workers, index_share, shares, workers
 
 # How long a run waits for another to finish before saying it holds the index: searches
@@ -85,14 +86,16 @@ def _run_lock(index_dir: Path) -> int:
 
 
 def _run(corpus, index_dir, rebuild, progress, jobs, lock) -> IndexResult:
-    unsealed = None
+    unsealed, report = None, fingerprint(corpus)
+    # Every stored analysis was made with another report: all are made again.
+    rebuild = rebuild or current.report_changed(index_dir, report)
     try:
         create = catalog.blocked(index_dir) or not engine.reusable(index_dir, rebuild)
     except IndexUnsealed as exc:
         create, unsealed = True, str(exc)
     run, aside = _start_afresh(index_dir) if create else (engine.Run(index_dir, False), None)
     try:
-        result = _apply(corpus, index_dir, run, rebuild or create, progress, jobs, lock)
+        result = _apply(corpus, index_dir, run, rebuild or create, report, progress, jobs, lock)
         return replace(result, set_aside=aside and str(aside), unsealed=unsealed)
     except BaseException:
         run.cancel()
@@ -118,7 +121,7 @@ def _start_afresh(index_dir: Path):
         return engine.Run(index_dir, create=True), aside
 
 
-def _apply(corpus, index_dir, run, rebuild, progress, jobs, lock) -> IndexResult:
+def _apply(corpus, index_dir, run, rebuild, report, progress, jobs, lock) -> IndexResult:
     old = {} if rebuild else catalog.load(index_dir)
     rebuild = rebuild or not old
     with corpus_lock(corpus):
@@ -138,7 +141,7 @@ def _apply(corpus, index_dir, run, rebuild, progress, jobs, lock) -> IndexResult
         run.commit([segment for part in parts for segment in part.segments], clear=rebuild)
         failed = [doc_id for part in parts for doc_id in part.failed]
         removed = [*changes.removed, *failed]
-        catalog.save(index_dir, [part.catalog for part in parts], removed, clear=rebuild)
+        catalog.save(index_dir, [part.catalog for part in parts], removed, rebuild, report)
     finally:
         for path in index_dir.glob(catalog.PART_FILE.format("*")):
             path.unlink()

@@ -9,7 +9,6 @@ small part of all quotations. The copies of one statement are found as entries a
 in (`store.copies`).
 """
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -56,8 +55,9 @@ _SCHEMA = (
     f"CREATE TABLE IF NOT EXISTS documents ({', '.join(COLUMNS)}, PRIMARY KEY (id))",
     f"CREATE TABLE IF NOT EXISTS analyses (id, {', '.join(RECORDS)}, PRIMARY KEY (id))",
 )
-# The digests of every recorded file stamp and of every document's declared overrides, so
-# that the check before each search compares two values, not a row per document.
+# The digests of every recorded file stamp and of every document's declared overrides, and
+# the report setting's fingerprint (`store.current`), so that the check before each search
+# compares three values, not a row per document.
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
 _TABLES = ("documents", "analyses", "mentions", "forms", *copies.TABLES)
 
@@ -229,14 +229,15 @@ def blocked(index_dir: Path) -> bool:
     return path.exists() and not path.is_file()
 
 
-def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) -> None:
+def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool, report: str) -> None:
     """Take in new and changed entries (from the part files of the run's processes) and drop
-    removed ids, in one transaction; the stored forms and digests follow.
+    removed ids, in one transaction; the stored forms and digests follow, and the
+    fingerprint of the report setting the entries were analysed with (`report`).
 
     `clear` writes a new catalog and renames it over the old one (a rebuild: the old one may
     be damaged beyond opening). Readers see the old state or the new.
     """
-    from uyghur_docs.store import mentions
+    from uyghur_docs.store import current, mentions
 
     path = index_dir / CATALOG_FILE
     target = index_dir / NEW_FILE if clear else path
@@ -267,7 +268,7 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
                     _take(db, "main", source)
                 copies.link(db, taken, affected - set(removed))
                 mentions.refresh_forms(db, every=clear)
-                _stamp(db)
+                current.stamp(db, report)
     except sqlite3.Error as exc:
         raise _damaged(target, exc) from exc
     if clear:
@@ -278,14 +279,6 @@ def save(index_dir: Path, parts: list[Path], removed: list[str], clear: bool) ->
 
 def _taken(db: sqlite3.Connection, sources: list[str]) -> list[str]:
     return [doc for s in sources for (doc,) in db.execute(f"SELECT id FROM {s}.documents")]
-
-
-def _stamp(db: sqlite3.Connection) -> None:
-    """Record the digests of the catalog's file stamps and of its declared overrides."""
-    recorded = db.execute("SELECT path, size, mtime_ns FROM main.documents")
-    declared = db.execute("SELECT id, overrides FROM main.documents WHERE overrides != '{}'")
-    values = [("stamps", digest(recorded)), ("overrides", _declared_digest(declared))]
-    db.executemany("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", values)
 
 
 def _folded(parts: list[Path], most: int) -> list[Path]:
@@ -322,41 +315,6 @@ def _take(db: sqlite3.Connection, target: str, source: str) -> None:
         db.execute(f"DELETE FROM {target}.{table} WHERE doc IN ({taken})")
     for table in ("documents", "analyses", "mentions", "bodies", "bands"):
         db.execute(f"INSERT OR REPLACE INTO {target}.{table} SELECT * FROM {source}.{table}")
-
-
-def digest(files) -> str:
-    """One value for a set of file stamps (path, size, modification time in ns)."""
-    lines = sorted(f"{path}\0{size}\0{mtime}" for path, size, mtime in files)
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _declared_digest(declared) -> str:
-    """One value for the (id, overrides as JSON) of the documents that have overrides."""
-    lines = sorted(f"{doc_id}\0{fields}" for doc_id, fields in declared)
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def is_current(index_dir: Path, files: set[tuple[str, int, int]], overrides: dict) -> bool:
-    """Whether the catalog records exactly these file versions, as `corpus.stamps` gives
-    them, and these overrides: two stored digests are read, before every search; `compare`
-    says what changed."""
-    path = index_dir / CATALOG_FILE
-    if not path.is_file():
-        return False
-    try:
-        with closing(read_only(path)) as db:
-            if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
-                return False
-            stored = dict(db.execute("SELECT key, value FROM meta"))
-    except sqlite3.Error as exc:
-        raise _damaged(path, exc) from exc
-    if stored.get("stamps") != digest(files):
-        return False
-    # The stamps matched, so the catalog's ids are the files' names: overrides declared for
-    # ids that are not documents are not the catalog's.
-    ids = {os.path.splitext(os.path.basename(p))[0] for p, _, _ in files} if overrides else ()
-    declared = ((i, json_text(fields)) for i, fields in overrides.items() if fields and i in ids)
-    return stored.get("overrides") == _declared_digest(declared)
 
 
 def json_text(value) -> str:

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import read_document, scan, stamped
 from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.corpus.report_file import fingerprint
 from uyghur_docs.errors import CorpusError, IndexDamaged, IndexUntrusted
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.models import Document
-from uyghur_docs.store import catalog
+from uyghur_docs.store import catalog, current
 
 if TYPE_CHECKING:
     from uyghur_docs.store.mentions import CatalogMentions
@@ -72,11 +73,13 @@ def analysed_documents(
     paths, passed_over = scan(corpus)
     overrides = load_overrides(corpus)
     entries, damaged = _catalog(index_dir, analyses)
-    current = set(catalog.compare(paths, entries, overrides).current)
+    # Analyses made with another report are stale, whatever the files' stamps say.
+    reanalysed = current.report_changed(index_dir, fingerprint(corpus))
+    kept = set() if reanalysed else set(catalog.compare(paths, entries, overrides).current)
     found = []
     for path in paths:
         doc_id = path.stem
-        if doc_id in current:
+        if doc_id in kept:
             found.append(Listed(entries[doc_id], "current"))
             continue
         try:
@@ -129,7 +132,7 @@ def _current(corpus: Path, index_dir: Path) -> list[str] | None:
     files, passed_over = stamped(corpus)
     try:
         engine.verify(index_dir)
-        if not catalog.is_current(index_dir, files, load_overrides(corpus)):
+        if not current.is_current(index_dir, files, load_overrides(corpus), fingerprint(corpus)):
             return None
     except (IndexDamaged, IndexUntrusted):
         return None

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from uyghur_docs import engine
 from uyghur_docs.corpus.folder import document_paths, stamps
 from uyghur_docs.corpus.metadata import load_overrides
+from uyghur_docs.corpus.report_file import fingerprint
 from uyghur_docs.errors import CorpusLocked, IndexDamaged, IndexFault
-from uyghur_docs.store import catalog
+from uyghur_docs.store import catalog, current
 
 if TYPE_CHECKING:
     from uyghur_docs.store.build import IndexResult
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 class Freshness:
     """One step of bringing the index up to date. `what` is "building" (there was no
     index), "rebuilding" (it was damaged, or not sealed for this user: `error`),
-    "refreshing" (the corpus changed: `changes`), "indexed" (done: `result`) or "kept" (it
+    "refreshing" (the corpus changed: `changes`), "reanalysing" (the report setting
+    changed, so every document is analysed again), "indexed" (done: `result`) or "kept" (it
     could not be refreshed and is searched as it is: `error`)."""
 
     what: str
@@ -49,18 +51,19 @@ def ensure_current(
         tell(Freshness("building", index_dir))
         _indexed(update(corpus, index_dir), index_dir, tell)
         return engine.check(index)
-    overrides = load_overrides(corpus)
+    overrides, report = load_overrides(corpus), fingerprint(corpus)
     try:
         paragraphs = engine.check(index)
-        if catalog.is_current(index_dir, stamps(corpus), overrides):
+        if current.is_current(index_dir, stamps(corpus), overrides, report):
             return paragraphs
         changes = catalog.compare(document_paths(corpus), catalog.load(index_dir), overrides)
+        reanalyse = current.report_changed(index_dir, report)
     except IndexDamaged as exc:
         rebuild(corpus, index_dir, tell, exc)
         return engine.check(index)
-    if not changes.stale:
+    if not changes.stale and not reanalyse:
         return paragraphs
-    tell(Freshness("refreshing", index_dir, changes=changes))
+    tell(Freshness("reanalysing" if reanalyse else "refreshing", index_dir, changes=changes))
     try:
         _indexed(update(corpus, index_dir), index_dir, tell)
     except (IndexFault, CorpusLocked) as exc:

@@ -30,6 +30,7 @@ class DocumentRow:
     format: str
     index: str
     copy_of: str | None = None
+    url: str | None = None  # where it was published, if its provenance says
 
 
 def list_documents(
@@ -78,9 +79,8 @@ _COLUMNS = ("id", "date", "kind", "title", "paragraphs", "signatory_count", "rep
 
 def _stored_row(doc_id, date, kind, title, paragraphs, signatories, quotes, path, sources):
     format = _format(doc_id, path, sources)
-    return DocumentRow(
-        doc_id, date, kind, title, paragraphs, signatories, quotes, format, "current"
-    )
+    row = DocumentRow(doc_id, date, kind, title, paragraphs, signatories, quotes, format, "current")
+    return replace(row, url=_url(doc_id, sources))
 
 
 def _row(listed: Listed, sources: dict) -> DocumentRow:
@@ -95,7 +95,12 @@ def _row(listed: Listed, sources: dict) -> DocumentRow:
         e.analysis.report_quotes,
         _format(e.id, e.path, sources),
         listed.status,
+        url=_url(e.id, sources),
     )
+
+
+def _url(doc_id: str, sources: dict) -> str | None:
+    return sources[doc_id].url if doc_id in sources else None
 
 
 def _format(doc_id: str, path: str, sources: dict) -> str:

@@ -40,6 +40,7 @@ class Hit:
     kind: str
     score: float
     passages: tuple[Passage, ...]
+    url: str | None = None  # where the document was published, if its provenance says
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,11 @@ class _Within:
 
     def __contains__(self, number: int) -> bool:
         return any(number in span for span in self.spans)
+
+
+def with_urls(result: SearchResult, urls: dict[str, str]) -> SearchResult:
+    """The result with each hit's source URL (`corpus.provenance.urls`)."""
+    return replace(result, hits=tuple(replace(h, url=urls.get(h.id)) for h in result.hits))
 
 
 def sources_gone(index_dir: Path, result: SearchResult) -> list[str]:
