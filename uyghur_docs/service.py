@@ -170,20 +170,18 @@ class Library:
         per_doc: int | None = 3,
         matching: Matching | None = None,
         context: int = 0,
+        copies: bool = False,
     ):
         """Ranked documents with their best `per_doc` paragraphs (None: all), each with
         `context` paragraphs around it; `signed_by` keeps the letters every one of these
-        organisations signed or issued. The index is brought up to date first, and a damaged
-        one is rebuilt from the corpus and asked again."""
+        organisations signed or issued. The copies of one statement are one hit, unless
+        `copies`. The index is brought up to date first, and a damaged one is rebuilt from
+        the corpus and asked again."""
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(
-            lambda: search.search(
-                self.index_dir, query, filters, limit, per_doc, matching, context, self._index
-            ),
-            tell,
-        )
+        asked = (query, filters, limit, per_doc, matching, context, self._index, copies)
+        return self._retried(lambda: search.search(self.index_dir, *asked), tell)
 
     def count(
         self,
@@ -192,14 +190,15 @@ class Library:
         signed_by: str | Sequence[str] = (),
         tell: Callable = lambda event: None,
         matching: Matching | None = None,
+        copies: bool = False,
     ):
-        """How many documents, and paragraphs of them, a query matches."""
+        """How many documents, and paragraphs of them, a query matches (the copies of one
+        statement once, unless `copies`)."""
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(
-            lambda: search.count(self.index_dir, query, filters, matching, self._index), tell
-        )
+        asked = (query, filters, matching, self._index, copies)
+        return self._retried(lambda: search.count(self.index_dir, *asked), tell)
 
     def _searchable(self, query, filters, signed_by, tell) -> Filters:
         """The filters of a query made concrete, the index brought up to date."""

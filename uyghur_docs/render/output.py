@@ -137,6 +137,7 @@ class Renderer:
             console.print(
                 Text(hit.id, style="bold cyan")
                 + Text(f"  {hit.date or 'undated'}  {hit.kind}  score {hit.score:.2f}", style="dim")
+                + Text(_copies(hit.copies), style="dim")
             )
             console.print(Text(hit.title, style="italic"))
             for p in hit.passages:
@@ -214,6 +215,15 @@ class Renderer:
 
 # What separates two table columns: a space of padding each side of the rule.
 _GUTTER = 3
+
+
+def _copies(ids: tuple[str, ...]) -> str:
+    """What a hit's heading says of the other copies of its statement it stands for."""
+    if not ids:
+        return ""
+    return "  + 1 copy" if len(ids) == 1 else f"  + {len(ids)} copies"
+
+
 PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "text")
 
 
