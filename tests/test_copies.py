@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO_CORPUS, SEED_IDS, run, run_json
 from tests.copying import EDITS, republish, text_of
+from uyghur_docs.corpus import folder
 from uyghur_docs.corpus.folder import read_document
+from uyghur_docs.extract import analysis
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.findings import copies
 from uyghur_docs.store.roles import paragraph_roles
@@ -131,9 +133,12 @@ def test_three_copies_count_once(corpus):
     assert {p["second"]: p["count"] for p in pairs}["World Uyghur Congress"] == 4
 
 
-def test_show_copies_says_what_differs(corpus):
+def test_show_copies_says_what_differs(corpus, monkeypatch):
+    """From what indexing stored: no copy is read or analysed again."""
     ids = write_copies(corpus, 1)
     assert run("index").exit_code == 0
+    for module, name in ((folder, "read_document"), (analysis, "analyse")):
+        monkeypatch.setattr(module, name, _not_again)
     result = run_json("show", ids[0], "--copies")
     assert result["statement"] == HRC51
     canonical, copy = result["copies"]
@@ -143,6 +148,10 @@ def test_show_copies_says_what_differs(corpus):
     assert copy["paragraphs_added"] == [1, 2, 3, 4, 28, 29]
     assert copy["paragraphs_missing"] == []
     assert copy["date"] == "2022-10-21"
+
+
+def _not_again(*args):
+    raise AssertionError(f"read or analysed again: {args[0]}")
 
 
 def test_removing_the_canonical_copy_groups_the_others_again(corpus):

@@ -117,33 +117,21 @@ class Library:
 
     def copies(self, doc_id: str):
         """The statement a document belongs to and what differs between its copies, as the
-        last indexing run found them (`findings.copy_differences.CopiesResult`)."""
-        from uyghur_docs.findings.copy_differences import differences
+        last indexing run found and stored them (`findings.copy_differences.CopiesResult`):
+        no copy's file is read again."""
+        from uyghur_docs.findings.copy_differences import Copy, differences
         from uyghur_docs.store.copies import members, statements
+        from uyghur_docs.store.copy_records import stored_copies
 
-        document = self.document(doc_id)
         found = statements(self.index_dir)
-        statement = found[doc_id].id if doc_id in found else doc_id
-        ids = members(found).get(statement, [doc_id])
-        copies = {i: self._copy(document if i == doc_id else self.document(i)) for i in ids}
+        if doc_id not in found:
+            document = self.document(doc_id)
+            alone = Copy(document.id, document.title, document.date, (), ())
+            return differences(doc_id, alone, [])
+        statement = found[doc_id].id
+        copies = stored_copies(self.index_dir, self._index, members(found)[statement])
         canonical = copies.pop(statement)
         return differences(doc_id, canonical, list(copies.values()))
-
-    def _copy(self, doc: Document):
-        """A document as the comparison of copies reads it."""
-        from uyghur_docs.extract.analysis import analyse
-        from uyghur_docs.findings.copy_differences import Copy
-        from uyghur_docs.store.roles import paragraph_roles
-
-        analysis = analyse(doc)
-        roles = paragraph_roles(doc, analysis)
-        kept = tuple(
-            (n, text)
-            for n, text in enumerate(doc.paragraphs, start=1)
-            if roles.get(n) != "signature"
-        )
-        names = tuple(s.name for s in analysis.signatories)
-        return Copy(doc.id, doc.title, doc.date, names, kept)
 
     # The index
 
