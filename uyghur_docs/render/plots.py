@@ -12,6 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 # The same layout every run, so a picture changes only when the corpus does.
 LAYOUT_SEED = 7
@@ -37,6 +38,9 @@ def draw_timeline(timeline, path: Path) -> None:
         top.bar(x, counts, bottom=base, label=kind)
         base = [a + b for a, b in zip(base, counts, strict=True)]
     top.set_ylabel("statements")
+    # Counts: no tick between 1 and 2.
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.legend(fontsize="small")
     bottom.bar(x, timeline.quotations, color="tab:red")
     bottom.set_ylabel("report quotations")
