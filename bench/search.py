@@ -38,14 +38,14 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import partial
 from pathlib import Path
 
 import fts5
 import synth
 import table
-from processes import child, failed, median_seconds
+from processes import Timed, child, failed, median_seconds
 from queries import QUERIES
 
 BENCH = Path(__file__).resolve().parent
@@ -258,6 +258,10 @@ def _commands(corpus: Path, index_dir: Path, library, org: str, org_lines: int) 
         "search torture": (["search", "torture"], _lines_of(library.search("torture"))),
         "signers": (["signers"], len(library.signers().organisations)),
         "signers --pairs": (["signers", "--pairs"], _pairs_shown(library)),
+        "quotes --by-paragraph": (
+            ["quotes", "--by-paragraph"],
+            len(library.quoted_paragraphs().paragraphs),
+        ),
     }
     out = {}
     for label, (args, lines) in expected.items():
@@ -266,7 +270,26 @@ def _commands(corpus: Path, index_dir: Path, library, org: str, org_lines: int) 
             timed = failed(f"the in-process answer is empty: nothing to check ({timed.check})")
         out[label] = asdict(timed)
         log(f"udocs {label}: {out[label]['seconds']} s, {out[label]['check']}")
+    out["signers --graph FILE"] = asdict(_graph(udocs, index_dir.parent / "graph.json", library))
     return out
+
+
+def _graph(udocs: list[str], path: Path, library) -> Timed:
+    """`signers --graph FILE` (node-link JSON), checked by the organisations and links of
+    the file its untimed run wrote against the network asked in-process."""
+    from uyghur_docs.findings.network import cosigning_graph
+
+    network = cosigning_graph(library.signers())
+    timed = median_seconds([*udocs, "signers", "--graph", str(path)], _env(), 3, 0)
+    if not timed.ok:
+        return timed
+    written = json.loads(path.read_text("utf-8"))
+    found = (len(written["nodes"]), len(written["links"]))
+    path.unlink()
+    if found != (len(network.nodes), len(network.edges)):
+        expected = (len(network.nodes), len(network.edges))
+        return failed(f"{found} organisations and links, expected {expected}")
+    return replace(timed, check=f"{timed.check}, {found[0]} organisations, {found[1]} links")
 
 
 def _grep(corpus: Path) -> dict:

@@ -17,6 +17,8 @@ GREP_FROM = 10_000
 # target there.
 ISSUE_COMMANDS = ("signers --org ORG", "search torture --signed-by ORG", "quotes", "docs")
 OTHER_COMMANDS = ("signers", "signers --pairs")
+# Issue 30's commands, with the same target as issue 18's.
+NETWORK_COMMANDS = ("signers --graph FILE", "quotes --by-paragraph")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ def _commands(r: dict) -> list[Row]:
         if label == "docs" and r["size"] > 10_000:
             target = DOCS_TARGET_LARGE
         out.append(_with_target(_command(r, label), target))
+    for label in NETWORK_COMMANDS:
+        if label in r["processes"]:
+            out.append(_with_target(_command(r, label), COMMAND_TARGET))
     return out
 
 

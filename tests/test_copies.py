@@ -10,13 +10,16 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO_CORPUS, SEED_IDS, run, run_json
 from tests.copying import EDITS, republish, text_of
+from uyghur_docs.corpus import folder
 from uyghur_docs.corpus.folder import read_document
+from uyghur_docs.extract import analysis
 from uyghur_docs.extract.analysis import analyse
 from uyghur_docs.findings import copies
 from uyghur_docs.store.roles import paragraph_roles
 
 HRC51 = "2022-09-hrc51-joint-letter"
 UHRP = "Uyghur Human Rights Project"
+OMCT = "2024-08-28-omct-second-anniversary-statement"
 SEEDS = {doc_id: read_document(REPO_CORPUS / f"{doc_id}.txt") for doc_id in SEED_IDS}
 ANALYSES = {doc_id: analyse(doc) for doc_id, doc in SEEDS.items()}
 
@@ -130,9 +133,12 @@ def test_three_copies_count_once(corpus):
     assert {p["second"]: p["count"] for p in pairs}["World Uyghur Congress"] == 4
 
 
-def test_show_copies_says_what_differs(corpus):
+def test_show_copies_says_what_differs(corpus, monkeypatch):
+    """From what indexing stored: no copy is read or analysed again."""
     ids = write_copies(corpus, 1)
     assert run("index").exit_code == 0
+    for module, name in ((folder, "read_document"), (analysis, "analyse")):
+        monkeypatch.setattr(module, name, _not_again)
     result = run_json("show", ids[0], "--copies")
     assert result["statement"] == HRC51
     canonical, copy = result["copies"]
@@ -142,6 +148,10 @@ def test_show_copies_says_what_differs(corpus):
     assert copy["paragraphs_added"] == [1, 2, 3, 4, 28, 29]
     assert copy["paragraphs_missing"] == []
     assert copy["date"] == "2022-10-21"
+
+
+def _not_again(*args):
+    raise AssertionError(f"read or analysed again: {args[0]}")
 
 
 def test_removing_the_canonical_copy_groups_the_others_again(corpus):
@@ -192,3 +202,41 @@ def test_copies_count_once_while_the_index_is_stale(corpus):
     letters = run_json("signers", "--org", UHRP)["letters"]
     assert len(letters) == 4
     assert len(run_json("signers", "--org", UHRP, "--copies")["letters"]) == 7
+
+
+def test_search_counts_statements_and_lists_copies_when_asked(corpus):
+    ids = write_copies(corpus)
+    assert run("index").exit_code == 0
+    query = '"blind eye"'
+    found = run_json("search", query)
+    assert (found["total"], found["copies"]) == (1, 3)
+    assert [(h["id"], h["copies"]) for h in found["hits"]] == [(HRC51, ids)]
+    assert run("search", query, "-l").stdout == f"{HRC51}\n"
+    every = run_json("search", query, "--copies")
+    assert (every["total"], every["copies"]) == (4, 0)
+    assert sorted(h["id"] for h in every["hits"]) == sorted([HRC51, *ids])
+    assert {h["copies"] == [] for h in every["hits"]} == {True}
+    assert run_json("search", query, "--count") == {
+        "query": query,
+        "documents": 1,
+        "paragraphs": 1,
+        "elsewhere": 0,
+        "copies": 3,
+    }
+    counted = run_json("search", query, "--count", "--copies")
+    assert (counted["documents"], counted["paragraphs"], counted["copies"]) == (4, 4, 0)
+    said = run("search", query)
+    assert said.stderr == "1 of 1 matching documents shown (3 more copies of them: --copies)\n"
+
+
+def test_a_limit_counts_statements(corpus):
+    """The copies, newer than their canonical copy, rank first: it stands in their place."""
+    ids = write_copies(corpus)
+    assert run("index").exit_code == 0
+    newest = ("humanity", "-n", "2", "--sort", "date", "--reverse")
+    found = run_json("search", *newest)
+    assert (found["total"], found["copies"]) == (4, 3)
+    assert [(h["id"], h["copies"]) for h in found["hits"]] == [(OMCT, []), (HRC51, ids)]
+    every = run_json("search", *newest, "--copies")
+    assert [h["id"] for h in every["hits"]] == [OMCT, ids[0]]
+    assert every["total"] == 7

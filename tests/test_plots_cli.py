@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from uyghur_docs.findings.network import cosigning_graph
-from uyghur_docs.findings.pictures import REPORT_PARAGRAPHS, report_strip, timeline
+from uyghur_docs.findings.pictures import REPORT_PARAGRAPHS, labels, report_strip, timeline
 from uyghur_docs.service import Library
 
 from .conftest import run
@@ -92,3 +92,38 @@ def test_without_matplotlib_plot_says_how_to_install_it(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().endswith("pip install 'udocs[plots]'")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_labels_that_would_overlap_move_or_go_unnamed():
+    crowded = {name: (0.0, 0.0) for name in "ABCDEFGHIJ"}
+    letters = {name: 20 - n for n, name in enumerate("ABCDEFGHIJ")}
+    found = [(x.name, x.x, x.y) for x in labels(crowded, letters, (1.0, 1.0), 40)]
+    assert found == [
+        ("A", 0.0, 1.0),
+        ("B", 0.0, -1.0),
+        ("C", 1.0, 0.0),
+        ("D", -1.0, 0.0),
+        ("E", 1.0, 1.0),
+        ("F", -1.0, 1.0),
+        ("G", 1.0, -1.0),
+        ("H", -1.0, -1.0),
+    ]
+    assert [x.name for x in labels(crowded, letters, (1.0, 1.0), 3)] == ["A", "B", "C"]
+
+
+def test_the_seeds_network_names_do_not_overlap(library):
+    import networkx as nx
+
+    from uyghur_docs.findings.network import to_networkx
+    from uyghur_docs.render.plots import LAYOUT_SEED, NAMED, label_size, network_labels
+
+    network = cosigning_graph(library.signers())
+    place = nx.spring_layout(to_networkx(network), seed=LAYOUT_SEED, weight="weight")
+    found = network_labels(network, place)
+    assert found[0].name == "Uyghur Human Rights Project" == network.nodes[0].name
+    assert (len(network.nodes), len(found) <= NAMED) == (213, True)
+    char, line = label_size(place)
+    boxes = [(x.x, x.y, char * len(x.name) / 2, line / 2) for x in found]
+    for n, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[n + 1 :]:
+            assert abs(x - x2) >= w + w2 or abs(y - y2) >= h + h2

@@ -138,9 +138,9 @@ def test_fuzzy_and_wildcard(built):
 
 def test_json_contract(corpus):
     data = run_json("search", "Karakax")
-    assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere"}
+    assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere", "copies"}
     (hit,) = data["hits"]
-    assert set(hit) == {"id", "title", "date", "kind", "score", "passages", "url"}
+    assert set(hit) == {"id", "title", "date", "kind", "score", "passages", "url", "copies"}
     assert hit["passages"][0]["paragraph"] == 8
     (span,) = hit["passages"][0]["highlights"]
     assert hit["passages"][0]["text"][span[0] : span[1]] == "Karakax"

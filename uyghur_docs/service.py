@@ -120,33 +120,21 @@ class Library:
 
     def copies(self, doc_id: str):
         """The statement a document belongs to and what differs between its copies, as the
-        last indexing run found them (`findings.copy_differences.CopiesResult`)."""
-        from uyghur_docs.findings.copy_differences import differences
+        last indexing run found and stored them (`findings.copy_differences.CopiesResult`):
+        no copy's file is read again."""
+        from uyghur_docs.findings.copy_differences import Copy, differences
         from uyghur_docs.store.copies import members, statements
+        from uyghur_docs.store.copy_records import stored_copies
 
-        document = self.document(doc_id)
         found = statements(self.index_dir)
-        statement = found[doc_id].id if doc_id in found else doc_id
-        ids = members(found).get(statement, [doc_id])
-        copies = {i: self._copy(document if i == doc_id else self.document(i)) for i in ids}
+        if doc_id not in found:
+            document = self.document(doc_id)
+            alone = Copy(document.id, document.title, document.date, (), ())
+            return differences(doc_id, alone, [])
+        statement = found[doc_id].id
+        copies = stored_copies(self.index_dir, self._index, members(found)[statement])
         canonical = copies.pop(statement)
         return differences(doc_id, canonical, list(copies.values()))
-
-    def _copy(self, doc: Document):
-        """A document as the comparison of copies reads it."""
-        from uyghur_docs.extract.analysis import analyse
-        from uyghur_docs.findings.copy_differences import Copy
-        from uyghur_docs.store.roles import paragraph_roles
-
-        analysis = analyse(doc)
-        roles = paragraph_roles(doc, analysis)
-        kept = tuple(
-            (n, text)
-            for n, text in enumerate(doc.paragraphs, start=1)
-            if roles.get(n) != "signature"
-        )
-        names = tuple(s.name for s in analysis.signatories)
-        return Copy(doc.id, doc.title, doc.date, names, kept)
 
     # The index
 
@@ -179,20 +167,18 @@ class Library:
         per_doc: int | None = 3,
         matching: Matching | None = None,
         context: int = 0,
+        copies: bool = False,
     ):
         """Ranked documents with their best `per_doc` paragraphs (None: all), each with
         `context` paragraphs around it; `signed_by` keeps the letters every one of these
-        organisations signed or issued. The index is brought up to date first, and a damaged
-        one is rebuilt from the corpus and asked again."""
+        organisations signed or issued. The copies of one statement are one hit, unless
+        `copies`. The index is brought up to date first, and a damaged one is rebuilt from
+        the corpus and asked again."""
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        found = self._retried(
-            lambda: search.search(
-                self.index_dir, query, filters, limit, per_doc, matching, context, self._index
-            ),
-            tell,
-        )
+        asked = (query, filters, limit, per_doc, matching, context, self._index, copies)
+        found = self._retried(lambda: search.search(self.index_dir, *asked), tell)
         return search.with_urls(found, self._urls()) if found.hits else found
 
     def count(
@@ -202,14 +188,15 @@ class Library:
         signed_by: str | Sequence[str] = (),
         tell: Callable = lambda event: None,
         matching: Matching | None = None,
+        copies: bool = False,
     ):
-        """How many documents, and paragraphs of them, a query matches."""
+        """How many documents, and paragraphs of them, a query matches (the copies of one
+        statement once, unless `copies`)."""
         from uyghur_docs.store import search
 
         filters = self._searchable(query, filters, signed_by, tell)
-        return self._retried(
-            lambda: search.count(self.index_dir, query, filters, matching, self._index), tell
-        )
+        asked = (query, filters, matching, self._index, copies)
+        return self._retried(lambda: search.count(self.index_dir, *asked), tell)
 
     def _searchable(self, query, filters, signed_by, tell) -> Filters:
         """The filters of a query made concrete, the index brought up to date."""

@@ -11,6 +11,7 @@ import click
 from uyghur_docs import __version__
 from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
+from uyghur_docs.cli.documents import docs, show
 from uyghur_docs.cli.ends import MIN_OPEN_FILES, discard_output, open_files, output_errors
 from uyghur_docs.cli.freshness import built_anew
 from uyghur_docs.cli.options import (
@@ -20,12 +21,9 @@ from uyghur_docs.cli.options import (
     global_options_first,
     output_format,
     output_options,
-    print_listing,
     quiet_option,
-    warn_skipped,
 )
 from uyghur_docs.cli.plots import plot
-from uyghur_docs.cli.show import show
 from uyghur_docs.cli.status import ExitStatus
 from uyghur_docs.cli.types import ROLES, PassageCount, document_ids
 from uyghur_docs.cli.where import status
@@ -93,33 +91,6 @@ def cli(ctx: click.Context, corpus: str | None, index: str | None, no_color: boo
     Every citation is `id ¶N`: a document id and a paragraph number from 1.
     """
     ctx.obj = Settings(corpus, index, no_color)
-
-
-@cli.command()
-@document_filters()
-@click.option(
-    "--sort",
-    type=click.Choice(["id", "date", "title"]),
-    default="id",
-    show_default=True,
-    help="Order by id, date (oldest first, undated last) or title.",
-)
-@click.option("--limit", "-n", type=click.IntRange(min=1), help="At most N documents.")
-@output_options()
-@click.pass_obj
-def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
-    """List the documents: id, date, kind, title, counts, source format, index status.
-
-    The index column says whether the search index holds the document as it is now
-    ("current"), an older version of it ("stale") or not at all ("missing").
-    """
-    from uyghur_docs.store.listing import DocumentRow
-
-    rows = settings.library.documents(skip=warn_skipped, **which)
-    columns = list(DocumentRow.__dataclass_fields__)
-    if not (as_json or as_csv):
-        columns.remove("url")  # in the table's place, a long address would crowd the titles
-    print_listing(settings, output_format(as_json, as_csv), {"documents": rows}, rows, columns)
 
 
 @cli.command("index")
@@ -216,6 +187,11 @@ def index_command(settings: Settings, rebuild: bool, jobs: int | None, as_json: 
 )
 @click.option("--count", "count_only", is_flag=True, help="Only count documents and paragraphs.")
 @quiet_option
+@click.option(
+    "--copies",
+    is_flag=True,
+    help="List and count every copy of a statement (default: its canonical copy, once).",
+)
 @output_options()
 @click.pass_obj
 def search(
@@ -234,7 +210,8 @@ def search(
 
     A document matches when it has every word, in any paragraphs. QUERY also takes
     "a phrase", OR, NOT or -word (exclude), +word, =word (as written), title:word, wild*,
-    fuzzy~ and (groups). Curly quotes make phrases too.
+    fuzzy~ and (groups). Curly quotes make phrases too. A statement republished in several
+    documents is one hit, its canonical copy, unless --copies.
     """
     from uyghur_docs.cli.freshness import describe
     from uyghur_docs.models import Filters, Matching
@@ -250,12 +227,15 @@ def search(
         raise click.UsageError("--reverse goes with --sort date")
     sort = "newest" if how["reverse"] else how["sort"]
     matching = Matching(how["paragraph"], how["exact"], sort)
-    library, asked = settings.library, {"signed_by": signed_by, "tell": tell}
+    library = settings.library
+    asked = {"signed_by": signed_by, "tell": tell, "copies": how["copies"]}
     if count_only:
         counted = library.count(query, filters, matching=matching, **asked)
         if fmt == "json":
             return out.json(counted)
         out.count(counted)
+        if counted.copies:
+            out.message(f"the copies of one statement count once{_folded(counted.copies)}")
         return _tell_elsewhere(out, counted.elsewhere, how["within"])
     per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
     limit = how["limit"]
@@ -283,7 +263,8 @@ def search(
         where = _searched(how["within"]) if result.elsewhere else ""
         out.message(f"no matches for {query!r}{where}{hint}")
     elif fmt == "text":
-        out.message(f"{len(result.hits)} of {result.total} matching documents shown")
+        shown = f"{len(result.hits)} of {result.total} matching documents shown"
+        out.message(shown + _folded(result.copies))
     _tell_elsewhere(out, result.elsewhere, how["within"])
     for gone in library.sources_gone(result):
         out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
@@ -295,6 +276,14 @@ EVERY = 1 << 31
 
 def _default(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
+
+
+def _folded(copies: int) -> str:
+    """What a listing or count says of the copies it counted as their statements."""
+    if not copies:
+        return ""
+    more = "1 more copy" if copies == 1 else f"{copies} more copies"
+    return f" ({more} of them: --copies)"
 
 
 def _searched(within: str) -> str:
@@ -318,7 +307,7 @@ def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
         out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
-for command in (show, quotes, signers, plot, add, remove, status):
+for command in (docs, show, quotes, signers, plot, add, remove, status):
     cli.add_command(command)
 
 

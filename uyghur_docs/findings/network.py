@@ -5,6 +5,7 @@ for `signers --graph` to write. networkx is imported there only, so that the res
 (and `udocs --help`) never loads it.
 """
 
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import combinations
@@ -52,28 +53,36 @@ def cosigning_graph(
         own = {letter.id for letter in index.letters(index.key_of(org))}
         among = own if among is None else own & set(among)
     dated = sorted(index.signatory_keys(among).items(), key=_dated)
-    names = {}
-    held: dict[str, list[tuple[str, str | None]]] = {}
-    # Per pair, its letters' ids and dates, kept apart: each becomes an Edge field as is.
-    shared: dict[tuple[str, str], tuple[list[str], list[str | None]]] = {}
-    for doc_id, (date, keys) in dated:
-        for key in keys:
-            if key not in names:
-                names[key] = index.organisations[key].name
-            held.setdefault(key, []).append((doc_id, date))
-        ordered = sorted(keys, key=lambda k: (names[k], k))
+    names = {key: index.organisations[key].name for _, (_, keys) in dated for key in keys}
+    order = {key: n for n, key in enumerate(sorted(names, key=lambda k: (names[k], k)))}
+    held: dict[str, list[int]] = {key: [] for key in names}
+    # Each pair's letters by number in date order: one append per pair of each letter's
+    # signatories (the bulk of the work), ids and dates looked up once per edge at the end.
+    shared: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, (_, (_, keys)) in enumerate(dated):
+        ordered = sorted(keys, key=order.__getitem__)
+        for key in ordered:
+            held[key].append(number)
         for pair in combinations(ordered, 2):
-            ids, dates = shared.setdefault(pair, ([], []))
-            ids.append(doc_id)
-            dates.append(date)
-    nodes = [Node(names[k], len(ls), *_span(ls)) for k, ls in held.items()]
-    edges = [
-        Edge(names[a], names[b], len(ids), tuple(dates), tuple(ids))
-        for (a, b), (ids, dates) in shared.items()
-    ]
-    nodes.sort(key=lambda n: (-n.letters, n.name.casefold(), n.name))
-    edges.sort(key=lambda e: (-e.weight, e.source.casefold(), e.target.casefold()))
-    return Network(tuple(nodes), tuple(edges))
+            shared[pair].append(number)
+    ids = [doc_id for doc_id, _ in dated]
+    dates = [date for _, (date, _) in dated]
+    folded = {key: name.casefold() for key, name in names.items()}
+    nodes = sorted(held, key=lambda k: (-len(held[k]), folded[k], names[k]))
+    pairs = sorted(shared, key=lambda p: (-len(shared[p]), folded[p[0]], folded[p[1]]))
+    return Network(
+        tuple(Node(names[k], len(held[k]), *_span([dates[n] for n in held[k]])) for k in nodes),
+        tuple(
+            Edge(
+                names[a],
+                names[b],
+                len(shared[a, b]),
+                tuple(dates[n] for n in shared[a, b]),
+                tuple(ids[n] for n in shared[a, b]),
+            )
+            for a, b in pairs
+        ),
+    )
 
 
 def _dated(item: tuple[str, tuple]) -> tuple:
@@ -81,10 +90,10 @@ def _dated(item: tuple[str, tuple]) -> tuple:
     return (date is None, date or "", doc_id)
 
 
-def _span(letters: list[tuple[str, str | None]]) -> tuple[str | None, str | None]:
-    """The first and last dates among letters (None when none is dated)."""
-    dates = sorted(d for _, d in letters if d)
-    return (dates[0], dates[-1]) if dates else (None, None)
+def _span(dates: list[str | None]) -> tuple[str | None, str | None]:
+    """The first and last of some dates (None when none is given)."""
+    given = sorted(d for d in dates if d)
+    return (given[0], given[-1]) if given else (None, None)
 
 
 # The graph formats networkx writes, by file extension. GEXF and GraphML hold no lists nor

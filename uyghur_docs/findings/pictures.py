@@ -70,3 +70,56 @@ def report_strip(found: ParagraphsResult, size: int = REPORT_PARAGRAPHS) -> tupl
     """How many statements quote each of the report's paragraphs, ¶1 first."""
     counts: Mapping[int, int] = {p.paragraph: p.statements for p in found.paragraphs}
     return tuple(counts.get(n, 0) for n in range(1, size + 1))
+
+
+@dataclass(frozen=True)
+class Label:
+    """An organisation's name as the network picture writes it: centred on (x, y)."""
+
+    name: str
+    x: float
+    y: float
+
+
+# Where a label may sit, in label heights and widths from its node's centre: above it
+# first, then below, then to either side.
+_PLACES = ((0, 1), (0, -1), (0.5, 0), (-0.5, 0), (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1))
+
+
+def labels(
+    places: Mapping[str, tuple[float, float]],
+    letters: Mapping[str, int],
+    size: tuple[float, float],
+    most: int,
+) -> tuple[Label, ...]:
+    """Names for the network picture that do not overlap: the organisations with most
+    letters first (then by name), each at the first of `_PLACES` around its node where its
+    box (`size`: a character's width and a line's height, in the picture's units) meets no
+    label placed before; one with no free place, or past the first `most`, goes unnamed.
+
+    >>> near = {"A": (0.0, 0.0), "B": (0.0, 0.01), "C": (5.0, 5.0)}
+    >>> found = labels(near, {"A": 3, "B": 2, "C": 1}, (0.1, 0.1), 3)
+    >>> [(label.name, round(label.x, 2), round(label.y, 2)) for label in found]
+    [('A', 0.0, 0.1), ('B', 0.0, -0.09), ('C', 5.0, 5.1)]
+    """
+    char, line = size
+    placed: list[tuple[float, float, float, float]] = []
+    found = []
+    for name in sorted(places, key=lambda n: (-letters[n], n))[:most]:
+        x, y = places[name]
+        width = char * len(name)
+        for across, up in _PLACES:
+            box = _box(x + across * (width + char), y + up * line, width, line)
+            if not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                found.append(Label(name, x + across * (width + char), y + up * line))
+                break
+    return tuple(found)
+
+
+def _box(x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

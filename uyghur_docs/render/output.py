@@ -142,7 +142,11 @@ class Renderer:
             # under the id: a wrapped line would leave a lone "2.95" under "score".
             joined = len(hit.id) + 2 + len(about) <= console.width
             gap = "  " if joined else "\n  "
-            console.print(Text(hit.id, style="bold cyan") + Text(gap + about, style="dim"))
+            console.print(
+                Text(hit.id, style="bold cyan")
+                + Text(gap + about, style="dim")
+                + Text(_copies(hit.copies), style="dim")
+            )
             console.print(Text(hit.title, style="italic"))
             if hit.url:
                 console.print(Text(hit.url, style="dim"))
@@ -231,6 +235,15 @@ class Renderer:
 
 # What separates two table columns: a space of padding each side of the rule.
 _GUTTER = 3
+
+
+def _copies(ids: tuple[str, ...]) -> str:
+    """What a hit's heading says of the other copies of its statement it stands for."""
+    if not ids:
+        return ""
+    return "  + 1 copy" if len(ids) == 1 else f"  + {len(ids)} copies"
+
+
 PASSAGE_COLUMNS = ("id", "paragraph", "date", "kind", "score", "role", "title", "url", "text")
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from uyghur_docs.errors import EmptyQuery, QueryTooLong
 from uyghur_docs.models import Filters, Matching
-from uyghur_docs.store import catalog
+from uyghur_docs.store import catalog, statement_hits
+from uyghur_docs.store.copies import statements
 
 MAX_QUERY = 2000
 
@@ -32,7 +33,8 @@ class Passage:
 
 @dataclass(frozen=True)
 class Hit:
-    """A matching document, scored by its best paragraph."""
+    """A matching document, scored by its best paragraph; `copies`, the other copies of
+    its statement that match too (shown as this one)."""
 
     id: str
     title: str
@@ -41,29 +43,34 @@ class Hit:
     score: float
     passages: tuple[Passage, ...]
     url: str | None = None  # where the document was published, if its provenance says
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """The answer to one query; `total` counts matching documents, `elsewhere` the
-    documents that match only when the paragraphs not searched (signature lists, contact
-    lines, boilerplate) are searched too."""
+    """The answer to one query; `total` counts matching documents (the copies of one
+    statement once, `copies` counting the others), `elsewhere` the documents that match
+    only when the paragraphs not searched (signature lists, contact lines, boilerplate)
+    are searched too."""
 
     query: str
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None
     elsewhere: int = 0
+    copies: int = 0
 
 
 @dataclass(frozen=True)
 class SearchCount:
-    """How much one query matches: documents, and their paragraphs that carry its words."""
+    """How much one query matches: documents, and their paragraphs that carry its words
+    (the copies of one statement once, `copies` counting the others)."""
 
     query: str
     documents: int
     paragraphs: int
     elsewhere: int = 0
+    copies: int = 0
 
 
 def keep(index_dir: Path):
@@ -96,28 +103,41 @@ def search(
     matching: Matching | None = None,
     context: int = 0,
     kept=None,
+    every_copy: bool = False,
 ) -> SearchResult:
-    """Search the index: every matching document counted, the best `limit` shown with
+    """Search the index: every matching statement counted, the best `limit` shown with
     their best `per_doc` paragraphs (None: all), each with `context` paragraphs on either
-    side. With no hits, offer a corrected query that finds something. `kept`: the index
-    held open between searches (`keep`), else it is opened for this one."""
+    side; the copies of one statement are one hit unless `every_copy`. With no hits, offer
+    a corrected query that finds something. `kept`: the index held open between searches
+    (`keep`), else it is opened for this one."""
     check_query(qstring)
     # Opened once for the query, the context of each document shown and a suggestion.
     index = kept or keep(index_dir)
+    filters = filters or Filters()
     try:
-        return _search(index, qstring, filters or Filters(), limit, per_doc, matching, context)
+        copies = _copies(index_dir, index, qstring, filters, matching, per_doc, every_copy)
+        return _search(index, qstring, filters, limit, per_doc, matching, context, copies)
     finally:
         if kept is None:
             index.close()
 
 
-def _search(index, qstring, filters, limit, per_doc, matching, context) -> SearchResult:
+def _copies(index_dir, index, qstring, filters, matching, per_doc, every_copy):
+    """The copies of statements the query matches (none looked for with `every_copy`)."""
+    if every_copy:
+        return statement_hits.Matched()
+    found = {doc: statement.id for doc, statement in statements(index_dir).items()}
+    return statement_hits.matched(index, qstring, filters, matching, found, per_doc)
+
+
+def _search(index, qstring, filters, limit, per_doc, matching, context, copies) -> SearchResult:
     from uyghur_docs import engine
 
-    found = engine.search(index, qstring, filters, limit, per_doc, matching)
-    hits: dict[str, list] = {}
+    folded = copies.folded
+    found = engine.search(index, qstring, filters, limit + len(folded), per_doc, matching)
+    ranked: dict[str, list] = {}
     for p in found.hits:
-        hits.setdefault(p.doc, []).append(p)
+        ranked.setdefault(p.doc, []).append(p)
     result = tuple(
         Hit(
             id=doc_id,
@@ -126,12 +146,14 @@ def _search(index, qstring, filters, limit, per_doc, matching, context) -> Searc
             kind=ps[0].kind,
             score=max(p.score for p in ps),
             passages=_passages(index, doc_id, ps, context),
+            copies=copies.others(doc_id),
         )
-        for doc_id, ps in hits.items()
+        for doc_id, ps in statement_hits.by_statement(ranked, copies, limit)
     )
     elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
     suggestion = None if result or elsewhere else engine.suggest(index, qstring, filters)
-    return SearchResult(qstring, found.documents, result, suggestion, elsewhere)
+    total = found.documents - len(folded)
+    return SearchResult(qstring, total, result, suggestion, elsewhere, len(folded))
 
 
 def count(
@@ -140,15 +162,20 @@ def count(
     filters: Filters | None = None,
     matching: Matching | None = None,
     kept=None,
+    every_copy: bool = False,
 ) -> SearchCount:
-    """The number of documents and paragraphs a query matches (`kept`: as for `search`)."""
+    """The number of documents and paragraphs a query matches, the copies of one statement
+    and their paragraphs once unless `every_copy` (`kept`: as for `search`)."""
     from uyghur_docs import engine
 
     check_query(qstring)
     index, filters = kept or index_dir, filters or Filters()
     found = engine.search(index, qstring, filters, 0, 0, matching)
     elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
-    return SearchCount(qstring, found.documents, found.paragraphs, elsewhere)
+    copies = _copies(index_dir, index, qstring, filters, matching, None, every_copy)
+    folded = copies.folded
+    paragraphs = found.paragraphs - sum(len(copies.hits[doc]) for doc in folded)
+    return SearchCount(qstring, found.documents - len(folded), paragraphs, elsewhere, len(folded))
 
 
 def _elsewhere(index, qstring: str, filters: Filters, matching, documents: int) -> int:

@@ -1,9 +1,43 @@
-"""`udocs show`: a document's text, by the citations udocs prints."""
+"""`udocs docs` and `udocs show`: the documents listed, one read, its copies compared."""
 
 import click
 
-from uyghur_docs.cli.options import Settings, output_options
+from uyghur_docs.cli.options import (
+    Settings,
+    document_filters,
+    output_format,
+    output_options,
+    print_listing,
+    warn_skipped,
+)
 from uyghur_docs.cli.types import Paragraphs, document_ids
+
+
+@click.command()
+@document_filters()
+@click.option(
+    "--sort",
+    type=click.Choice(["id", "date", "title"]),
+    default="id",
+    show_default=True,
+    help="Order by id, date (oldest first, undated last) or title.",
+)
+@click.option("--limit", "-n", type=click.IntRange(min=1), help="At most N documents.")
+@output_options()
+@click.pass_obj
+def docs(settings: Settings, as_json: bool, as_csv: bool, **which):
+    """List the documents: id, date, kind, title, counts, source format, index status.
+
+    The index column says whether the search index holds the document as it is now
+    ("current"), an older version of it ("stale") or not at all ("missing").
+    """
+    from uyghur_docs.store.listing import DocumentRow
+
+    rows = settings.library.documents(skip=warn_skipped, **which)
+    columns = list(DocumentRow.__dataclass_fields__)
+    if not (as_json or as_csv):
+        columns.remove("url")  # in the table's place, a long address would crowd the titles
+    print_listing(settings, output_format(as_json, as_csv), {"documents": rows}, rows, columns)
 
 
 @click.command()
