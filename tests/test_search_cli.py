@@ -77,6 +77,7 @@ def test_count(corpus):
         "documents": 2,
         "paragraphs": 4,
         "elsewhere": 0,
+        "cut": [],
     }
     assert run("search", "Karakax", "--count").stdout == "1\tdocuments\n1\tparagraphs\n"
 

@@ -13,6 +13,7 @@ from uyghur_docs.cli.analyses import quotes, signers
 from uyghur_docs.cli.corpus import add, remove
 from uyghur_docs.cli.ends import MIN_OPEN_FILES, discard_output, open_files, output_errors
 from uyghur_docs.cli.freshness import built_anew
+from uyghur_docs.cli.notes import searched, tell_cut, tell_elsewhere
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
     Settings,
@@ -314,7 +315,8 @@ def search(
         if fmt == "json":
             return out.json(counted)
         out.count(counted)
-        return _tell_elsewhere(out, counted.elsewhere, how["within"])
+        tell_cut(out, counted.cut)
+        return tell_elsewhere(out, counted.elsewhere, how["within"])
     per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
     limit = how["limit"]
     if ids_only and _default(click.get_current_context(), "limit"):
@@ -338,11 +340,12 @@ def search(
         out.search(result)
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
-        where = _searched(how["within"]) if result.elsewhere else ""
+        where = searched(how["within"]) if result.elsewhere else ""
         out.message(f"no matches for {query!r}{where}{hint}")
     elif fmt == "text":
         out.message(f"{len(result.hits)} of {result.total} matching documents shown")
-    _tell_elsewhere(out, result.elsewhere, how["within"])
+    tell_cut(out, result.cut)
+    tell_elsewhere(out, result.elsewhere, how["within"])
     for gone in library.sources_gone(result):
         out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
 
@@ -353,27 +356,6 @@ EVERY = 1 << 31
 
 def _default(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
-
-
-def _searched(within: str) -> str:
-    return "" if within == "all" else f" in {within}"
-
-
-_PARTS = {
-    "prose": "prose",
-    "signatures": "signature lists",
-    "contacts": "contact lines",
-    "boilerplate": "boilerplate",
-}
-
-
-def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
-    """Say how many more documents match when every part is searched, and how to see them."""
-    if elsewhere:
-        documents = "document matches" if elsewhere == 1 else "documents match"
-        others = [part for name, part in _PARTS.items() if name != within]
-        where = f"{', '.join(others[:-1])} or {others[-1]}"
-        out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
 for command in (quotes, signers, plot, add, remove):

@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from uyghur_docs.errors import EmptyQuery, QueryTooLong
-from uyghur_docs.models import Filters, Matching
+from uyghur_docs.models import Cut, Filters, Matching
 from uyghur_docs.store import catalog
 
 MAX_QUERY = 2000
@@ -46,13 +46,15 @@ class Hit:
 class SearchResult:
     """The answer to one query; `total` counts matching documents, `elsewhere` the
     documents that match only when the paragraphs not searched (signature lists, contact
-    lines, boilerplate) are searched too."""
+    lines, boilerplate) are searched too, `cut` the wildcard and fuzzy terms searched for
+    only some of their words."""
 
     query: str
     total: int
     hits: tuple[Hit, ...]
     suggestion: str | None
     elsewhere: int = 0
+    cut: tuple[Cut, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class SearchCount:
     documents: int
     paragraphs: int
     elsewhere: int = 0
+    cut: tuple[Cut, ...] = ()
 
 
 def keep(index_dir: Path):
@@ -130,7 +133,7 @@ def _search(index, qstring, filters, limit, per_doc, matching, context) -> Searc
     )
     elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
     suggestion = None if result or elsewhere else engine.suggest(index, qstring, filters)
-    return SearchResult(qstring, found.documents, result, suggestion, elsewhere)
+    return SearchResult(qstring, found.documents, result, suggestion, elsewhere, found.cut)
 
 
 def count(
@@ -147,7 +150,7 @@ def count(
     index, filters = kept or index_dir, filters or Filters()
     found = engine.search(index, qstring, filters, 0, 0, matching)
     elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
-    return SearchCount(qstring, found.documents, found.paragraphs, elsewhere)
+    return SearchCount(qstring, found.documents, found.paragraphs, elsewhere, found.cut)
 
 
 def _elsewhere(index, qstring: str, filters: Filters, matching, documents: int) -> int:
