@@ -1,5 +1,6 @@
-"""Wildcard, prefix and fuzzy terms expand to at most `bounds.MAX_WORDS` indexed words: a
-term that matches more is searched for the first of them alphabetically, and says so."""
+"""Wildcard, prefix and fuzzy terms expand to at most `bounds.MAX_WORDS` indexed words,
+holding at most `bounds.MAX_POSTINGS` paragraphs: a term that matches more is searched for
+the first of them alphabetically, and says so."""
 
 import json
 from itertools import product
@@ -42,8 +43,8 @@ def test_a_term_of_too_many_words_is_searched_for_the_first_512(words):
         result = run("search", query)
         assert result.stderr.splitlines() == [
             "1 of 1 matching documents shown",
-            f"note: {query} matches more than 512 words; only the first 512 alphabetically"
-            " were searched (qzaa to qztr)",
+            f"note: {query} matches more words than one search takes; only the first 512"
+            " alphabetically were searched (qzaa to qztr)",
         ]
     # Fewer words, all of them.
     assert passages("qzt*") == ([], [3, 4])
@@ -57,6 +58,10 @@ def test_the_bound_holds_at_any_size(words, monkeypatch):
     counted = run("search", "qzt* qzzz", "--count", "--json")
     assert json.loads(counted.stdout)["cut"] == [cut]
     assert run("search", "qzt*", "--count").stderr == (
-        "note: qzt* matches more than 3 words; only the first 3 alphabetically were searched"
-        " (qzta to qztc)\n"
+        "note: qzt* matches more words than one search takes; only the first 3"
+        " alphabetically were searched (qzta to qztc)\n"
     )
+    # The words' paragraphs bound too, the first word kept whatever it holds.
+    monkeypatch.setattr(bounds, "MAX_POSTINGS", 1)
+    cut = {"term": "qz*", "kept": 1, "first": "qzaa", "last": "qzaa"}
+    assert passages("qz*") == ([cut], [3])

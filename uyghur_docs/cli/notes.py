@@ -18,7 +18,7 @@ def tell_cut(out, cut) -> None:
     """Say which wildcard or fuzzy terms were searched for only some of their words."""
     for term in cut:
         out.message(
-            f"note: {term.term} matches more than {term.kept} words; only the first"
+            f"note: {term.term} matches more words than one search takes; only the first"
             f" {term.kept} alphabetically were searched ({term.first} to {term.last})"
         )
 

@@ -1,12 +1,17 @@
 """Wildcard, prefix and fuzzy terms bounded: each expands to at most `MAX_WORDS` indexed
-words. `a*`, `*a*` or `?*` would otherwise become an OR of much of the vocabulary, every
-one of its words read, scored and highlighted: seconds and hundreds of megabytes at ten
-thousand documents. A term that matches more is searched for the first `MAX_WORDS` of its
-words in alphabetical order, and says so (`models.Cut`); one that matches fewer is left to
-whoosh as it is, scored as before.
+words, holding at most `MAX_POSTINGS` paragraphs between them (the first word whatever it
+holds: a plain word costs as much). `a*`, `*e*` or `?*` would otherwise become an OR of
+much of the vocabulary, every posting of it read, scored and highlighted: minutes and
+hundreds of megabytes at ten thousand documents. A term that matches more is searched for
+the first of its words in alphabetical order, and says so (`models.Cut`).
+
+Each term becomes the OR of its words in the whole index, which the fast path
+(`engine.fast`) runs; whoosh would expand it again in each segment and walk every posting
+of the OR one at a time (a minute for `x~2` at ten thousand documents). A fuzzy term of
+one edit, which the fast path expands itself as whoosh does, stays as it is unless cut.
 """
 
-from itertools import islice
+from collections.abc import Iterable
 
 from whoosh import query as wq
 
@@ -14,43 +19,55 @@ from uyghur_docs.models import Cut
 
 # The most words one wildcard, prefix or fuzzy term is searched for.
 MAX_WORDS = 512
+# The most paragraphs its words may hold between them (each is read and scored).
+MAX_POSTINGS = 50_000
 # Fields a term is written without its name in: the words of paragraphs.
 _UNNAMED = ("body", "exact", "aside", "aside_exact")
 
 
 def bounded(q: wq.Query, reader) -> tuple[wq.Query, tuple[Cut, ...]]:
-    """The query with each term that expands to more than `MAX_WORDS` words in the index
-    replaced by the OR of the first of them, and those terms, each named once."""
+    """The query with each term that expands to more words than the bounds allow replaced
+    by the OR of the first of them, and those terms, each named once."""
     cuts: dict[str, Cut] = {}
 
     def bound(node: wq.Query) -> wq.Query:
         if not isinstance(node, wq.MultiTerm) or node.field() not in reader.schema:
             return node
-        words = _expansion(node, reader)
-        if len(words) <= MAX_WORDS:
+        kept, cut = _kept(_expansion(node, reader), node.fieldname, reader)
+        if cut:
+            written = _written(node)
+            cuts.setdefault(written, Cut(written, len(kept), kept[0], kept[-1]))
+        elif (isinstance(node, wq.FuzzyTerm) and node.maxdist == 1) or not kept:
             return node
-        kept = words[:MAX_WORDS]
-        written = _written(node)
-        cuts.setdefault(written, Cut(written, len(kept), kept[0], kept[-1]))
         return wq.Or([wq.Term(node.fieldname, word, boost=node.boost) for word in kept])
 
     return q.accept(bound), tuple(cuts.values())
 
 
-def _expansion(node: wq.MultiTerm, reader) -> list[str]:
-    """The term's first `MAX_WORDS` + 1 words in alphabetical order. A pattern's come in
-    order, each once, from the index's word list (its segments' merged), and enumerating
-    stops there; a fuzzy term's come in no order, but at most two edits away
-    (`parse.MAX_EDITS`) they are few enough to sort."""
+def _kept(words: Iterable[str], fieldname: str, reader) -> tuple[list[str], bool]:
+    """The words searched for, and whether any was left out."""
+    kept: list[str] = []
+    postings = 0
+    for word in words:
+        postings += reader.doc_frequency(fieldname, word)
+        if len(kept) == MAX_WORDS or (kept and postings > MAX_POSTINGS):
+            return kept, True
+        kept.append(word)
+    return kept, False
+
+
+def _expansion(node: wq.MultiTerm, reader) -> Iterable[str]:
+    """The term's words in alphabetical order. A pattern's come in order, each once, from
+    the index's word list (its segments' merged), read only as far as they are wanted; a
+    fuzzy term's come in no order, but at most two edits away (`parse.MAX_EDITS`) they are
+    few enough to sort."""
     field = reader.schema[node.fieldname]
     # A pattern's words come as bytes, a fuzzy term's as text (UTF-8 sorts as text does).
     found = (
         word if isinstance(word, str) else field.from_bytes(word)
         for _, word in node.expanded_terms(reader)
     )
-    if isinstance(node, wq.PatternQuery):
-        return list(islice(found, MAX_WORDS + 1))
-    return sorted(set(found))[: MAX_WORDS + 1]
+    return found if isinstance(node, wq.PatternQuery) else sorted(set(found))
 
 
 def _written(node: wq.MultiTerm) -> str:
