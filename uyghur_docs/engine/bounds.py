@@ -20,7 +20,7 @@ from uyghur_docs.models import Cut
 # The most words one wildcard, prefix or fuzzy term is searched for.
 MAX_WORDS = 512
 # The most paragraphs its words may hold between them (each is read and scored).
-MAX_POSTINGS = 50_000
+MAX_POSTINGS = 25_000
 # Fields a term is written without its name in: the words of paragraphs.
 _UNNAMED = ("body", "exact", "aside", "aside_exact")
 
