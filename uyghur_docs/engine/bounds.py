@@ -12,9 +12,11 @@ one edit, which the fast path expands itself as whoosh does, stays as it is unle
 """
 
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from whoosh import query as wq
 
+from uyghur_docs.engine.nearby import Words
 from uyghur_docs.models import Cut
 
 # The most words one wildcard, prefix or fuzzy term is searched for.
@@ -37,7 +39,10 @@ def bounded(q: wq.Query, reader) -> tuple[wq.Query, tuple[Cut, ...]]:
         if cut:
             written = _written(node)
             cuts.setdefault(written, Cut(written, len(kept), kept[0], kept[-1]))
-        elif (isinstance(node, wq.FuzzyTerm) and node.maxdist == 1) or not kept:
+        elif not kept:
+            # Nothing to expand to: whoosh would look again in every segment.
+            return wq.NullQuery
+        elif isinstance(node, wq.FuzzyTerm) and node.maxdist == 1:
             return node
         return wq.Or([wq.Term(node.fieldname, word, boost=node.boost) for word in kept])
 
@@ -59,15 +64,27 @@ def _kept(words: Iterable[str], fieldname: str, reader) -> tuple[list[str], bool
 def _expansion(node: wq.MultiTerm, reader) -> Iterable[str]:
     """The term's words in alphabetical order. A pattern's come in order, each once, from
     the index's word list (its segments' merged), read only as far as they are wanted; a
-    fuzzy term's come in no order, but at most two edits away (`parse.MAX_EDITS`) they are
-    few enough to sort."""
+    fuzzy term's from that list read whole (`nearby.Words`), kept for the search's second
+    look (`store.search` counts the matches in every part of a document too)."""
+    if isinstance(node, wq.FuzzyTerm):
+        return _words(reader, node.fieldname).within(node.text, node.maxdist, node.prefixlength)
     field = reader.schema[node.fieldname]
-    # A pattern's words come as bytes, a fuzzy term's as text (UTF-8 sorts as text does).
-    found = (
+    # A pattern's words come as bytes from the word list (UTF-8 sorts as text does).
+    return (
         word if isinstance(word, str) else field.from_bytes(word)
         for _, word in node.expanded_terms(reader)
     )
-    return found if isinstance(node, wq.PatternQuery) else sorted(set(found))
+
+
+# The word lists read, by index reader and field, while the reader lives.
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _words(reader, fieldname: str) -> Words:
+    held = _WORDS.setdefault(reader, {})
+    if fieldname not in held:
+        held[fieldname] = Words(reader, fieldname)
+    return held[fieldname]
 
 
 def _written(node: wq.MultiTerm) -> str:
