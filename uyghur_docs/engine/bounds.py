@@ -1,8 +1,8 @@
 """Wildcard, prefix and fuzzy terms bounded: each expands to at most `MAX_WORDS` indexed
 words, holding at most `MAX_POSTINGS` paragraphs between them (the first word whatever it
 holds: a plain word costs as much). `a*`, `*e*` or `?*` would otherwise become an OR of
-much of the vocabulary, every posting of it read, scored and highlighted: minutes and
-hundreds of megabytes at ten thousand documents. A term that matches more is searched for
+much of the vocabulary, every posting of it read, scored and highlighted: minutes at ten
+thousand documents. A term that matches more is searched for
 the first of its words in alphabetical order, and says so (`models.Cut`).
 
 Each term becomes the OR of its words in the whole index, which the fast path
@@ -28,8 +28,9 @@ _UNNAMED = ("body", "exact", "aside", "aside_exact")
 
 
 def bounded(q: wq.Query, reader) -> tuple[wq.Query, tuple[Cut, ...]]:
-    """The query with each term that expands to more words than the bounds allow replaced
-    by the OR of the first of them, and those terms, each named once."""
+    """The query with each wildcard, prefix and fuzzy term replaced by the OR of its words
+    within the bounds (nothing for one without words; a fuzzy term of one edit within them
+    kept as it is), and the terms cut, each named once."""
     cuts: dict[str, Cut] = {}
 
     def bound(node: wq.Query) -> wq.Query:
