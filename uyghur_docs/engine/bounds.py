@@ -29,8 +29,8 @@ _UNNAMED = ("body", "exact", "aside", "aside_exact")
 
 def bounded(q: wq.Query, reader) -> tuple[wq.Query, tuple[Cut, ...]]:
     """The query with each wildcard, prefix and fuzzy term replaced by the OR of its words
-    within the bounds (nothing for one without words; a fuzzy term of one edit within them
-    kept as it is), and the terms cut, each named once."""
+    within the bounds (one without words, or a fuzzy term of one edit within them, kept as
+    it is), and the terms cut, each named once."""
     cuts: dict[str, Cut] = {}
 
     def bound(node: wq.Query) -> wq.Query:
@@ -40,10 +40,7 @@ def bounded(q: wq.Query, reader) -> tuple[wq.Query, tuple[Cut, ...]]:
         if cut:
             written = _written(node)
             cuts.setdefault(written, Cut(written, len(kept), kept[0], kept[-1]))
-        elif not kept:
-            # Nothing to expand to: whoosh would look again in every segment.
-            return wq.NullQuery
-        elif isinstance(node, wq.FuzzyTerm) and node.maxdist == 1:
+        elif not kept or (isinstance(node, wq.FuzzyTerm) and node.maxdist == 1):
             return node
         return wq.Or([wq.Term(node.fieldname, word, boost=node.boost) for word in kept])
 

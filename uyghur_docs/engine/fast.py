@@ -32,8 +32,6 @@ def handled(q, schema) -> bool:
     if getattr(q, "boost", 1.0) != 1.0:
         return False
     kind = type(q)
-    if q is wq.NullQuery:
-        return True
     if kind is wq.Term:
         return _scorable(schema, q.fieldname)
     if kind is wq.Phrase:
@@ -122,8 +120,6 @@ class _Query:
 
     def scores(self, q) -> Scores:
         kind = type(q)
-        if q is wq.NullQuery:
-            return {}
         if kind is wq.Term or kind is wq.Phrase:
             # By the segment itself: an empty segment starts where the next one does.
             key = (self.segment, q.fieldname, q.text if kind is wq.Term else tuple(q.words))
