@@ -222,6 +222,7 @@ def test_search_counts_statements_and_lists_copies_when_asked(corpus):
         "paragraphs": 1,
         "elsewhere": 0,
         "copies": 3,
+        "cut": [],
     }
     counted = run_json("search", query, "--count", "--copies")
     assert (counted["documents"], counted["paragraphs"], counted["copies"]) == (4, 4, 0)

@@ -1,5 +1,9 @@
 """The parts of whoosh the engine reads directly (`engine.internals`): present in the
-installed whoosh, and read as whoosh itself reads them."""
+installed whoosh, read as whoosh itself reads them, and every private name of whoosh's
+that the package uses listed there."""
+
+import ast
+from pathlib import Path
 
 import pytest
 import whoosh
@@ -16,6 +20,109 @@ from uyghur_docs.models import ParagraphRecord
 
 def test_the_installed_whoosh_has_the_shape_relied_on():
     assert internals.shape_problems() == []
+
+
+PACKAGE = Path(internals.__file__).resolve().parent.parent
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _whooshs_private_names() -> set[str]:
+    """Every private name whoosh's own source defines or uses."""
+    names = set()
+    for path in Path(whoosh.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if isinstance(node, ast.FunctionDef | ast.ClassDef) and _private(node.name):
+                names.add(node.name)
+            elif isinstance(node, ast.Attribute) and _private(node.attr):
+                names.add(node.attr)
+    return names
+
+
+def _whoosh_bases(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """The names a module imports from whoosh, and its classes that subclass one."""
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("whoosh")
+        for alias in node.names
+    }
+    subclasses = set()
+    for node in ast.walk(tree):
+        for base in getattr(node, "bases", ()):
+            while isinstance(base, ast.Attribute):
+                base = base.value
+            if isinstance(base, ast.Name) and base.id in imported:
+                subclasses.add(node.name)
+    return imported, subclasses
+
+
+def whoosh_private_uses(source: str, whooshs: set[str]) -> set[str]:
+    """The private names of whoosh's a module uses: imported from whoosh, defined in a
+    subclass of a whoosh class, or read of any object but udocs' own `self` (a private
+    name udocs' own classes give themselves is theirs)."""
+    tree = ast.parse(source)
+    _, subclasses = _whoosh_bases(tree)
+    used = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("whoosh")
+        for alias in node.names
+        if _private(alias.name)
+    }
+
+    def visit(node: ast.AST, ours: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                inherited = child.name in subclasses
+                used.update(
+                    f.name
+                    for f in child.body
+                    if inherited and isinstance(f, ast.FunctionDef) and f.name in whooshs
+                )
+                visit(child, not inherited)
+                continue
+            if isinstance(child, ast.Attribute) and child.attr in whooshs:
+                on_self = isinstance(child.value, ast.Name) and child.value.id in ("self", "cls")
+                if not (on_self and ours):
+                    used.add(child.attr)
+            visit(child, ours)
+
+    visit(tree, False)
+    return used
+
+
+def test_every_private_whoosh_name_used_is_listed_with_why():
+    listed = {name for names in internals.PRIVATE.values() for name in names}
+    whooshs = _whooshs_private_names()
+    used = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for name in whoosh_private_uses(path.read_text(encoding="utf-8"), whooshs):
+            used.setdefault(name, path.relative_to(PACKAGE.parent).as_posix())
+    assert {name: where for name, where in used.items() if name not in listed} == {}
+    # And nothing listed that the package no longer uses.
+    assert listed - set(used) == set()
+
+
+def test_a_new_private_name_is_found():
+    whooshs = {"_terms", "_perdoc", "_write_block", "_lengths"}
+    source = """
+from whoosh.codec.whoosh3 import W3PostingsWriter, _lenfield
+class Ours:
+    def __init__(self, reader):
+        self._lengths = reader._perdoc
+class Writer(W3PostingsWriter):
+    def _write_block(self):
+        return self._terms
+"""
+    assert whoosh_private_uses(source, whooshs) == {
+        "_lenfield",
+        "_perdoc",
+        "_write_block",
+        "_terms",
+    }
 
 
 def test_a_changed_whoosh_is_named(monkeypatch):

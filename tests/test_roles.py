@@ -5,6 +5,8 @@ from uyghur_docs.extract.signers import Signatory
 from uyghur_docs.models import Document
 from uyghur_docs.store.roles import paragraph_roles
 
+from .conftest import run_json
+
 
 def document(*paragraphs: str) -> Document:
     return Document("2023-01-01-x", paragraphs[0], None, "other", "x.txt", "0", paragraphs)
@@ -74,3 +76,41 @@ def test_page_furniture_and_the_author_box_before_it():
 def test_a_long_paragraph_that_opens_like_furniture_is_text():
     long = "Share this concern: " + "the detentions continue without charge or trial. " * 5
     assert paragraph_roles(document("Title", long), Analysis()) == {}
+
+
+RELEASE = """Groups urge an inquiry into the detention of lawyers
+
+12 May 2023
+
+Twelve groups said today that the detention of lawyers in Ürümqi must end and that an inquiry
+is overdue.
+
+"Every week of silence is another week in a cell," said Dilnur Kader of the Lawyers' Fund.
+
+Media contact: Mirzat Tohti, mirzat.tohti@example.org
+
+Aysel Nur, Communications Officer
++44 20 7946 0018
+aysel.nur@example.org
+
+Share this
+"""
+
+
+def test_press_contacts_closing_a_release_without_a_cue():
+    doc = document(*[p.strip() for p in RELEASE.split("\n\n")])
+    assert paragraph_roles(doc, analyse(doc)) == {5: "contact", 6: "contact", 7: "boilerplate"}
+
+
+def test_contact_lines_are_found_in_contacts(tmp_path, monkeypatch):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "2023-05-12-lawyers-release.txt").write_text(RELEASE, encoding="utf-8")
+    monkeypatch.setenv("UDOCS_CORPUS", str(folder))
+    for name in ("Tohti", "Aysel"):
+        data = run_json("search", name, "--in", "contacts")
+        assert [(h["id"], [p["paragraph"] for p in h["passages"]]) for h in data["hits"]] == [
+            ("2023-05-12-lawyers-release", [5] if name == "Tohti" else [6])
+        ]
+        assert (run_json("search", name)["total"], run_json("search", name)["elsewhere"]) == (0, 1)
+    assert run_json("search", "Kader", "--in", "contacts")["total"] == 0

@@ -138,7 +138,7 @@ def test_fuzzy_and_wildcard(built):
 
 def test_json_contract(corpus):
     data = run_json("search", "Karakax")
-    assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere", "copies"}
+    assert set(data) == {"query", "total", "hits", "suggestion", "elsewhere", "copies", "cut"}
     (hit,) = data["hits"]
     assert set(hit) == {"id", "title", "date", "kind", "score", "passages", "url", "copies"}
     assert hit["passages"][0]["paragraph"] == 8

@@ -78,6 +78,7 @@ def test_count(corpus):
         "paragraphs": 4,
         "elsewhere": 0,
         "copies": 0,
+        "cut": [],
     }
     assert run("search", "Karakax", "--count").stdout == "1\tdocuments\n1\tparagraphs\n"
 

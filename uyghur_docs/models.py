@@ -96,10 +96,24 @@ class ParagraphHit:
 
 
 @dataclass(frozen=True)
+class Cut:
+    """A wildcard, prefix or fuzzy term that matches more indexed words than a search
+    expands one term to: the first `kept` of them in alphabetical order, `first` to
+    `last`, were searched, the rest left out."""
+
+    term: str
+    kept: int
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
 class Found:
-    """What the engine found: the matching documents and paragraphs counted, and the
-    paragraphs chosen to show, grouped by document in rank order."""
+    """What the engine found: the matching documents and paragraphs counted, the
+    paragraphs chosen to show, grouped by document in rank order, and the terms whose
+    expansion was cut."""
 
     documents: int
     paragraphs: int
     hits: tuple[ParagraphHit, ...]
+    cut: tuple[Cut, ...] = ()

@@ -14,6 +14,7 @@ from uyghur_docs.cli.corpus import add, remove
 from uyghur_docs.cli.documents import docs, show
 from uyghur_docs.cli.ends import MIN_OPEN_FILES, discard_output, open_files, output_errors
 from uyghur_docs.cli.freshness import built_anew
+from uyghur_docs.cli.notes import folded, searched, tell_cut, tell_elsewhere
 from uyghur_docs.cli.options import (
     GLOBAL_OPTIONS,
     Settings,
@@ -235,8 +236,9 @@ def search(
             return out.json(counted)
         out.count(counted)
         if counted.copies:
-            out.message(f"the copies of one statement count once{_folded(counted.copies)}")
-        return _tell_elsewhere(out, counted.elsewhere, how["within"])
+            out.message(f"the copies of one statement count once{folded(counted.copies)}")
+        tell_cut(out, counted.cut)
+        return tell_elsewhere(out, counted.elsewhere, how["within"])
     per_doc = None if passages == "all" or (passages is None and doc_id) else passages or 3
     limit = how["limit"]
     if ids_only and _default(click.get_current_context(), "limit"):
@@ -260,12 +262,13 @@ def search(
         out.search(result)
     if not result.hits:
         hint = f"; did you mean: {result.suggestion}" if result.suggestion else ""
-        where = _searched(how["within"]) if result.elsewhere else ""
+        where = searched(how["within"]) if result.elsewhere else ""
         out.message(f"no matches for {query!r}{where}{hint}")
     elif fmt == "text":
         shown = f"{len(result.hits)} of {result.total} matching documents shown"
-        out.message(shown + _folded(result.copies))
-    _tell_elsewhere(out, result.elsewhere, how["within"])
+        out.message(shown + folded(result.copies))
+    tell_cut(out, result.cut)
+    tell_elsewhere(out, result.elsewhere, how["within"])
     for gone in library.sources_gone(result):
         out.message(f"note: the source file of {gone} is gone; `udocs index` drops it")
 
@@ -276,35 +279,6 @@ EVERY = 1 << 31
 
 def _default(ctx: click.Context, name: str) -> bool:
     return ctx.get_parameter_source(name) is click.core.ParameterSource.DEFAULT
-
-
-def _folded(copies: int) -> str:
-    """What a listing or count says of the copies it counted as their statements."""
-    if not copies:
-        return ""
-    more = "1 more copy" if copies == 1 else f"{copies} more copies"
-    return f" ({more} of them: --copies)"
-
-
-def _searched(within: str) -> str:
-    return "" if within == "all" else f" in {within}"
-
-
-_PARTS = {
-    "prose": "prose",
-    "signatures": "signature lists",
-    "contacts": "contact lines",
-    "boilerplate": "boilerplate",
-}
-
-
-def _tell_elsewhere(out, elsewhere: int, within: str) -> None:
-    """Say how many more documents match when every part is searched, and how to see them."""
-    if elsewhere:
-        documents = "document matches" if elsewhere == 1 else "documents match"
-        others = [part for name, part in _PARTS.items() if name != within]
-        where = f"{', '.join(others[:-1])} or {others[-1]}"
-        out.message(f"{elsewhere} more {documents} when {where} are searched too: --in all")
 
 
 for command in (docs, show, quotes, signers, plot, add, remove, status):

@@ -8,8 +8,6 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from uyghur_docs.corpus import blocks
-from uyghur_docs.corpus.markdown import read_markdown
 from uyghur_docs.corpus.metadata import apply_overrides, extract, load_overrides
 from uyghur_docs.errors import CorpusError, NoCorpus, UnknownDocument
 from uyghur_docs.models import Document
@@ -161,6 +159,10 @@ def parse_document(path: Path, data: bytes, overrides: dict | None = None) -> Do
     """
     text = decode(data, path.name)
     if path.suffix == ".md":
+        # Imported here: a search checks the corpus's file stamps and reads no file.
+        from uyghur_docs.corpus import blocks
+        from uyghur_docs.corpus.markdown import read_markdown
+
         md = read_markdown(text)
         paragraphs = blocks.paragraphs(md.blocks)
         metadata = extract(paragraphs, path.stem, md.title or blocks.headline(md.blocks), md.date)

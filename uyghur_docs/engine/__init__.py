@@ -26,7 +26,8 @@ and `verify(index_dir) -> generation | None` (raises IndexUntrusted for a folder
 others can write to, IndexUnsealed for an index not sealed for this user, IndexDamaged
 unless every file is as the last commit sealed it; see `engine.manifest`) need no whoosh:
 each name is imported when first used, so a listing that asks only those never loads the
-engine.
+engine. Every other name imports whoosh first as `engine.imports` does, without the
+modules a search never uses.
 """
 
 from importlib import import_module
@@ -54,6 +55,10 @@ def __getattr__(attribute: str):
     home = _HOMES.get(attribute)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
+    if home != "manifest":
+        from uyghur_docs.engine.imports import import_whoosh_lightly
+
+        import_whoosh_lightly()
     value = getattr(import_module(f"{__name__}.{home}"), attribute)
     globals()[attribute] = value
     return value

@@ -159,8 +159,11 @@ class _Query:
             self.searcher, self.segment.searcher, fieldname, term
         )
         lengths = internals.LENGTHS
-        # Most words occur once in a paragraph: their scores depend on the length alone.
-        once = [internals.bm25(idf, 1.0, length, avgfl, b, k1) for length in lengths]
+        # Most words occur once in a paragraph: their scores depend on the length alone,
+        # each worked out when first met (a rare word meets few of the 256 lengths).
+        once = _Once(
+            lambda length_byte: internals.bm25(idf, 1.0, lengths[length_byte], avgfl, b, k1)
+        )
 
         def score(weight: float, length_byte: int) -> float:
             if weight == 1.0:
@@ -203,6 +206,18 @@ class _Query:
                 }
             )
         return _summed(_binary(len(parts)), parts)
+
+
+class _Once(dict):
+    """A term's score in a paragraph it occurs once in, by the paragraph's length byte."""
+
+    def __init__(self, score):
+        super().__init__()
+        self.score = score
+
+    def __missing__(self, length_byte: int) -> float:
+        found = self[length_byte] = self.score(length_byte)
+        return found
 
 
 def _summed(tree, parts: list[Scores]) -> Scores:
@@ -255,15 +270,52 @@ def _intersection(subs: list[Scores], tree) -> Scores:
 
 def _union(subs: list[Scores], tree) -> Scores:
     """Each paragraph's sum over the subqueries it matched, in the tree's order; one that
-    matched a single subquery has that score as it is."""
+    matched a single subquery has that score as it is. A paragraph's sum walks only the
+    branches of the subqueries it matched: a wildcard's OR of hundreds of words would
+    otherwise walk the whole tree for each paragraph."""
     found: Scores = {}
-    shared = set()
-    for sub in subs:
-        shared.update(n for n in sub if n in found)
-        found.update(sub)
-    for n in shared:
-        found[n] = _total(tree, [sub.get(n) for sub in subs])
+    matched: dict[int, list[tuple[tuple[int, ...], float]]] = {}
+    paths = _paths(tree)
+    for path, sub in zip(paths, subs, strict=True):
+        for n, score in sub.items():
+            held = matched.get(n)
+            if held is None:
+                matched[n] = [(path, score)]
+                found[n] = score
+            else:
+                held.append((path, score))
+    for n, held in matched.items():
+        if len(held) > 1:
+            found[n] = _sparse_total(held, 0)
     return found
+
+
+def _paths(tree) -> list[tuple[int, ...]]:
+    """Each leaf's way down the tree (0: first branch, 1: second), by leaf number."""
+    ways: dict[int, tuple[int, ...]] = {}
+
+    def walk(node, path: tuple[int, ...]) -> None:
+        if isinstance(node, int):
+            ways[node] = path
+        else:
+            walk(node[0], (*path, 0))
+            walk(node[1], (*path, 1))
+
+    walk(tree, ())
+    return [ways[leaf] for leaf in range(len(ways))]
+
+
+def _sparse_total(held: list[tuple[tuple[int, ...], float]], depth: int) -> float:
+    """`_total` over the leaves that matched, given by their ways down the tree."""
+    if len(held) == 1:
+        return held[0][1]
+    first = [leaf for leaf in held if leaf[0][depth] == 0]
+    second = [leaf for leaf in held if leaf[0][depth] == 1]
+    if not first:
+        return _sparse_total(second, depth + 1)
+    if not second:
+        return _sparse_total(first, depth + 1)
+    return _sparse_total(first, depth + 1) + _sparse_total(second, depth + 1)
 
 
 def _union_in_turn(subs: list[Scores]) -> Scores:

@@ -32,6 +32,74 @@ from whoosh.writing import SegmentWriter
 from uyghur_docs.engine import codec
 
 VERSION = (2, 7, 5)
+# Every private name of whoosh's the engine uses, by why; `tests/test_engine_internals.py`
+# fails on one used anywhere in the package and missing here (an upgrade of whoosh is
+# checked against these, and `shape_problems` against the most load-bearing of them).
+PRIVATE = {
+    "the block codec (engine.codec) writes a term's posting blocks its own way, from the"
+    " state of whoosh's W3 postings writer": (
+        "_blocklimit",
+        "_compression",
+        "_inlinelimit",
+        "_byteids",
+        "_format",
+        "_postfile",
+        "_terminfo",
+        "_ids",
+        "_weights",
+        "_values",
+        "_maxweight",
+        "_minlength",
+        "_maxlength",
+        "_blockcount",
+        "_write_block",
+        "_new_block",
+    ),
+    "the block codec reads them back through whoosh's W3 leaf matcher, whose block state"
+    " it fills": (
+        "_read_header",
+        "_goto",
+        "_read_data",
+        "_read_ids",
+        "_read_weights",
+        "_read_values",
+        "_startoffset",
+        "_baseoffset",
+        "_data",
+        "_i",
+        "_lastblock",
+        "_nextoffset",
+        "_dataoffset",
+        "_blocklength",
+        "_maxid",
+    ),
+    "the index writer (engine.writer) writes a segment's postings from its pool, merges"
+    " only small segments and seals the table of contents before whoosh renames it": (
+        "_flush_segment",
+        "_commit_toc",
+        "_finalize_segment",
+        "_close_segment",
+        "_merge_segments",
+        "_added",
+        "_postwriter",
+    ),
+    "a segment's field lengths and columns read in one piece (here and in the writer):"
+    " whoosh's readers read one record at a time": (
+        "_lenfield",
+        "_perdoc",
+        "_cached_reader",
+        "_dbfile",
+        "_basepos",
+        "_count",
+        "_offsets",
+        "_lengths",
+    ),
+    "a term's postings read whole from the segment's term table (`postings`)": ("_terms",),
+    "the one generation the seal checked is opened (engine.files), not the latest": (
+        "_read_toc",
+        "_schema",
+    ),
+}
 _WRITER_HOOKS = ("_flush_segment", "_commit_toc", "_finalize_segment", "_close_segment")
 # What the block codec (`engine.codec`) overrides or reads of whoosh's W3 codec.
 _CODEC_HOOKS = {

@@ -9,7 +9,7 @@ import copy
 from whoosh import query as wq
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, QueryParser, syntax
 from whoosh.qparser.plugins import FuzzyTermPlugin as _Fuzzy
-from whoosh.qparser.plugins import Plugin, WildcardPlugin
+from whoosh.qparser.plugins import Plugin, PrefixPlugin, WildcardPlugin
 from whoosh.qparser.taggers import FnTagger
 
 from uyghur_docs.errors import FuzzyTooFar, NoWords, UnreadableQuery
@@ -22,7 +22,8 @@ _AFTER = r"(?=[^\s\-+=)])"
 # Fields whose words the unstemmed field holds.
 _STEMMED = (None, "body")
 _ASIDE = {"body": "aside", "exact": "aside_exact"}
-_MULTI = WildcardPlugin.WildcardNode | _Fuzzy.FuzzyTermNode
+# (whoosh makes a wildcard whose only * ends it a prefix node.)
+_MULTI = WildcardPlugin.WildcardNode | PrefixPlugin.PrefixNode | _Fuzzy.FuzzyTermNode
 # The most edits a fuzzy term may ask for: one word~3 expands to much of the vocabulary.
 MAX_EDITS = 2
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from whoosh import query as wq
 
+from uyghur_docs.engine.bounds import bounded
 from uyghur_docs.engine.highlight import Highlighter
 from uyghur_docs.engine.kept import Columns, Index, using
 from uyghur_docs.engine.match import (
@@ -95,6 +96,7 @@ def search(
 def _search(opened, qstring, filters, limit, per_doc, matching):
     q = on_fields(parse(opened.schema, qstring, exact=matching.exact), where(filters.roles))
     searcher, columns, fast = opened.searcher, opened.columns, opened.fast()
+    q, cut = bounded(q, searcher.reader())
     test = allowed(columns, filters)
     leaves = [q] if matching.same_paragraph else positive(q)
     shown = wq.Or(leaves) if leaves else wq.Every()
@@ -112,14 +114,14 @@ def _search(opened, qstring, filters, limit, per_doc, matching):
         inside = matcher.shown(documents)
         paragraphs = len(inside)
         if not limit or not inside:
-            return Found(len(documents), paragraphs, ())
+            return Found(len(documents), paragraphs, (), cut)
         top = _top(opened, fast, q, shown, inside, doc_at, limit, matching.sort)
         wanted = {n for n in inside if doc_at[n] in top}
         found = _carrying(searcher, q, scored_only(searcher, shown, wanted, fast), doc_at, fast)
     chosen = _choose(found, doc_at, columns, limit, per_doc, matching.sort)
     light = Highlighter(searcher.reader(), leaves, fast)
     hits = [_hit(searcher.stored_fields(n), score, light) for score, n in chosen]
-    return Found(len(documents), paragraphs, tuple(hits))
+    return Found(len(documents), paragraphs, tuple(hits), cut)
 
 
 def _plain(q) -> bool:

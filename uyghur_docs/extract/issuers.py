@@ -284,6 +284,12 @@ def _initial(word: str) -> str:
     return fold(word[0]) if word and fold(word) not in CONNECTORS else ""
 
 
+def reaches_someone(line: str) -> bool:
+    """A line with an email address or a phone number: a way to reach a person, which a
+    link to a page is not."""
+    return bool(_EMAIL.search(line)) or bool(_PHONE.search(_NUMERIC_DATE.sub("", line)))
+
+
 # Asked of each line by the issuer reader and again by the paragraph roles.
 @lru_cache(maxsize=1 << 14)
 def is_contact(line: str) -> bool:

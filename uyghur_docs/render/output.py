@@ -11,9 +11,7 @@ from dataclasses import fields, is_dataclass
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from uyghur_docs.render.printable import printable
@@ -86,6 +84,10 @@ class Renderer:
         if widths is None:
             self._records(console, cells, columns)
             return
+        # rich's tables are imported by the commands that draw one: a search draws none.
+        from rich import box
+        from rich.table import Table
+
         table = Table(
             title=title, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False
         )
@@ -99,6 +101,8 @@ class Renderer:
     def _records(self, console: Console, cells: list[list[str]], columns: list[str]) -> None:
         """Each row as its first cell in bold, then its other non-empty cells behind their
         column's name, the value wrapped at spaces under itself (a hanging indent)."""
+        from rich.table import Table
+
         for line in cells:
             console.print(Text(line[0], style="bold"), soft_wrap=False)
             grid = Table.grid(padding=(0, 1, 0, 2), pad_edge=True)

@@ -27,7 +27,7 @@ JOURNAL_FILE = f"{CATALOG_FILE}-journal"
 NEW_FILE = "catalog.new.sqlite"
 PART_FILE = "catalog.part-{}.sqlite"
 # Raised when the tables or the extraction change, so that an older catalog is rebuilt.
-FORMAT = 10
+FORMAT = 11
 # The counts of an analysis, columns of their own, and its records, each a JSON column
 # read only when asked for. "report_quotations" is read into `Analysis.quotes` in place of
 # "quotes": the report's quotations alone.

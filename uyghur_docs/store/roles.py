@@ -3,7 +3,9 @@ boilerplate paragraph, from the document's analysis and its layout.
 
 A paragraph is a signature paragraph when the signatories found in it make up most of its
 text (a sentence that names a few signers in passing stays prose), and a contact paragraph
-when a contact line names an issuer there and most of its lines are contact lines. Site
+when most of its lines are contact lines and it follows a contact cue, holds one ("Media
+contact: ..."), names an issuer, or closes the document with an address or a phone number
+to reach someone by (a release's press contacts, cue or none). Site
 boilerplate is what a web page wraps a statement in: short paragraphs that open with a
 page's furniture ("Leave a Reply", "Share this", "Photo credit:", "©"), and the author box
 between the statement's last signature or contact paragraph and such furniture at its end.
@@ -13,7 +15,7 @@ import re
 from collections import defaultdict
 
 from uyghur_docs.extract.analysis import Analysis
-from uyghur_docs.extract.issuers import is_contact
+from uyghur_docs.extract.issuers import is_contact, reaches_someone
 from uyghur_docs.models import Document
 
 # The share of a paragraph's characters its signature entries (or contact lines) must cover.
@@ -53,20 +55,38 @@ def paragraph_roles(doc: Document, analysis: Analysis) -> dict[int, str]:
 
 def _contacts(paragraphs, analysis: Analysis) -> list[int]:
     """The paragraphs made mostly of contact lines that follow a contact cue ("For more
-    information, please contact:", itself one of them when short) or name an issuer."""
+    information, please contact:", itself one of them when short), hold one, name an
+    issuer, or end the document."""
     named = {i.paragraph for i in analysis.issuers if i.evidence == "contact"}
+    closing = _closing(paragraphs)
     contacts, cues, cued = [], set(), False
     for number, text in enumerate(paragraphs, start=1):
         lines = text.split("\n")
-        if sum(map(is_contact, lines)) >= MOSTLY * len(lines) and (cued or number in named):
+        cue = _CONTACT_CUE.search(text) and len(text) <= FURNITURE_CHARS
+        if sum(map(is_contact, lines)) >= MOSTLY * len(lines) and (
+            cued or cue or number in named or number in closing
+        ):
             contacts.append(number)
             cued = True
-        elif _CONTACT_CUE.search(text) and len(text) <= FURNITURE_CHARS:
+        elif cue:
             cues.add(number)
             cued = True
         else:
             cued = False
     return contacts + [n for n in cues if n + 1 in contacts]
+
+
+def _closing(paragraphs) -> set[int]:
+    """The paragraphs at the end of a document that each give an address or a phone
+    number (page furniture after them aside)."""
+    closing = set()
+    for number in range(len(paragraphs), 0, -1):
+        text = paragraphs[number - 1]
+        if any(map(reaches_someone, text.split("\n"))):
+            closing.add(number)
+        elif not (len(text) <= FURNITURE_CHARS and _FURNITURE.match(text)):
+            break
+    return closing
 
 
 def _boilerplate(paragraphs, roles: dict[int, str]) -> list[int]:

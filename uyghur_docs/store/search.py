@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from uyghur_docs.errors import EmptyQuery, QueryTooLong
-from uyghur_docs.models import Filters, Matching
+from uyghur_docs.models import Cut, Filters, Matching
 from uyghur_docs.store import catalog, statement_hits
 from uyghur_docs.store.copies import statements
 
@@ -51,7 +51,8 @@ class SearchResult:
     """The answer to one query; `total` counts matching documents (the copies of one
     statement once, `copies` counting the others), `elsewhere` the documents that match
     only when the paragraphs not searched (signature lists, contact lines, boilerplate)
-    are searched too."""
+    are searched too, `cut` the wildcard and fuzzy terms searched for only some of their
+    words."""
 
     query: str
     total: int
@@ -59,6 +60,7 @@ class SearchResult:
     suggestion: str | None
     elsewhere: int = 0
     copies: int = 0
+    cut: tuple[Cut, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class SearchCount:
     paragraphs: int
     elsewhere: int = 0
     copies: int = 0
+    cut: tuple[Cut, ...] = ()
 
 
 def keep(index_dir: Path):
@@ -153,7 +156,7 @@ def _search(index, qstring, filters, limit, per_doc, matching, context, copies) 
     elsewhere = _elsewhere(index, qstring, filters, matching, found.documents)
     suggestion = None if result or elsewhere else engine.suggest(index, qstring, filters)
     total = found.documents - len(folded)
-    return SearchResult(qstring, total, result, suggestion, elsewhere, len(folded))
+    return SearchResult(qstring, total, result, suggestion, elsewhere, len(folded), found.cut)
 
 
 def count(
@@ -175,7 +178,8 @@ def count(
     copies = _copies(index_dir, index, qstring, filters, matching, None, every_copy)
     folded = copies.folded
     paragraphs = found.paragraphs - sum(len(copies.hits[doc]) for doc in folded)
-    return SearchCount(qstring, found.documents - len(folded), paragraphs, elsewhere, len(folded))
+    total = found.documents - len(folded)
+    return SearchCount(qstring, total, paragraphs, elsewhere, len(folded), found.cut)
 
 
 def _elsewhere(index, qstring: str, filters: Filters, matching, documents: int) -> int:
