@@ -528,7 +528,8 @@ NAME_PARTS = (
 
 
 def composed_names(count: int, step: int) -> list[str]:
-    """count distinct names, every step-th of the pools' product."""
+    """count names, every step-th of the pools' product: distinct while step shares no
+    factor with the product's size (9 × 8 × 7)."""
     first, second, third = NAME_PARTS
     every = [f"{a} {b} {c}" for a in first for b in second for c in third]
     return [every[(i * step) % len(every)] for i in range(count)]
