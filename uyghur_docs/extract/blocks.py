@@ -23,7 +23,6 @@ from uyghur_docs.extract.kinds import (
     BEHALF,
     TITLE,
     first_word,
-    has_cjk,
     organisation_like,
     person_mark,
     personal_name,
@@ -32,6 +31,7 @@ from uyghur_docs.extract.states import state_names
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import CONNECTORS, split_outside_parens, title_case
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import has_cjk
 
 MAX_NAME_WORDS = 15
 MAX_CJK_NAME = 40

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import last_pieces, split_and, split_outside_parens, word_set
 from uyghur_docs.text.normalise import fold
-from uyghur_docs.text.scripts import EAST_ASIAN
+from uyghur_docs.text.scripts import has_cjk
 
 MARKER = re.compile(r"^(?:[-–—•*·▪◦‣]|\(?\d{1,4}[.)、．]|\([a-z]\)|[a-z]\))\s*(?=\S)")
 CELL = " | "
-_CJK = re.compile(f"[{EAST_ASIAN}]")
 _CJK_SEPARATORS = "、，,；;"
 # "和" between two names, where a name's edge shows: a bracket or a Latin letter beside it
 # ("人权观察(HRW)和…", "Citizen Lab和PEN"); inside Han text it may be a word ("和平").
@@ -84,7 +83,7 @@ def is_header_cell(cell: str) -> bool:
 def line_entries(text: str, inline: bool = False) -> list[Entry]:
     """The names on one line (without its marker): itself, or the parts of a list."""
     text = _COUNT_NOTE.sub("", text).strip()
-    if _has_cjk(text) and any(sep in text for sep in "、，"):
+    if has_cjk(text) and any(sep in text for sep in "、，"):
         return [Entry(p) for p in _cjk_parts(text)]
     parts = split_outside_parens(text, ";")
     if len(parts) == 1:
@@ -112,10 +111,6 @@ def _cjk_parts(text: str) -> list[str]:
 
 def _strip_list_period(text: str) -> str:
     return text[:-1] if text.endswith(".") and not _ABBREVIATION.search(text) else text
-
-
-def _has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 def split_place(text: str) -> tuple[str, str | None]:

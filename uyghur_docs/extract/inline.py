@@ -5,8 +5,8 @@ is no name ("The letter, signed by A, B and C, calls for ...")."""
 import re
 
 from uyghur_docs.extract.entries import line_entries
-from uyghur_docs.extract.kinds import has_cjk
 from uyghur_docs.text.names import last_pieces, name_shaped, split_and
+from uyghur_docs.text.scripts import has_cjk
 
 _BY = re.compile(
     r"\b(?:co-?signed|signed|endorsed|supported|sign[ée]e?s?|soutenue?s?|appuy[ée]e?s?"

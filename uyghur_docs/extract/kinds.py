@@ -16,7 +16,7 @@ from uyghur_docs.extract.signature_cues import MIXED
 from uyghur_docs.extract.vocabulary import is_place, words
 from uyghur_docs.text.names import has_head, is_acronym, word_set
 from uyghur_docs.text.normalise import fold
-from uyghur_docs.text.scripts import EAST_ASIAN
+from uyghur_docs.text.scripts import has_cjk
 
 PERSON = "person"
 ORGANISATION = "organisation"
@@ -34,13 +34,8 @@ _PERSON_TYPES = word_set(
     "individual individuals person personal individuel individuelle persona privat private"
     " 个人 個人"
 )
-_CJK = re.compile(f"[{EAST_ASIAN}]")
 # A personal name: two to four Han characters or Hangul syllables.
 _CJK_NAME = re.compile(r"^(?:[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,3}|[\uac00-\ud7af]{2,4})$")
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
 
 
 @lru_cache(maxsize=1 << 14)

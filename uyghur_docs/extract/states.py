@@ -12,10 +12,10 @@ from functools import cache
 
 import pycountry
 
-from uyghur_docs.extract.kinds import has_cjk
 from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.names import name_shaped
 from uyghur_docs.text.normalise import fold
+from uyghur_docs.text.scripts import has_cjk
 
 # A list of states: most of its names are states' (the rest short forms, "DPRK", or
 # misspelt), and enough of them that a sentence naming two countries is none.

@@ -17,11 +17,12 @@ from uyghur_docs.extract.entries import (
     strip_marker,
 )
 from uyghur_docs.extract.issuers import is_contact
-from uyghur_docs.extract.kinds import has_cjk, organisation_like
+from uyghur_docs.extract.kinds import organisation_like
 from uyghur_docs.extract.states import state_names
 from uyghur_docs.extract.vocabulary import is_place
 from uyghur_docs.text.dates import find_date
 from uyghur_docs.text.names import name_shaped, split_outside_parens, title_case
+from uyghur_docs.text.scripts import has_cjk
 
 MIN_LIST = 3
 MAX_NAME_WORDS = 12
